@@ -1,0 +1,54 @@
+// Configuration: environment variables only (12-factor), validated once at start. An
+// invalid value is a ConfigError naming the variable, the value and what was expected.
+import { bool, cleanEnv, makeValidator, str } from 'envalid';
+import { ConfigError } from './errors.js';
+
+/** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */
+function int(min: number, max: number) {
+  return makeValidator<number>((input: string) => {
+    const trimmed = input.trim();
+    if (!/^-?\d+$/.test(trimmed)) throw new Error(`an integer in ${min}..${max}`);
+    const n = Number(trimmed);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`an integer in ${min}..${max}`);
+    return n;
+  });
+}
+
+const choice = <T extends string>(choices: readonly T[], def: T) =>
+  str({ choices: choices as unknown as T[], default: def }) as unknown as ReturnType<typeof str<T>>;
+
+export const FEEDS = ['sim', 'replay', 'ssi'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const specs = {
+  HOST: str({ default: '0.0.0.0', desc: 'listen address' }),
+  PORT: int(0, 65535)({ default: 8080, desc: 'listen port; 0 picks a free port' }),
+  FEED: choice(FEEDS, 'sim'),
+  BROADCAST_INTERVAL_MS: int(10, 60_000)({ default: 1000, desc: 'frame period' }),
+  LOG_LEVEL: choice(LOG_LEVELS, 'info'),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000)({ default: 10_000, desc: 'hard deadline for graceful shutdown' }),
+  ALLOW_UWS_FALLBACK: bool({ default: false, desc: 'allow the slow pure-JS uWebSockets.js fallback' }),
+  SIM_SEED: int(0, 2 ** 31 - 1)({ default: 0, desc: 'simulator seed; 0 = random' }),
+  SIM_TRADES_PER_SECOND: int(1, 100_000)({ default: 40, desc: 'simulator pace across the basket' }),
+  SIM_START_TIME: str({ default: '09:00:00', desc: 'simulated session clock at start, HH:MM:SS Asia/Ho_Chi_Minh' }),
+  SIM_CLOCK_SPEED: int(1, 3600)({ default: 1, desc: 'simulated seconds per wall-clock second' }),
+  WS_MAX_PAYLOAD_BYTES: int(64, 16 * 1024 * 1024)({ default: 16 * 1024, desc: 'largest client message; larger closes with 1009' }),
+  WS_MAX_BACKPRESSURE_BYTES: int(1024, 1024 * 1024 * 1024)({ default: 1024 * 1024, desc: 'per-socket send buffer bound' }),
+  WS_IDLE_TIMEOUT_S: int(8, 960)({ default: 120, desc: 'close sockets silent this long (pings are automatic)' }),
+  WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
+  WORKER_RESTART_MAX_MS: int(10, 600_000)({ default: 10_000, desc: 'largest restart backoff of the market worker' }),
+};
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const cfg = cleanEnv(env, specs, {
+    reporter: ({ errors }) => {
+      const [name, err] = Object.entries(errors)[0] ?? [];
+      if (name) throw new ConfigError(name, env[name], (err as Error).message.replace(/^Invalid value for env var \S+:?\s*/, '') || 'a valid value');
+    },
+  });
+  if (!/^\d{2}:\d{2}:\d{2}$/.test(cfg.SIM_START_TIME)) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS');
+  if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);
+  return { ...cfg };
+}

@@ -1,0 +1,4421 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
+
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const boardcast = $root.boardcast = (() => {
+
+    const boardcast = {};
+
+    boardcast.v1 = (function() {
+
+        const v1 = {};
+
+        v1.Frame = (function() {
+
+            const Frame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Frame.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            Frame.prototype.epoch = "";
+            Frame.prototype.producedAtUs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Frame.prototype.kind = 0;
+            Frame.prototype.baseSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            Frame.prototype.snapshot = null;
+            Frame.prototype.control = null;
+
+            Frame.create = function(properties) {
+                return new Frame(properties);
+            };
+
+            Frame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(8).uint64(message.seq);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && message.epoch !== "")
+                    writer.uint32(18).string(message.epoch);
+                if (message.producedAtUs != null && $Object.hasOwnProperty.call(message, "producedAtUs") && (typeof message.producedAtUs === "object" ? message.producedAtUs.low || message.producedAtUs.high : message.producedAtUs !== 0))
+                    writer.uint32(24).int64(message.producedAtUs);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                    writer.uint32(32).int32(message.kind);
+                if (message.baseSeq != null && $Object.hasOwnProperty.call(message, "baseSeq") && (typeof message.baseSeq === "object" ? message.baseSeq.low || message.baseSeq.high : message.baseSeq !== 0))
+                    writer.uint32(40).uint64(message.baseSeq);
+                if (message.snapshot != null && $Object.hasOwnProperty.call(message, "snapshot"))
+                    $root.boardcast.v1.Snapshot.encode(message.snapshot, writer.uint32(50).fork(), _depth + 1).ldelim();
+                if (message.control != null && $Object.hasOwnProperty.call(message, "control"))
+                    $root.boardcast.v1.Control.encode(message.control, writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Frame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Frame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.producedAtUs = value;
+                            else
+                                delete message.producedAtUs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.baseSeq = value;
+                            else
+                                delete message.baseSeq;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.snapshot = $root.boardcast.v1.Snapshot.decode(reader, reader.size(), $undefined, _depth + 1, message.snapshot);
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.control = $root.boardcast.v1.Control.decode(reader, reader.size(), $undefined, _depth + 1, message.control);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Frame.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Frame)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Frame: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Frame();
+                if (object.seq != null)
+                    if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                        if ($util.Long)
+                            message.seq = $util.Long.fromValue(object.seq, true);
+                        else if (typeof object.seq === "string")
+                            message.seq = $parseInt(object.seq, 10);
+                        else if (typeof object.seq === "number")
+                            message.seq = object.seq;
+                        else if (typeof object.seq === "object")
+                            message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                if (object.epoch != null)
+                    if (typeof object.epoch !== "string" || object.epoch.length)
+                        message.epoch = $String(object.epoch);
+                if (object.producedAtUs != null)
+                    if (typeof object.producedAtUs === "object" ? object.producedAtUs.low || object.producedAtUs.high : $Number(object.producedAtUs) !== 0)
+                        if ($util.Long)
+                            message.producedAtUs = $util.Long.fromValue(object.producedAtUs, false);
+                        else if (typeof object.producedAtUs === "string")
+                            message.producedAtUs = $parseInt(object.producedAtUs, 10);
+                        else if (typeof object.producedAtUs === "number")
+                            message.producedAtUs = object.producedAtUs;
+                        else if (typeof object.producedAtUs === "object")
+                            message.producedAtUs = new $util.LongBits(object.producedAtUs.low >>> 0, object.producedAtUs.high >>> 0).toNumber();
+                if (object.kind !== 0 && (typeof object.kind !== "string" || $root.boardcast.v1.FrameKind[object.kind] !== 0))
+                    switch (object.kind) {
+                    case "FULL":
+                    case 0:
+                        message.kind = 0;
+                        break;
+                    case "DELTA":
+                    case 1:
+                        message.kind = 1;
+                        break;
+                    default:
+                        if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
+                            message.kind = object.kind;
+                    }
+                if (object.baseSeq != null)
+                    if (typeof object.baseSeq === "object" ? object.baseSeq.low || object.baseSeq.high : $Number(object.baseSeq) !== 0)
+                        if ($util.Long)
+                            message.baseSeq = $util.Long.fromValue(object.baseSeq, true);
+                        else if (typeof object.baseSeq === "string")
+                            message.baseSeq = $parseInt(object.baseSeq, 10);
+                        else if (typeof object.baseSeq === "number")
+                            message.baseSeq = object.baseSeq;
+                        else if (typeof object.baseSeq === "object")
+                            message.baseSeq = new $util.LongBits(object.baseSeq.low >>> 0, object.baseSeq.high >>> 0).toNumber(true);
+                if (object.snapshot != null) {
+                    if (!$util.isObject(object.snapshot))
+                        throw $TypeError(".boardcast.v1.Frame.snapshot: object expected");
+                    message.snapshot = $root.boardcast.v1.Snapshot.fromObject(object.snapshot, _depth + 1);
+                }
+                if (object.control != null) {
+                    if (!$util.isObject(object.control))
+                        throw $TypeError(".boardcast.v1.Frame.control: object expected");
+                    message.control = $root.boardcast.v1.Control.fromObject(object.control, _depth + 1);
+                }
+                return message;
+            };
+
+            Frame.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.epoch = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.producedAtUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.producedAtUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.kind = options.enums === $String ? "FULL" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.baseSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.baseSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.snapshot = null;
+                    object.control = null;
+                }
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                    else if (typeof message.seq === "number")
+                        object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                    else
+                        object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    object.epoch = message.epoch;
+                if (message.producedAtUs != null && $Object.hasOwnProperty.call(message, "producedAtUs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.producedAtUs = typeof message.producedAtUs === "number" ? $BigInt(message.producedAtUs) : $util.Long.fromBits(message.producedAtUs.low >>> 0, message.producedAtUs.high >>> 0, false).toBigInt();
+                    else if (typeof message.producedAtUs === "number")
+                        object.producedAtUs = options.longs === $String ? $String(message.producedAtUs) : message.producedAtUs;
+                    else
+                        object.producedAtUs = options.longs === $String ? $util.Long.prototype.toString.call(message.producedAtUs) : options.longs === $Number ? new $util.LongBits(message.producedAtUs.low >>> 0, message.producedAtUs.high >>> 0).toNumber() : message.producedAtUs;
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = options.enums === $String ? $root.boardcast.v1.FrameKind[message.kind] === $undefined ? message.kind : $root.boardcast.v1.FrameKind[message.kind] : message.kind;
+                if (message.baseSeq != null && $Object.hasOwnProperty.call(message, "baseSeq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.baseSeq = typeof message.baseSeq === "number" ? $BigInt(message.baseSeq) : $util.Long.fromBits(message.baseSeq.low >>> 0, message.baseSeq.high >>> 0, true).toBigInt();
+                    else if (typeof message.baseSeq === "number")
+                        object.baseSeq = options.longs === $String ? $String(message.baseSeq) : message.baseSeq;
+                    else
+                        object.baseSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.baseSeq) : options.longs === $Number ? new $util.LongBits(message.baseSeq.low >>> 0, message.baseSeq.high >>> 0).toNumber(true) : message.baseSeq;
+                if (message.snapshot != null && $Object.hasOwnProperty.call(message, "snapshot"))
+                    object.snapshot = $root.boardcast.v1.Snapshot.toObject(message.snapshot, options, _depth + 1);
+                if (message.control != null && $Object.hasOwnProperty.call(message, "control"))
+                    object.control = $root.boardcast.v1.Control.toObject(message.control, options, _depth + 1);
+                return object;
+            };
+
+            Frame.prototype.toJSON = function() {
+                return Frame.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Frame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Frame";
+            };
+
+            return Frame;
+        })();
+
+        v1.FrameKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "FULL"] = 0;
+            values[valuesById[1] = "DELTA"] = 1;
+            return values;
+        })();
+
+        v1.MarketPhase = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "PHASE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "PRE_OPEN"] = 1;
+            values[valuesById[2] = "ATO"] = 2;
+            values[valuesById[3] = "CONTINUOUS"] = 3;
+            values[valuesById[4] = "LUNCH_BREAK"] = 4;
+            values[valuesById[5] = "ATC"] = 5;
+            values[valuesById[6] = "PUT_THROUGH"] = 6;
+            values[valuesById[7] = "CLOSED"] = 7;
+            return values;
+        })();
+
+        v1.Snapshot = (function() {
+
+            const Snapshot = function (properties) {
+                this.symbols = [];
+                this.indices = [];
+                this.removedSymbols = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Snapshot.prototype.marketTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Snapshot.prototype.tradingDate = "";
+            Snapshot.prototype.phase = 0;
+            Snapshot.prototype.symbols = $util.emptyArray;
+            Snapshot.prototype.indices = $util.emptyArray;
+            Snapshot.prototype.foreign = null;
+            Snapshot.prototype.derivatives = null;
+            Snapshot.prototype.removedSymbols = $util.emptyArray;
+
+            Snapshot.create = function(properties) {
+                return new Snapshot(properties);
+            };
+
+            Snapshot.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs") && (typeof message.marketTimeMs === "object" ? message.marketTimeMs.low || message.marketTimeMs.high : message.marketTimeMs !== 0))
+                    writer.uint32(8).int64(message.marketTimeMs);
+                if (message.tradingDate != null && $Object.hasOwnProperty.call(message, "tradingDate") && message.tradingDate !== "")
+                    writer.uint32(18).string(message.tradingDate);
+                if (message.phase != null && $Object.hasOwnProperty.call(message, "phase") && message.phase !== 0)
+                    writer.uint32(24).int32(message.phase);
+                if (message.symbols != null && message.symbols.length)
+                    for (let i = 0; i < message.symbols.length; ++i)
+                        $root.boardcast.v1.SymbolState.encode(message.symbols[i], writer.uint32(34).fork(), _depth + 1).ldelim();
+                if (message.indices != null && message.indices.length)
+                    for (let i = 0; i < message.indices.length; ++i)
+                        $root.boardcast.v1.IndexState.encode(message.indices[i], writer.uint32(42).fork(), _depth + 1).ldelim();
+                if (message.foreign != null && $Object.hasOwnProperty.call(message, "foreign"))
+                    $root.boardcast.v1.ForeignSummary.encode(message.foreign, writer.uint32(50).fork(), _depth + 1).ldelim();
+                if (message.derivatives != null && $Object.hasOwnProperty.call(message, "derivatives"))
+                    $root.boardcast.v1.Derivatives.encode(message.derivatives, writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.removedSymbols != null && message.removedSymbols.length)
+                    for (let i = 0; i < message.removedSymbols.length; ++i)
+                        writer.uint32(66).string(message.removedSymbols[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Snapshot.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Snapshot();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.marketTimeMs = value;
+                            else
+                                delete message.marketTimeMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.tradingDate = value;
+                            else
+                                delete message.tradingDate;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.phase = value;
+                            else
+                                delete message.phase;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.symbols && message.symbols.length))
+                                message.symbols = [];
+                            message.symbols.push($root.boardcast.v1.SymbolState.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.indices && message.indices.length))
+                                message.indices = [];
+                            message.indices.push($root.boardcast.v1.IndexState.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.foreign = $root.boardcast.v1.ForeignSummary.decode(reader, reader.size(), $undefined, _depth + 1, message.foreign);
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.derivatives = $root.boardcast.v1.Derivatives.decode(reader, reader.size(), $undefined, _depth + 1, message.derivatives);
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.removedSymbols && message.removedSymbols.length))
+                                message.removedSymbols = [];
+                            message.removedSymbols.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Snapshot.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Snapshot)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Snapshot: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Snapshot();
+                if (object.marketTimeMs != null)
+                    if (typeof object.marketTimeMs === "object" ? object.marketTimeMs.low || object.marketTimeMs.high : $Number(object.marketTimeMs) !== 0)
+                        if ($util.Long)
+                            message.marketTimeMs = $util.Long.fromValue(object.marketTimeMs, false);
+                        else if (typeof object.marketTimeMs === "string")
+                            message.marketTimeMs = $parseInt(object.marketTimeMs, 10);
+                        else if (typeof object.marketTimeMs === "number")
+                            message.marketTimeMs = object.marketTimeMs;
+                        else if (typeof object.marketTimeMs === "object")
+                            message.marketTimeMs = new $util.LongBits(object.marketTimeMs.low >>> 0, object.marketTimeMs.high >>> 0).toNumber();
+                if (object.tradingDate != null)
+                    if (typeof object.tradingDate !== "string" || object.tradingDate.length)
+                        message.tradingDate = $String(object.tradingDate);
+                if (object.phase !== 0 && (typeof object.phase !== "string" || $root.boardcast.v1.MarketPhase[object.phase] !== 0))
+                    switch (object.phase) {
+                    case "PHASE_UNSPECIFIED":
+                    case 0:
+                        message.phase = 0;
+                        break;
+                    case "PRE_OPEN":
+                    case 1:
+                        message.phase = 1;
+                        break;
+                    case "ATO":
+                    case 2:
+                        message.phase = 2;
+                        break;
+                    case "CONTINUOUS":
+                    case 3:
+                        message.phase = 3;
+                        break;
+                    case "LUNCH_BREAK":
+                    case 4:
+                        message.phase = 4;
+                        break;
+                    case "ATC":
+                    case 5:
+                        message.phase = 5;
+                        break;
+                    case "PUT_THROUGH":
+                    case 6:
+                        message.phase = 6;
+                        break;
+                    case "CLOSED":
+                    case 7:
+                        message.phase = 7;
+                        break;
+                    default:
+                        if (typeof object.phase === "number" && (object.phase | 0) === object.phase)
+                            message.phase = object.phase;
+                    }
+                if (object.symbols) {
+                    if (!$Array.isArray(object.symbols))
+                        throw $TypeError(".boardcast.v1.Snapshot.symbols: array expected");
+                    message.symbols = $Array(object.symbols.length);
+                    for (let i = 0; i < object.symbols.length; ++i) {
+                        if (!$util.isObject(object.symbols[i]))
+                            throw $TypeError(".boardcast.v1.Snapshot.symbols: object expected");
+                        message.symbols[i] = $root.boardcast.v1.SymbolState.fromObject(object.symbols[i], _depth + 1);
+                    }
+                }
+                if (object.indices) {
+                    if (!$Array.isArray(object.indices))
+                        throw $TypeError(".boardcast.v1.Snapshot.indices: array expected");
+                    message.indices = $Array(object.indices.length);
+                    for (let i = 0; i < object.indices.length; ++i) {
+                        if (!$util.isObject(object.indices[i]))
+                            throw $TypeError(".boardcast.v1.Snapshot.indices: object expected");
+                        message.indices[i] = $root.boardcast.v1.IndexState.fromObject(object.indices[i], _depth + 1);
+                    }
+                }
+                if (object.foreign != null) {
+                    if (!$util.isObject(object.foreign))
+                        throw $TypeError(".boardcast.v1.Snapshot.foreign: object expected");
+                    message.foreign = $root.boardcast.v1.ForeignSummary.fromObject(object.foreign, _depth + 1);
+                }
+                if (object.derivatives != null) {
+                    if (!$util.isObject(object.derivatives))
+                        throw $TypeError(".boardcast.v1.Snapshot.derivatives: object expected");
+                    message.derivatives = $root.boardcast.v1.Derivatives.fromObject(object.derivatives, _depth + 1);
+                }
+                if (object.removedSymbols) {
+                    if (!$Array.isArray(object.removedSymbols))
+                        throw $TypeError(".boardcast.v1.Snapshot.removedSymbols: array expected");
+                    message.removedSymbols = $Array(object.removedSymbols.length);
+                    for (let i = 0; i < object.removedSymbols.length; ++i)
+                        message.removedSymbols[i] = $String(object.removedSymbols[i]);
+                }
+                return message;
+            };
+
+            Snapshot.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.symbols = [];
+                    object.indices = [];
+                    object.removedSymbols = [];
+                }
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.marketTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.marketTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.tradingDate = "";
+                    object.phase = options.enums === $String ? "PHASE_UNSPECIFIED" : 0;
+                    object.foreign = null;
+                    object.derivatives = null;
+                }
+                if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.marketTimeMs = typeof message.marketTimeMs === "number" ? $BigInt(message.marketTimeMs) : $util.Long.fromBits(message.marketTimeMs.low >>> 0, message.marketTimeMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.marketTimeMs === "number")
+                        object.marketTimeMs = options.longs === $String ? $String(message.marketTimeMs) : message.marketTimeMs;
+                    else
+                        object.marketTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.marketTimeMs) : options.longs === $Number ? new $util.LongBits(message.marketTimeMs.low >>> 0, message.marketTimeMs.high >>> 0).toNumber() : message.marketTimeMs;
+                if (message.tradingDate != null && $Object.hasOwnProperty.call(message, "tradingDate"))
+                    object.tradingDate = message.tradingDate;
+                if (message.phase != null && $Object.hasOwnProperty.call(message, "phase"))
+                    object.phase = options.enums === $String ? $root.boardcast.v1.MarketPhase[message.phase] === $undefined ? message.phase : $root.boardcast.v1.MarketPhase[message.phase] : message.phase;
+                if (message.symbols && message.symbols.length) {
+                    object.symbols = $Array(message.symbols.length);
+                    for (let j = 0; j < message.symbols.length; ++j)
+                        object.symbols[j] = $root.boardcast.v1.SymbolState.toObject(message.symbols[j], options, _depth + 1);
+                }
+                if (message.indices && message.indices.length) {
+                    object.indices = $Array(message.indices.length);
+                    for (let j = 0; j < message.indices.length; ++j)
+                        object.indices[j] = $root.boardcast.v1.IndexState.toObject(message.indices[j], options, _depth + 1);
+                }
+                if (message.foreign != null && $Object.hasOwnProperty.call(message, "foreign"))
+                    object.foreign = $root.boardcast.v1.ForeignSummary.toObject(message.foreign, options, _depth + 1);
+                if (message.derivatives != null && $Object.hasOwnProperty.call(message, "derivatives"))
+                    object.derivatives = $root.boardcast.v1.Derivatives.toObject(message.derivatives, options, _depth + 1);
+                if (message.removedSymbols && message.removedSymbols.length) {
+                    object.removedSymbols = $Array(message.removedSymbols.length);
+                    for (let j = 0; j < message.removedSymbols.length; ++j)
+                        object.removedSymbols[j] = message.removedSymbols[j];
+                }
+                return object;
+            };
+
+            Snapshot.prototype.toJSON = function() {
+                return Snapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Snapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Snapshot";
+            };
+
+            return Snapshot;
+        })();
+
+        v1.PriceLevel = (function() {
+
+            const PriceLevel = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            PriceLevel.prototype.price = 0;
+            PriceLevel.prototype.volume = 0;
+
+            PriceLevel.create = function(properties) {
+                return new PriceLevel(properties);
+            };
+
+            PriceLevel.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price") && message.price !== 0)
+                    writer.uint32(8).uint32(message.price);
+                if (message.volume != null && $Object.hasOwnProperty.call(message, "volume") && !$Object.is(message.volume, 0))
+                    writer.uint32(17).double(message.volume);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            PriceLevel.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.PriceLevel();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.price = value;
+                            else
+                                delete message.price;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.volume = value;
+                            else
+                                delete message.volume;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            PriceLevel.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.PriceLevel)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.PriceLevel: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.PriceLevel();
+                if (object.price != null)
+                    if ($Number(object.price) !== 0)
+                        message.price = object.price >>> 0;
+                if (object.volume != null)
+                    if (!$Object.is($Number(object.volume), 0))
+                        message.volume = $Number(object.volume);
+                return message;
+            };
+
+            PriceLevel.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.price = 0;
+                    object.volume = 0;
+                }
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    object.price = message.price;
+                if (message.volume != null && $Object.hasOwnProperty.call(message, "volume"))
+                    object.volume = options.json && !$isFinite(message.volume) ? $String(message.volume) : message.volume;
+                return object;
+            };
+
+            PriceLevel.prototype.toJSON = function() {
+                return PriceLevel.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            PriceLevel.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.PriceLevel";
+            };
+
+            return PriceLevel;
+        })();
+
+        v1.ActiveFlow = (function() {
+
+            const ActiveFlow = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ActiveFlow.prototype.buyVolume = 0;
+            ActiveFlow.prototype.sellVolume = 0;
+            ActiveFlow.prototype.neutralVolume = 0;
+            ActiveFlow.prototype.buyValue = 0;
+            ActiveFlow.prototype.sellValue = 0;
+            ActiveFlow.prototype.neutralValue = 0;
+
+            ActiveFlow.create = function(properties) {
+                return new ActiveFlow(properties);
+            };
+
+            ActiveFlow.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume") && !$Object.is(message.buyVolume, 0))
+                    writer.uint32(9).double(message.buyVolume);
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume") && !$Object.is(message.sellVolume, 0))
+                    writer.uint32(17).double(message.sellVolume);
+                if (message.neutralVolume != null && $Object.hasOwnProperty.call(message, "neutralVolume") && !$Object.is(message.neutralVolume, 0))
+                    writer.uint32(25).double(message.neutralVolume);
+                if (message.buyValue != null && $Object.hasOwnProperty.call(message, "buyValue") && !$Object.is(message.buyValue, 0))
+                    writer.uint32(33).double(message.buyValue);
+                if (message.sellValue != null && $Object.hasOwnProperty.call(message, "sellValue") && !$Object.is(message.sellValue, 0))
+                    writer.uint32(41).double(message.sellValue);
+                if (message.neutralValue != null && $Object.hasOwnProperty.call(message, "neutralValue") && !$Object.is(message.neutralValue, 0))
+                    writer.uint32(49).double(message.neutralValue);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ActiveFlow.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.ActiveFlow();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyVolume = value;
+                            else
+                                delete message.buyVolume;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellVolume = value;
+                            else
+                                delete message.sellVolume;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.neutralVolume = value;
+                            else
+                                delete message.neutralVolume;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyValue = value;
+                            else
+                                delete message.buyValue;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellValue = value;
+                            else
+                                delete message.sellValue;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.neutralValue = value;
+                            else
+                                delete message.neutralValue;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ActiveFlow.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.ActiveFlow)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.ActiveFlow: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.ActiveFlow();
+                if (object.buyVolume != null)
+                    if (!$Object.is($Number(object.buyVolume), 0))
+                        message.buyVolume = $Number(object.buyVolume);
+                if (object.sellVolume != null)
+                    if (!$Object.is($Number(object.sellVolume), 0))
+                        message.sellVolume = $Number(object.sellVolume);
+                if (object.neutralVolume != null)
+                    if (!$Object.is($Number(object.neutralVolume), 0))
+                        message.neutralVolume = $Number(object.neutralVolume);
+                if (object.buyValue != null)
+                    if (!$Object.is($Number(object.buyValue), 0))
+                        message.buyValue = $Number(object.buyValue);
+                if (object.sellValue != null)
+                    if (!$Object.is($Number(object.sellValue), 0))
+                        message.sellValue = $Number(object.sellValue);
+                if (object.neutralValue != null)
+                    if (!$Object.is($Number(object.neutralValue), 0))
+                        message.neutralValue = $Number(object.neutralValue);
+                return message;
+            };
+
+            ActiveFlow.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.buyVolume = 0;
+                    object.sellVolume = 0;
+                    object.neutralVolume = 0;
+                    object.buyValue = 0;
+                    object.sellValue = 0;
+                    object.neutralValue = 0;
+                }
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume"))
+                    object.buyVolume = options.json && !$isFinite(message.buyVolume) ? $String(message.buyVolume) : message.buyVolume;
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume"))
+                    object.sellVolume = options.json && !$isFinite(message.sellVolume) ? $String(message.sellVolume) : message.sellVolume;
+                if (message.neutralVolume != null && $Object.hasOwnProperty.call(message, "neutralVolume"))
+                    object.neutralVolume = options.json && !$isFinite(message.neutralVolume) ? $String(message.neutralVolume) : message.neutralVolume;
+                if (message.buyValue != null && $Object.hasOwnProperty.call(message, "buyValue"))
+                    object.buyValue = options.json && !$isFinite(message.buyValue) ? $String(message.buyValue) : message.buyValue;
+                if (message.sellValue != null && $Object.hasOwnProperty.call(message, "sellValue"))
+                    object.sellValue = options.json && !$isFinite(message.sellValue) ? $String(message.sellValue) : message.sellValue;
+                if (message.neutralValue != null && $Object.hasOwnProperty.call(message, "neutralValue"))
+                    object.neutralValue = options.json && !$isFinite(message.neutralValue) ? $String(message.neutralValue) : message.neutralValue;
+                return object;
+            };
+
+            ActiveFlow.prototype.toJSON = function() {
+                return ActiveFlow.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ActiveFlow.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.ActiveFlow";
+            };
+
+            return ActiveFlow;
+        })();
+
+        v1.SymbolForeign = (function() {
+
+            const SymbolForeign = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            SymbolForeign.prototype.buyVolume = 0;
+            SymbolForeign.prototype.sellVolume = 0;
+            SymbolForeign.prototype.buyValue = 0;
+            SymbolForeign.prototype.sellValue = 0;
+            SymbolForeign.prototype.netVolume = 0;
+            SymbolForeign.prototype.netValue = 0;
+            SymbolForeign.prototype.room = 0;
+            SymbolForeign.prototype.speedPerMinute = 0;
+            SymbolForeign.prototype.acceleration = 0;
+
+            SymbolForeign.create = function(properties) {
+                return new SymbolForeign(properties);
+            };
+
+            SymbolForeign.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume") && !$Object.is(message.buyVolume, 0))
+                    writer.uint32(9).double(message.buyVolume);
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume") && !$Object.is(message.sellVolume, 0))
+                    writer.uint32(17).double(message.sellVolume);
+                if (message.buyValue != null && $Object.hasOwnProperty.call(message, "buyValue") && !$Object.is(message.buyValue, 0))
+                    writer.uint32(25).double(message.buyValue);
+                if (message.sellValue != null && $Object.hasOwnProperty.call(message, "sellValue") && !$Object.is(message.sellValue, 0))
+                    writer.uint32(33).double(message.sellValue);
+                if (message.netVolume != null && $Object.hasOwnProperty.call(message, "netVolume") && !$Object.is(message.netVolume, 0))
+                    writer.uint32(41).double(message.netVolume);
+                if (message.netValue != null && $Object.hasOwnProperty.call(message, "netValue") && !$Object.is(message.netValue, 0))
+                    writer.uint32(49).double(message.netValue);
+                if (message.room != null && $Object.hasOwnProperty.call(message, "room") && !$Object.is(message.room, 0))
+                    writer.uint32(57).double(message.room);
+                if (message.speedPerMinute != null && $Object.hasOwnProperty.call(message, "speedPerMinute") && !$Object.is(message.speedPerMinute, 0))
+                    writer.uint32(65).double(message.speedPerMinute);
+                if (message.acceleration != null && $Object.hasOwnProperty.call(message, "acceleration") && !$Object.is(message.acceleration, 0))
+                    writer.uint32(73).double(message.acceleration);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            SymbolForeign.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.SymbolForeign();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyVolume = value;
+                            else
+                                delete message.buyVolume;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellVolume = value;
+                            else
+                                delete message.sellVolume;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyValue = value;
+                            else
+                                delete message.buyValue;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellValue = value;
+                            else
+                                delete message.sellValue;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.netVolume = value;
+                            else
+                                delete message.netVolume;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.netValue = value;
+                            else
+                                delete message.netValue;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.room = value;
+                            else
+                                delete message.room;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.speedPerMinute = value;
+                            else
+                                delete message.speedPerMinute;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.acceleration = value;
+                            else
+                                delete message.acceleration;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            SymbolForeign.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.SymbolForeign)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.SymbolForeign: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.SymbolForeign();
+                if (object.buyVolume != null)
+                    if (!$Object.is($Number(object.buyVolume), 0))
+                        message.buyVolume = $Number(object.buyVolume);
+                if (object.sellVolume != null)
+                    if (!$Object.is($Number(object.sellVolume), 0))
+                        message.sellVolume = $Number(object.sellVolume);
+                if (object.buyValue != null)
+                    if (!$Object.is($Number(object.buyValue), 0))
+                        message.buyValue = $Number(object.buyValue);
+                if (object.sellValue != null)
+                    if (!$Object.is($Number(object.sellValue), 0))
+                        message.sellValue = $Number(object.sellValue);
+                if (object.netVolume != null)
+                    if (!$Object.is($Number(object.netVolume), 0))
+                        message.netVolume = $Number(object.netVolume);
+                if (object.netValue != null)
+                    if (!$Object.is($Number(object.netValue), 0))
+                        message.netValue = $Number(object.netValue);
+                if (object.room != null)
+                    if (!$Object.is($Number(object.room), 0))
+                        message.room = $Number(object.room);
+                if (object.speedPerMinute != null)
+                    if (!$Object.is($Number(object.speedPerMinute), 0))
+                        message.speedPerMinute = $Number(object.speedPerMinute);
+                if (object.acceleration != null)
+                    if (!$Object.is($Number(object.acceleration), 0))
+                        message.acceleration = $Number(object.acceleration);
+                return message;
+            };
+
+            SymbolForeign.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.buyVolume = 0;
+                    object.sellVolume = 0;
+                    object.buyValue = 0;
+                    object.sellValue = 0;
+                    object.netVolume = 0;
+                    object.netValue = 0;
+                    object.room = 0;
+                    object.speedPerMinute = 0;
+                    object.acceleration = 0;
+                }
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume"))
+                    object.buyVolume = options.json && !$isFinite(message.buyVolume) ? $String(message.buyVolume) : message.buyVolume;
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume"))
+                    object.sellVolume = options.json && !$isFinite(message.sellVolume) ? $String(message.sellVolume) : message.sellVolume;
+                if (message.buyValue != null && $Object.hasOwnProperty.call(message, "buyValue"))
+                    object.buyValue = options.json && !$isFinite(message.buyValue) ? $String(message.buyValue) : message.buyValue;
+                if (message.sellValue != null && $Object.hasOwnProperty.call(message, "sellValue"))
+                    object.sellValue = options.json && !$isFinite(message.sellValue) ? $String(message.sellValue) : message.sellValue;
+                if (message.netVolume != null && $Object.hasOwnProperty.call(message, "netVolume"))
+                    object.netVolume = options.json && !$isFinite(message.netVolume) ? $String(message.netVolume) : message.netVolume;
+                if (message.netValue != null && $Object.hasOwnProperty.call(message, "netValue"))
+                    object.netValue = options.json && !$isFinite(message.netValue) ? $String(message.netValue) : message.netValue;
+                if (message.room != null && $Object.hasOwnProperty.call(message, "room"))
+                    object.room = options.json && !$isFinite(message.room) ? $String(message.room) : message.room;
+                if (message.speedPerMinute != null && $Object.hasOwnProperty.call(message, "speedPerMinute"))
+                    object.speedPerMinute = options.json && !$isFinite(message.speedPerMinute) ? $String(message.speedPerMinute) : message.speedPerMinute;
+                if (message.acceleration != null && $Object.hasOwnProperty.call(message, "acceleration"))
+                    object.acceleration = options.json && !$isFinite(message.acceleration) ? $String(message.acceleration) : message.acceleration;
+                return object;
+            };
+
+            SymbolForeign.prototype.toJSON = function() {
+                return SymbolForeign.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            SymbolForeign.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.SymbolForeign";
+            };
+
+            return SymbolForeign;
+        })();
+
+        v1.SymbolState = (function() {
+
+            const SymbolState = function (properties) {
+                this.bids = [];
+                this.asks = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            SymbolState.prototype.symbol = "";
+            SymbolState.prototype.lastPrice = 0;
+            SymbolState.prototype.lastVolume = 0;
+            SymbolState.prototype.change = 0;
+            SymbolState.prototype.changePct = 0;
+            SymbolState.prototype.reference = 0;
+            SymbolState.prototype.ceiling = 0;
+            SymbolState.prototype.floor = 0;
+            SymbolState.prototype.open = 0;
+            SymbolState.prototype.high = 0;
+            SymbolState.prototype.low = 0;
+            SymbolState.prototype.bids = $util.emptyArray;
+            SymbolState.prototype.asks = $util.emptyArray;
+            SymbolState.prototype.totalVolume = 0;
+            SymbolState.prototype.totalValue = 0;
+            SymbolState.prototype.ato = null;
+            SymbolState.prototype.continuous = null;
+            SymbolState.prototype.atc = null;
+            SymbolState.prototype.foreign = null;
+            SymbolState.prototype.updatedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            SymbolState.create = function(properties) {
+                return new SymbolState(properties);
+            };
+
+            SymbolState.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol") && message.symbol !== "")
+                    writer.uint32(10).string(message.symbol);
+                if (message.lastPrice != null && $Object.hasOwnProperty.call(message, "lastPrice") && message.lastPrice !== 0)
+                    writer.uint32(16).uint32(message.lastPrice);
+                if (message.lastVolume != null && $Object.hasOwnProperty.call(message, "lastVolume") && !$Object.is(message.lastVolume, 0))
+                    writer.uint32(25).double(message.lastVolume);
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change") && message.change !== 0)
+                    writer.uint32(32).sint32(message.change);
+                if (message.changePct != null && $Object.hasOwnProperty.call(message, "changePct") && !$Object.is(message.changePct, 0))
+                    writer.uint32(41).double(message.changePct);
+                if (message.reference != null && $Object.hasOwnProperty.call(message, "reference") && message.reference !== 0)
+                    writer.uint32(48).uint32(message.reference);
+                if (message.ceiling != null && $Object.hasOwnProperty.call(message, "ceiling") && message.ceiling !== 0)
+                    writer.uint32(56).uint32(message.ceiling);
+                if (message.floor != null && $Object.hasOwnProperty.call(message, "floor") && message.floor !== 0)
+                    writer.uint32(64).uint32(message.floor);
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open") && message.open !== 0)
+                    writer.uint32(72).uint32(message.open);
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high") && message.high !== 0)
+                    writer.uint32(80).uint32(message.high);
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low") && message.low !== 0)
+                    writer.uint32(88).uint32(message.low);
+                if (message.bids != null && message.bids.length)
+                    for (let i = 0; i < message.bids.length; ++i)
+                        $root.boardcast.v1.PriceLevel.encode(message.bids[i], writer.uint32(98).fork(), _depth + 1).ldelim();
+                if (message.asks != null && message.asks.length)
+                    for (let i = 0; i < message.asks.length; ++i)
+                        $root.boardcast.v1.PriceLevel.encode(message.asks[i], writer.uint32(106).fork(), _depth + 1).ldelim();
+                if (message.totalVolume != null && $Object.hasOwnProperty.call(message, "totalVolume") && !$Object.is(message.totalVolume, 0))
+                    writer.uint32(113).double(message.totalVolume);
+                if (message.totalValue != null && $Object.hasOwnProperty.call(message, "totalValue") && !$Object.is(message.totalValue, 0))
+                    writer.uint32(121).double(message.totalValue);
+                if (message.ato != null && $Object.hasOwnProperty.call(message, "ato"))
+                    $root.boardcast.v1.ActiveFlow.encode(message.ato, writer.uint32(130).fork(), _depth + 1).ldelim();
+                if (message.continuous != null && $Object.hasOwnProperty.call(message, "continuous"))
+                    $root.boardcast.v1.ActiveFlow.encode(message.continuous, writer.uint32(138).fork(), _depth + 1).ldelim();
+                if (message.atc != null && $Object.hasOwnProperty.call(message, "atc"))
+                    $root.boardcast.v1.ActiveFlow.encode(message.atc, writer.uint32(146).fork(), _depth + 1).ldelim();
+                if (message.foreign != null && $Object.hasOwnProperty.call(message, "foreign"))
+                    $root.boardcast.v1.SymbolForeign.encode(message.foreign, writer.uint32(154).fork(), _depth + 1).ldelim();
+                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs") && (typeof message.updatedAtMs === "object" ? message.updatedAtMs.low || message.updatedAtMs.high : message.updatedAtMs !== 0))
+                    writer.uint32(160).int64(message.updatedAtMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            SymbolState.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.SymbolState();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.symbol = value;
+                            else
+                                delete message.symbol;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.lastPrice = value;
+                            else
+                                delete message.lastPrice;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.lastVolume = value;
+                            else
+                                delete message.lastVolume;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.sint32())
+                                message.change = value;
+                            else
+                                delete message.change;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.changePct = value;
+                            else
+                                delete message.changePct;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.reference = value;
+                            else
+                                delete message.reference;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ceiling = value;
+                            else
+                                delete message.ceiling;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.floor = value;
+                            else
+                                delete message.floor;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.open = value;
+                            else
+                                delete message.open;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.high = value;
+                            else
+                                delete message.high;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.low = value;
+                            else
+                                delete message.low;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.bids && message.bids.length))
+                                message.bids = [];
+                            message.bids.push($root.boardcast.v1.PriceLevel.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.asks && message.asks.length))
+                                message.asks = [];
+                            message.asks.push($root.boardcast.v1.PriceLevel.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.totalVolume = value;
+                            else
+                                delete message.totalVolume;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.totalValue = value;
+                            else
+                                delete message.totalValue;
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.ato = $root.boardcast.v1.ActiveFlow.decode(reader, reader.size(), $undefined, _depth + 1, message.ato);
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.continuous = $root.boardcast.v1.ActiveFlow.decode(reader, reader.size(), $undefined, _depth + 1, message.continuous);
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 2)
+                                break;
+                            message.atc = $root.boardcast.v1.ActiveFlow.decode(reader, reader.size(), $undefined, _depth + 1, message.atc);
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 2)
+                                break;
+                            message.foreign = $root.boardcast.v1.SymbolForeign.decode(reader, reader.size(), $undefined, _depth + 1, message.foreign);
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.updatedAtMs = value;
+                            else
+                                delete message.updatedAtMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            SymbolState.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.SymbolState)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.SymbolState: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.SymbolState();
+                if (object.symbol != null)
+                    if (typeof object.symbol !== "string" || object.symbol.length)
+                        message.symbol = $String(object.symbol);
+                if (object.lastPrice != null)
+                    if ($Number(object.lastPrice) !== 0)
+                        message.lastPrice = object.lastPrice >>> 0;
+                if (object.lastVolume != null)
+                    if (!$Object.is($Number(object.lastVolume), 0))
+                        message.lastVolume = $Number(object.lastVolume);
+                if (object.change != null)
+                    if ($Number(object.change) !== 0)
+                        message.change = object.change | 0;
+                if (object.changePct != null)
+                    if (!$Object.is($Number(object.changePct), 0))
+                        message.changePct = $Number(object.changePct);
+                if (object.reference != null)
+                    if ($Number(object.reference) !== 0)
+                        message.reference = object.reference >>> 0;
+                if (object.ceiling != null)
+                    if ($Number(object.ceiling) !== 0)
+                        message.ceiling = object.ceiling >>> 0;
+                if (object.floor != null)
+                    if ($Number(object.floor) !== 0)
+                        message.floor = object.floor >>> 0;
+                if (object.open != null)
+                    if ($Number(object.open) !== 0)
+                        message.open = object.open >>> 0;
+                if (object.high != null)
+                    if ($Number(object.high) !== 0)
+                        message.high = object.high >>> 0;
+                if (object.low != null)
+                    if ($Number(object.low) !== 0)
+                        message.low = object.low >>> 0;
+                if (object.bids) {
+                    if (!$Array.isArray(object.bids))
+                        throw $TypeError(".boardcast.v1.SymbolState.bids: array expected");
+                    message.bids = $Array(object.bids.length);
+                    for (let i = 0; i < object.bids.length; ++i) {
+                        if (!$util.isObject(object.bids[i]))
+                            throw $TypeError(".boardcast.v1.SymbolState.bids: object expected");
+                        message.bids[i] = $root.boardcast.v1.PriceLevel.fromObject(object.bids[i], _depth + 1);
+                    }
+                }
+                if (object.asks) {
+                    if (!$Array.isArray(object.asks))
+                        throw $TypeError(".boardcast.v1.SymbolState.asks: array expected");
+                    message.asks = $Array(object.asks.length);
+                    for (let i = 0; i < object.asks.length; ++i) {
+                        if (!$util.isObject(object.asks[i]))
+                            throw $TypeError(".boardcast.v1.SymbolState.asks: object expected");
+                        message.asks[i] = $root.boardcast.v1.PriceLevel.fromObject(object.asks[i], _depth + 1);
+                    }
+                }
+                if (object.totalVolume != null)
+                    if (!$Object.is($Number(object.totalVolume), 0))
+                        message.totalVolume = $Number(object.totalVolume);
+                if (object.totalValue != null)
+                    if (!$Object.is($Number(object.totalValue), 0))
+                        message.totalValue = $Number(object.totalValue);
+                if (object.ato != null) {
+                    if (!$util.isObject(object.ato))
+                        throw $TypeError(".boardcast.v1.SymbolState.ato: object expected");
+                    message.ato = $root.boardcast.v1.ActiveFlow.fromObject(object.ato, _depth + 1);
+                }
+                if (object.continuous != null) {
+                    if (!$util.isObject(object.continuous))
+                        throw $TypeError(".boardcast.v1.SymbolState.continuous: object expected");
+                    message.continuous = $root.boardcast.v1.ActiveFlow.fromObject(object.continuous, _depth + 1);
+                }
+                if (object.atc != null) {
+                    if (!$util.isObject(object.atc))
+                        throw $TypeError(".boardcast.v1.SymbolState.atc: object expected");
+                    message.atc = $root.boardcast.v1.ActiveFlow.fromObject(object.atc, _depth + 1);
+                }
+                if (object.foreign != null) {
+                    if (!$util.isObject(object.foreign))
+                        throw $TypeError(".boardcast.v1.SymbolState.foreign: object expected");
+                    message.foreign = $root.boardcast.v1.SymbolForeign.fromObject(object.foreign, _depth + 1);
+                }
+                if (object.updatedAtMs != null)
+                    if (typeof object.updatedAtMs === "object" ? object.updatedAtMs.low || object.updatedAtMs.high : $Number(object.updatedAtMs) !== 0)
+                        if ($util.Long)
+                            message.updatedAtMs = $util.Long.fromValue(object.updatedAtMs, false);
+                        else if (typeof object.updatedAtMs === "string")
+                            message.updatedAtMs = $parseInt(object.updatedAtMs, 10);
+                        else if (typeof object.updatedAtMs === "number")
+                            message.updatedAtMs = object.updatedAtMs;
+                        else if (typeof object.updatedAtMs === "object")
+                            message.updatedAtMs = new $util.LongBits(object.updatedAtMs.low >>> 0, object.updatedAtMs.high >>> 0).toNumber();
+                return message;
+            };
+
+            SymbolState.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.bids = [];
+                    object.asks = [];
+                }
+                if (options.defaults) {
+                    object.symbol = "";
+                    object.lastPrice = 0;
+                    object.lastVolume = 0;
+                    object.change = 0;
+                    object.changePct = 0;
+                    object.reference = 0;
+                    object.ceiling = 0;
+                    object.floor = 0;
+                    object.open = 0;
+                    object.high = 0;
+                    object.low = 0;
+                    object.totalVolume = 0;
+                    object.totalValue = 0;
+                    object.ato = null;
+                    object.continuous = null;
+                    object.atc = null;
+                    object.foreign = null;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.updatedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.updatedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
+                    object.symbol = message.symbol;
+                if (message.lastPrice != null && $Object.hasOwnProperty.call(message, "lastPrice"))
+                    object.lastPrice = message.lastPrice;
+                if (message.lastVolume != null && $Object.hasOwnProperty.call(message, "lastVolume"))
+                    object.lastVolume = options.json && !$isFinite(message.lastVolume) ? $String(message.lastVolume) : message.lastVolume;
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    object.change = message.change;
+                if (message.changePct != null && $Object.hasOwnProperty.call(message, "changePct"))
+                    object.changePct = options.json && !$isFinite(message.changePct) ? $String(message.changePct) : message.changePct;
+                if (message.reference != null && $Object.hasOwnProperty.call(message, "reference"))
+                    object.reference = message.reference;
+                if (message.ceiling != null && $Object.hasOwnProperty.call(message, "ceiling"))
+                    object.ceiling = message.ceiling;
+                if (message.floor != null && $Object.hasOwnProperty.call(message, "floor"))
+                    object.floor = message.floor;
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open"))
+                    object.open = message.open;
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high"))
+                    object.high = message.high;
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low"))
+                    object.low = message.low;
+                if (message.bids && message.bids.length) {
+                    object.bids = $Array(message.bids.length);
+                    for (let j = 0; j < message.bids.length; ++j)
+                        object.bids[j] = $root.boardcast.v1.PriceLevel.toObject(message.bids[j], options, _depth + 1);
+                }
+                if (message.asks && message.asks.length) {
+                    object.asks = $Array(message.asks.length);
+                    for (let j = 0; j < message.asks.length; ++j)
+                        object.asks[j] = $root.boardcast.v1.PriceLevel.toObject(message.asks[j], options, _depth + 1);
+                }
+                if (message.totalVolume != null && $Object.hasOwnProperty.call(message, "totalVolume"))
+                    object.totalVolume = options.json && !$isFinite(message.totalVolume) ? $String(message.totalVolume) : message.totalVolume;
+                if (message.totalValue != null && $Object.hasOwnProperty.call(message, "totalValue"))
+                    object.totalValue = options.json && !$isFinite(message.totalValue) ? $String(message.totalValue) : message.totalValue;
+                if (message.ato != null && $Object.hasOwnProperty.call(message, "ato"))
+                    object.ato = $root.boardcast.v1.ActiveFlow.toObject(message.ato, options, _depth + 1);
+                if (message.continuous != null && $Object.hasOwnProperty.call(message, "continuous"))
+                    object.continuous = $root.boardcast.v1.ActiveFlow.toObject(message.continuous, options, _depth + 1);
+                if (message.atc != null && $Object.hasOwnProperty.call(message, "atc"))
+                    object.atc = $root.boardcast.v1.ActiveFlow.toObject(message.atc, options, _depth + 1);
+                if (message.foreign != null && $Object.hasOwnProperty.call(message, "foreign"))
+                    object.foreign = $root.boardcast.v1.SymbolForeign.toObject(message.foreign, options, _depth + 1);
+                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.updatedAtMs = typeof message.updatedAtMs === "number" ? $BigInt(message.updatedAtMs) : $util.Long.fromBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.updatedAtMs === "number")
+                        object.updatedAtMs = options.longs === $String ? $String(message.updatedAtMs) : message.updatedAtMs;
+                    else
+                        object.updatedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.updatedAtMs) : options.longs === $Number ? new $util.LongBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0).toNumber() : message.updatedAtMs;
+                return object;
+            };
+
+            SymbolState.prototype.toJSON = function() {
+                return SymbolState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            SymbolState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.SymbolState";
+            };
+
+            return SymbolState;
+        })();
+
+        v1.IndexPoint = (function() {
+
+            const IndexPoint = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            IndexPoint.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            IndexPoint.prototype.value = 0;
+
+            IndexPoint.create = function(properties) {
+                return new IndexPoint(properties);
+            };
+
+            IndexPoint.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
+                    writer.uint32(8).int64(message.timeMs);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
+                    writer.uint32(17).double(message.value);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            IndexPoint.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.IndexPoint();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            IndexPoint.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.IndexPoint)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.IndexPoint: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.IndexPoint();
+                if (object.timeMs != null)
+                    if (typeof object.timeMs === "object" ? object.timeMs.low || object.timeMs.high : $Number(object.timeMs) !== 0)
+                        if ($util.Long)
+                            message.timeMs = $util.Long.fromValue(object.timeMs, false);
+                        else if (typeof object.timeMs === "string")
+                            message.timeMs = $parseInt(object.timeMs, 10);
+                        else if (typeof object.timeMs === "number")
+                            message.timeMs = object.timeMs;
+                        else if (typeof object.timeMs === "object")
+                            message.timeMs = new $util.LongBits(object.timeMs.low >>> 0, object.timeMs.high >>> 0).toNumber();
+                if (object.value != null)
+                    if (!$Object.is($Number(object.value), 0))
+                        message.value = $Number(object.value);
+                return message;
+            };
+
+            IndexPoint.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.timeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.value = 0;
+                }
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.timeMs = typeof message.timeMs === "number" ? $BigInt(message.timeMs) : $util.Long.fromBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.timeMs === "number")
+                        object.timeMs = options.longs === $String ? $String(message.timeMs) : message.timeMs;
+                    else
+                        object.timeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeMs) : options.longs === $Number ? new $util.LongBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0).toNumber() : message.timeMs;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                return object;
+            };
+
+            IndexPoint.prototype.toJSON = function() {
+                return IndexPoint.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            IndexPoint.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.IndexPoint";
+            };
+
+            return IndexPoint;
+        })();
+
+        v1.IndexState = (function() {
+
+            const IndexState = function (properties) {
+                this.intraday = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            IndexState.prototype.id = "";
+            IndexState.prototype.value = 0;
+            IndexState.prototype.priorValue = 0;
+            IndexState.prototype.change = 0;
+            IndexState.prototype.changePct = 0;
+            IndexState.prototype.totalVolume = 0;
+            IndexState.prototype.totalValue = 0;
+            IndexState.prototype.advances = 0;
+            IndexState.prototype.declines = 0;
+            IndexState.prototype.unchanged = 0;
+            IndexState.prototype.advanceRatio = 0;
+            IndexState.prototype.intraday = $util.emptyArray;
+            IndexState.prototype.ceilings = 0;
+            IndexState.prototype.floors = 0;
+
+            IndexState.create = function(properties) {
+                return new IndexState(properties);
+            };
+
+            IndexState.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(10).string(message.id);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
+                    writer.uint32(17).double(message.value);
+                if (message.priorValue != null && $Object.hasOwnProperty.call(message, "priorValue") && !$Object.is(message.priorValue, 0))
+                    writer.uint32(25).double(message.priorValue);
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change") && !$Object.is(message.change, 0))
+                    writer.uint32(33).double(message.change);
+                if (message.changePct != null && $Object.hasOwnProperty.call(message, "changePct") && !$Object.is(message.changePct, 0))
+                    writer.uint32(41).double(message.changePct);
+                if (message.totalVolume != null && $Object.hasOwnProperty.call(message, "totalVolume") && !$Object.is(message.totalVolume, 0))
+                    writer.uint32(49).double(message.totalVolume);
+                if (message.totalValue != null && $Object.hasOwnProperty.call(message, "totalValue") && !$Object.is(message.totalValue, 0))
+                    writer.uint32(57).double(message.totalValue);
+                if (message.advances != null && $Object.hasOwnProperty.call(message, "advances") && message.advances !== 0)
+                    writer.uint32(64).uint32(message.advances);
+                if (message.declines != null && $Object.hasOwnProperty.call(message, "declines") && message.declines !== 0)
+                    writer.uint32(72).uint32(message.declines);
+                if (message.unchanged != null && $Object.hasOwnProperty.call(message, "unchanged") && message.unchanged !== 0)
+                    writer.uint32(80).uint32(message.unchanged);
+                if (message.advanceRatio != null && $Object.hasOwnProperty.call(message, "advanceRatio") && !$Object.is(message.advanceRatio, 0))
+                    writer.uint32(89).double(message.advanceRatio);
+                if (message.intraday != null && message.intraday.length)
+                    for (let i = 0; i < message.intraday.length; ++i)
+                        $root.boardcast.v1.IndexPoint.encode(message.intraday[i], writer.uint32(98).fork(), _depth + 1).ldelim();
+                if (message.ceilings != null && $Object.hasOwnProperty.call(message, "ceilings") && message.ceilings !== 0)
+                    writer.uint32(104).uint32(message.ceilings);
+                if (message.floors != null && $Object.hasOwnProperty.call(message, "floors") && message.floors !== 0)
+                    writer.uint32(112).uint32(message.floors);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            IndexState.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.IndexState();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.priorValue = value;
+                            else
+                                delete message.priorValue;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.change = value;
+                            else
+                                delete message.change;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.changePct = value;
+                            else
+                                delete message.changePct;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.totalVolume = value;
+                            else
+                                delete message.totalVolume;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.totalValue = value;
+                            else
+                                delete message.totalValue;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.advances = value;
+                            else
+                                delete message.advances;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.declines = value;
+                            else
+                                delete message.declines;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.unchanged = value;
+                            else
+                                delete message.unchanged;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.advanceRatio = value;
+                            else
+                                delete message.advanceRatio;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.intraday && message.intraday.length))
+                                message.intraday = [];
+                            message.intraday.push($root.boardcast.v1.IndexPoint.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ceilings = value;
+                            else
+                                delete message.ceilings;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.floors = value;
+                            else
+                                delete message.floors;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            IndexState.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.IndexState)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.IndexState: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.IndexState();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.value != null)
+                    if (!$Object.is($Number(object.value), 0))
+                        message.value = $Number(object.value);
+                if (object.priorValue != null)
+                    if (!$Object.is($Number(object.priorValue), 0))
+                        message.priorValue = $Number(object.priorValue);
+                if (object.change != null)
+                    if (!$Object.is($Number(object.change), 0))
+                        message.change = $Number(object.change);
+                if (object.changePct != null)
+                    if (!$Object.is($Number(object.changePct), 0))
+                        message.changePct = $Number(object.changePct);
+                if (object.totalVolume != null)
+                    if (!$Object.is($Number(object.totalVolume), 0))
+                        message.totalVolume = $Number(object.totalVolume);
+                if (object.totalValue != null)
+                    if (!$Object.is($Number(object.totalValue), 0))
+                        message.totalValue = $Number(object.totalValue);
+                if (object.advances != null)
+                    if ($Number(object.advances) !== 0)
+                        message.advances = object.advances >>> 0;
+                if (object.declines != null)
+                    if ($Number(object.declines) !== 0)
+                        message.declines = object.declines >>> 0;
+                if (object.unchanged != null)
+                    if ($Number(object.unchanged) !== 0)
+                        message.unchanged = object.unchanged >>> 0;
+                if (object.advanceRatio != null)
+                    if (!$Object.is($Number(object.advanceRatio), 0))
+                        message.advanceRatio = $Number(object.advanceRatio);
+                if (object.intraday) {
+                    if (!$Array.isArray(object.intraday))
+                        throw $TypeError(".boardcast.v1.IndexState.intraday: array expected");
+                    message.intraday = $Array(object.intraday.length);
+                    for (let i = 0; i < object.intraday.length; ++i) {
+                        if (!$util.isObject(object.intraday[i]))
+                            throw $TypeError(".boardcast.v1.IndexState.intraday: object expected");
+                        message.intraday[i] = $root.boardcast.v1.IndexPoint.fromObject(object.intraday[i], _depth + 1);
+                    }
+                }
+                if (object.ceilings != null)
+                    if ($Number(object.ceilings) !== 0)
+                        message.ceilings = object.ceilings >>> 0;
+                if (object.floors != null)
+                    if ($Number(object.floors) !== 0)
+                        message.floors = object.floors >>> 0;
+                return message;
+            };
+
+            IndexState.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.intraday = [];
+                if (options.defaults) {
+                    object.id = "";
+                    object.value = 0;
+                    object.priorValue = 0;
+                    object.change = 0;
+                    object.changePct = 0;
+                    object.totalVolume = 0;
+                    object.totalValue = 0;
+                    object.advances = 0;
+                    object.declines = 0;
+                    object.unchanged = 0;
+                    object.advanceRatio = 0;
+                    object.ceilings = 0;
+                    object.floors = 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                if (message.priorValue != null && $Object.hasOwnProperty.call(message, "priorValue"))
+                    object.priorValue = options.json && !$isFinite(message.priorValue) ? $String(message.priorValue) : message.priorValue;
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    object.change = options.json && !$isFinite(message.change) ? $String(message.change) : message.change;
+                if (message.changePct != null && $Object.hasOwnProperty.call(message, "changePct"))
+                    object.changePct = options.json && !$isFinite(message.changePct) ? $String(message.changePct) : message.changePct;
+                if (message.totalVolume != null && $Object.hasOwnProperty.call(message, "totalVolume"))
+                    object.totalVolume = options.json && !$isFinite(message.totalVolume) ? $String(message.totalVolume) : message.totalVolume;
+                if (message.totalValue != null && $Object.hasOwnProperty.call(message, "totalValue"))
+                    object.totalValue = options.json && !$isFinite(message.totalValue) ? $String(message.totalValue) : message.totalValue;
+                if (message.advances != null && $Object.hasOwnProperty.call(message, "advances"))
+                    object.advances = message.advances;
+                if (message.declines != null && $Object.hasOwnProperty.call(message, "declines"))
+                    object.declines = message.declines;
+                if (message.unchanged != null && $Object.hasOwnProperty.call(message, "unchanged"))
+                    object.unchanged = message.unchanged;
+                if (message.advanceRatio != null && $Object.hasOwnProperty.call(message, "advanceRatio"))
+                    object.advanceRatio = options.json && !$isFinite(message.advanceRatio) ? $String(message.advanceRatio) : message.advanceRatio;
+                if (message.intraday && message.intraday.length) {
+                    object.intraday = $Array(message.intraday.length);
+                    for (let j = 0; j < message.intraday.length; ++j)
+                        object.intraday[j] = $root.boardcast.v1.IndexPoint.toObject(message.intraday[j], options, _depth + 1);
+                }
+                if (message.ceilings != null && $Object.hasOwnProperty.call(message, "ceilings"))
+                    object.ceilings = message.ceilings;
+                if (message.floors != null && $Object.hasOwnProperty.call(message, "floors"))
+                    object.floors = message.floors;
+                return object;
+            };
+
+            IndexState.prototype.toJSON = function() {
+                return IndexState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            IndexState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.IndexState";
+            };
+
+            return IndexState;
+        })();
+
+        v1.ForeignRank = (function() {
+
+            const ForeignRank = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ForeignRank.prototype.symbol = "";
+            ForeignRank.prototype.netValue = 0;
+            ForeignRank.prototype.netVolume = 0;
+
+            ForeignRank.create = function(properties) {
+                return new ForeignRank(properties);
+            };
+
+            ForeignRank.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol") && message.symbol !== "")
+                    writer.uint32(10).string(message.symbol);
+                if (message.netValue != null && $Object.hasOwnProperty.call(message, "netValue") && !$Object.is(message.netValue, 0))
+                    writer.uint32(17).double(message.netValue);
+                if (message.netVolume != null && $Object.hasOwnProperty.call(message, "netVolume") && !$Object.is(message.netVolume, 0))
+                    writer.uint32(25).double(message.netVolume);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ForeignRank.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.ForeignRank();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.symbol = value;
+                            else
+                                delete message.symbol;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.netValue = value;
+                            else
+                                delete message.netValue;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.netVolume = value;
+                            else
+                                delete message.netVolume;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ForeignRank.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.ForeignRank)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.ForeignRank: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.ForeignRank();
+                if (object.symbol != null)
+                    if (typeof object.symbol !== "string" || object.symbol.length)
+                        message.symbol = $String(object.symbol);
+                if (object.netValue != null)
+                    if (!$Object.is($Number(object.netValue), 0))
+                        message.netValue = $Number(object.netValue);
+                if (object.netVolume != null)
+                    if (!$Object.is($Number(object.netVolume), 0))
+                        message.netVolume = $Number(object.netVolume);
+                return message;
+            };
+
+            ForeignRank.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.symbol = "";
+                    object.netValue = 0;
+                    object.netVolume = 0;
+                }
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
+                    object.symbol = message.symbol;
+                if (message.netValue != null && $Object.hasOwnProperty.call(message, "netValue"))
+                    object.netValue = options.json && !$isFinite(message.netValue) ? $String(message.netValue) : message.netValue;
+                if (message.netVolume != null && $Object.hasOwnProperty.call(message, "netVolume"))
+                    object.netVolume = options.json && !$isFinite(message.netVolume) ? $String(message.netVolume) : message.netVolume;
+                return object;
+            };
+
+            ForeignRank.prototype.toJSON = function() {
+                return ForeignRank.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ForeignRank.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.ForeignRank";
+            };
+
+            return ForeignRank;
+        })();
+
+        v1.ForeignSummary = (function() {
+
+            const ForeignSummary = function (properties) {
+                this.topBuyers = [];
+                this.topSellers = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ForeignSummary.prototype.buyVolume = 0;
+            ForeignSummary.prototype.sellVolume = 0;
+            ForeignSummary.prototype.buyValue = 0;
+            ForeignSummary.prototype.sellValue = 0;
+            ForeignSummary.prototype.netVolume = 0;
+            ForeignSummary.prototype.netValue = 0;
+            ForeignSummary.prototype.topBuyers = $util.emptyArray;
+            ForeignSummary.prototype.topSellers = $util.emptyArray;
+
+            ForeignSummary.create = function(properties) {
+                return new ForeignSummary(properties);
+            };
+
+            ForeignSummary.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume") && !$Object.is(message.buyVolume, 0))
+                    writer.uint32(9).double(message.buyVolume);
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume") && !$Object.is(message.sellVolume, 0))
+                    writer.uint32(17).double(message.sellVolume);
+                if (message.buyValue != null && $Object.hasOwnProperty.call(message, "buyValue") && !$Object.is(message.buyValue, 0))
+                    writer.uint32(25).double(message.buyValue);
+                if (message.sellValue != null && $Object.hasOwnProperty.call(message, "sellValue") && !$Object.is(message.sellValue, 0))
+                    writer.uint32(33).double(message.sellValue);
+                if (message.netVolume != null && $Object.hasOwnProperty.call(message, "netVolume") && !$Object.is(message.netVolume, 0))
+                    writer.uint32(41).double(message.netVolume);
+                if (message.netValue != null && $Object.hasOwnProperty.call(message, "netValue") && !$Object.is(message.netValue, 0))
+                    writer.uint32(49).double(message.netValue);
+                if (message.topBuyers != null && message.topBuyers.length)
+                    for (let i = 0; i < message.topBuyers.length; ++i)
+                        $root.boardcast.v1.ForeignRank.encode(message.topBuyers[i], writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.topSellers != null && message.topSellers.length)
+                    for (let i = 0; i < message.topSellers.length; ++i)
+                        $root.boardcast.v1.ForeignRank.encode(message.topSellers[i], writer.uint32(66).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ForeignSummary.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.ForeignSummary();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyVolume = value;
+                            else
+                                delete message.buyVolume;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellVolume = value;
+                            else
+                                delete message.sellVolume;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyValue = value;
+                            else
+                                delete message.buyValue;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellValue = value;
+                            else
+                                delete message.sellValue;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.netVolume = value;
+                            else
+                                delete message.netVolume;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.netValue = value;
+                            else
+                                delete message.netValue;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.topBuyers && message.topBuyers.length))
+                                message.topBuyers = [];
+                            message.topBuyers.push($root.boardcast.v1.ForeignRank.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.topSellers && message.topSellers.length))
+                                message.topSellers = [];
+                            message.topSellers.push($root.boardcast.v1.ForeignRank.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ForeignSummary.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.ForeignSummary)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.ForeignSummary: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.ForeignSummary();
+                if (object.buyVolume != null)
+                    if (!$Object.is($Number(object.buyVolume), 0))
+                        message.buyVolume = $Number(object.buyVolume);
+                if (object.sellVolume != null)
+                    if (!$Object.is($Number(object.sellVolume), 0))
+                        message.sellVolume = $Number(object.sellVolume);
+                if (object.buyValue != null)
+                    if (!$Object.is($Number(object.buyValue), 0))
+                        message.buyValue = $Number(object.buyValue);
+                if (object.sellValue != null)
+                    if (!$Object.is($Number(object.sellValue), 0))
+                        message.sellValue = $Number(object.sellValue);
+                if (object.netVolume != null)
+                    if (!$Object.is($Number(object.netVolume), 0))
+                        message.netVolume = $Number(object.netVolume);
+                if (object.netValue != null)
+                    if (!$Object.is($Number(object.netValue), 0))
+                        message.netValue = $Number(object.netValue);
+                if (object.topBuyers) {
+                    if (!$Array.isArray(object.topBuyers))
+                        throw $TypeError(".boardcast.v1.ForeignSummary.topBuyers: array expected");
+                    message.topBuyers = $Array(object.topBuyers.length);
+                    for (let i = 0; i < object.topBuyers.length; ++i) {
+                        if (!$util.isObject(object.topBuyers[i]))
+                            throw $TypeError(".boardcast.v1.ForeignSummary.topBuyers: object expected");
+                        message.topBuyers[i] = $root.boardcast.v1.ForeignRank.fromObject(object.topBuyers[i], _depth + 1);
+                    }
+                }
+                if (object.topSellers) {
+                    if (!$Array.isArray(object.topSellers))
+                        throw $TypeError(".boardcast.v1.ForeignSummary.topSellers: array expected");
+                    message.topSellers = $Array(object.topSellers.length);
+                    for (let i = 0; i < object.topSellers.length; ++i) {
+                        if (!$util.isObject(object.topSellers[i]))
+                            throw $TypeError(".boardcast.v1.ForeignSummary.topSellers: object expected");
+                        message.topSellers[i] = $root.boardcast.v1.ForeignRank.fromObject(object.topSellers[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            ForeignSummary.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.topBuyers = [];
+                    object.topSellers = [];
+                }
+                if (options.defaults) {
+                    object.buyVolume = 0;
+                    object.sellVolume = 0;
+                    object.buyValue = 0;
+                    object.sellValue = 0;
+                    object.netVolume = 0;
+                    object.netValue = 0;
+                }
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume"))
+                    object.buyVolume = options.json && !$isFinite(message.buyVolume) ? $String(message.buyVolume) : message.buyVolume;
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume"))
+                    object.sellVolume = options.json && !$isFinite(message.sellVolume) ? $String(message.sellVolume) : message.sellVolume;
+                if (message.buyValue != null && $Object.hasOwnProperty.call(message, "buyValue"))
+                    object.buyValue = options.json && !$isFinite(message.buyValue) ? $String(message.buyValue) : message.buyValue;
+                if (message.sellValue != null && $Object.hasOwnProperty.call(message, "sellValue"))
+                    object.sellValue = options.json && !$isFinite(message.sellValue) ? $String(message.sellValue) : message.sellValue;
+                if (message.netVolume != null && $Object.hasOwnProperty.call(message, "netVolume"))
+                    object.netVolume = options.json && !$isFinite(message.netVolume) ? $String(message.netVolume) : message.netVolume;
+                if (message.netValue != null && $Object.hasOwnProperty.call(message, "netValue"))
+                    object.netValue = options.json && !$isFinite(message.netValue) ? $String(message.netValue) : message.netValue;
+                if (message.topBuyers && message.topBuyers.length) {
+                    object.topBuyers = $Array(message.topBuyers.length);
+                    for (let j = 0; j < message.topBuyers.length; ++j)
+                        object.topBuyers[j] = $root.boardcast.v1.ForeignRank.toObject(message.topBuyers[j], options, _depth + 1);
+                }
+                if (message.topSellers && message.topSellers.length) {
+                    object.topSellers = $Array(message.topSellers.length);
+                    for (let j = 0; j < message.topSellers.length; ++j)
+                        object.topSellers[j] = $root.boardcast.v1.ForeignRank.toObject(message.topSellers[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            ForeignSummary.prototype.toJSON = function() {
+                return ForeignSummary.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ForeignSummary.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.ForeignSummary";
+            };
+
+            return ForeignSummary;
+        })();
+
+        v1.Derivatives = (function() {
+
+            const Derivatives = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Derivatives.prototype.symbol = "";
+            Derivatives.prototype.expiryDate = "";
+            Derivatives.prototype.last = 0;
+            Derivatives.prototype.change = 0;
+            Derivatives.prototype.changePct = 0;
+            Derivatives.prototype.reference = 0;
+            Derivatives.prototype.totalVolume = 0;
+            Derivatives.prototype.bid = 0;
+            Derivatives.prototype.ask = 0;
+            Derivatives.prototype.basis = 0;
+            Derivatives.prototype.basisPct = 0;
+            Derivatives.prototype.premium = 0;
+            Derivatives.prototype.openInterest = 0;
+
+            Derivatives.create = function(properties) {
+                return new Derivatives(properties);
+            };
+
+            Derivatives.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol") && message.symbol !== "")
+                    writer.uint32(10).string(message.symbol);
+                if (message.expiryDate != null && $Object.hasOwnProperty.call(message, "expiryDate") && message.expiryDate !== "")
+                    writer.uint32(18).string(message.expiryDate);
+                if (message.last != null && $Object.hasOwnProperty.call(message, "last") && !$Object.is(message.last, 0))
+                    writer.uint32(33).double(message.last);
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change") && !$Object.is(message.change, 0))
+                    writer.uint32(41).double(message.change);
+                if (message.changePct != null && $Object.hasOwnProperty.call(message, "changePct") && !$Object.is(message.changePct, 0))
+                    writer.uint32(49).double(message.changePct);
+                if (message.reference != null && $Object.hasOwnProperty.call(message, "reference") && !$Object.is(message.reference, 0))
+                    writer.uint32(57).double(message.reference);
+                if (message.totalVolume != null && $Object.hasOwnProperty.call(message, "totalVolume") && !$Object.is(message.totalVolume, 0))
+                    writer.uint32(65).double(message.totalVolume);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(73).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(81).double(message.ask);
+                if (message.basis != null && $Object.hasOwnProperty.call(message, "basis") && !$Object.is(message.basis, 0))
+                    writer.uint32(89).double(message.basis);
+                if (message.basisPct != null && $Object.hasOwnProperty.call(message, "basisPct") && !$Object.is(message.basisPct, 0))
+                    writer.uint32(97).double(message.basisPct);
+                if (message.premium != null && $Object.hasOwnProperty.call(message, "premium") && message.premium !== 0)
+                    writer.uint32(104).int32(message.premium);
+                if (message.openInterest != null && $Object.hasOwnProperty.call(message, "openInterest") && !$Object.is(message.openInterest, 0))
+                    writer.uint32(113).double(message.openInterest);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Derivatives.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Derivatives();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.symbol = value;
+                            else
+                                delete message.symbol;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.expiryDate = value;
+                            else
+                                delete message.expiryDate;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.last = value;
+                            else
+                                delete message.last;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.change = value;
+                            else
+                                delete message.change;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.changePct = value;
+                            else
+                                delete message.changePct;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.reference = value;
+                            else
+                                delete message.reference;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.totalVolume = value;
+                            else
+                                delete message.totalVolume;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.basis = value;
+                            else
+                                delete message.basis;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.basisPct = value;
+                            else
+                                delete message.basisPct;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.premium = value;
+                            else
+                                delete message.premium;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.openInterest = value;
+                            else
+                                delete message.openInterest;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Derivatives.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Derivatives)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Derivatives: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Derivatives();
+                if (object.symbol != null)
+                    if (typeof object.symbol !== "string" || object.symbol.length)
+                        message.symbol = $String(object.symbol);
+                if (object.expiryDate != null)
+                    if (typeof object.expiryDate !== "string" || object.expiryDate.length)
+                        message.expiryDate = $String(object.expiryDate);
+                if (object.last != null)
+                    if (!$Object.is($Number(object.last), 0))
+                        message.last = $Number(object.last);
+                if (object.change != null)
+                    if (!$Object.is($Number(object.change), 0))
+                        message.change = $Number(object.change);
+                if (object.changePct != null)
+                    if (!$Object.is($Number(object.changePct), 0))
+                        message.changePct = $Number(object.changePct);
+                if (object.reference != null)
+                    if (!$Object.is($Number(object.reference), 0))
+                        message.reference = $Number(object.reference);
+                if (object.totalVolume != null)
+                    if (!$Object.is($Number(object.totalVolume), 0))
+                        message.totalVolume = $Number(object.totalVolume);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                if (object.basis != null)
+                    if (!$Object.is($Number(object.basis), 0))
+                        message.basis = $Number(object.basis);
+                if (object.basisPct != null)
+                    if (!$Object.is($Number(object.basisPct), 0))
+                        message.basisPct = $Number(object.basisPct);
+                if (object.premium !== 0 && (typeof object.premium !== "string" || $root.boardcast.v1.Premium[object.premium] !== 0))
+                    switch (object.premium) {
+                    case "PREMIUM_UNSPECIFIED":
+                    case 0:
+                        message.premium = 0;
+                        break;
+                    case "PREMIUM":
+                    case 1:
+                        message.premium = 1;
+                        break;
+                    case "DISCOUNT":
+                    case 2:
+                        message.premium = 2;
+                        break;
+                    case "PAR":
+                    case 3:
+                        message.premium = 3;
+                        break;
+                    default:
+                        if (typeof object.premium === "number" && (object.premium | 0) === object.premium)
+                            message.premium = object.premium;
+                    }
+                if (object.openInterest != null)
+                    if (!$Object.is($Number(object.openInterest), 0))
+                        message.openInterest = $Number(object.openInterest);
+                return message;
+            };
+
+            Derivatives.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.symbol = "";
+                    object.expiryDate = "";
+                    object.last = 0;
+                    object.change = 0;
+                    object.changePct = 0;
+                    object.reference = 0;
+                    object.totalVolume = 0;
+                    object.bid = 0;
+                    object.ask = 0;
+                    object.basis = 0;
+                    object.basisPct = 0;
+                    object.premium = options.enums === $String ? "PREMIUM_UNSPECIFIED" : 0;
+                    object.openInterest = 0;
+                }
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
+                    object.symbol = message.symbol;
+                if (message.expiryDate != null && $Object.hasOwnProperty.call(message, "expiryDate"))
+                    object.expiryDate = message.expiryDate;
+                if (message.last != null && $Object.hasOwnProperty.call(message, "last"))
+                    object.last = options.json && !$isFinite(message.last) ? $String(message.last) : message.last;
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    object.change = options.json && !$isFinite(message.change) ? $String(message.change) : message.change;
+                if (message.changePct != null && $Object.hasOwnProperty.call(message, "changePct"))
+                    object.changePct = options.json && !$isFinite(message.changePct) ? $String(message.changePct) : message.changePct;
+                if (message.reference != null && $Object.hasOwnProperty.call(message, "reference"))
+                    object.reference = options.json && !$isFinite(message.reference) ? $String(message.reference) : message.reference;
+                if (message.totalVolume != null && $Object.hasOwnProperty.call(message, "totalVolume"))
+                    object.totalVolume = options.json && !$isFinite(message.totalVolume) ? $String(message.totalVolume) : message.totalVolume;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                if (message.basis != null && $Object.hasOwnProperty.call(message, "basis"))
+                    object.basis = options.json && !$isFinite(message.basis) ? $String(message.basis) : message.basis;
+                if (message.basisPct != null && $Object.hasOwnProperty.call(message, "basisPct"))
+                    object.basisPct = options.json && !$isFinite(message.basisPct) ? $String(message.basisPct) : message.basisPct;
+                if (message.premium != null && $Object.hasOwnProperty.call(message, "premium"))
+                    object.premium = options.enums === $String ? $root.boardcast.v1.Premium[message.premium] === $undefined ? message.premium : $root.boardcast.v1.Premium[message.premium] : message.premium;
+                if (message.openInterest != null && $Object.hasOwnProperty.call(message, "openInterest"))
+                    object.openInterest = options.json && !$isFinite(message.openInterest) ? $String(message.openInterest) : message.openInterest;
+                return object;
+            };
+
+            Derivatives.prototype.toJSON = function() {
+                return Derivatives.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Derivatives.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Derivatives";
+            };
+
+            return Derivatives;
+        })();
+
+        v1.Premium = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "PREMIUM_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "PREMIUM"] = 1;
+            values[valuesById[2] = "DISCOUNT"] = 2;
+            values[valuesById[3] = "PAR"] = 3;
+            return values;
+        })();
+
+        v1.ClientMessage = (function() {
+
+            const ClientMessage = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ClientMessage.prototype.version = 0;
+            ClientMessage.prototype.subscribe = null;
+            ClientMessage.prototype.unsubscribe = null;
+            ClientMessage.prototype.resync = null;
+            ClientMessage.prototype.ping = null;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(ClientMessage.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["subscribe", "unsubscribe", "resync", "ping"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ClientMessage.create = function(properties) {
+                return new ClientMessage(properties);
+            };
+
+            ClientMessage.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(8).uint32(message.version);
+                if (message.subscribe != null && $Object.hasOwnProperty.call(message, "subscribe"))
+                    $root.boardcast.v1.Subscribe.encode(message.subscribe, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.unsubscribe != null && $Object.hasOwnProperty.call(message, "unsubscribe"))
+                    $root.boardcast.v1.Unsubscribe.encode(message.unsubscribe, writer.uint32(26).fork(), _depth + 1).ldelim();
+                if (message.resync != null && $Object.hasOwnProperty.call(message, "resync"))
+                    $root.boardcast.v1.Resync.encode(message.resync, writer.uint32(34).fork(), _depth + 1).ldelim();
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
+                    $root.boardcast.v1.Ping.encode(message.ping, writer.uint32(42).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ClientMessage.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.ClientMessage();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.subscribe = $root.boardcast.v1.Subscribe.decode(reader, reader.size(), $undefined, _depth + 1, message.subscribe);
+                            message.body = "subscribe";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.unsubscribe = $root.boardcast.v1.Unsubscribe.decode(reader, reader.size(), $undefined, _depth + 1, message.unsubscribe);
+                            message.body = "unsubscribe";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.resync = $root.boardcast.v1.Resync.decode(reader, reader.size(), $undefined, _depth + 1, message.resync);
+                            message.body = "resync";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.ping = $root.boardcast.v1.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
+                            message.body = "ping";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ClientMessage.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.ClientMessage)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.ClientMessage: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.ClientMessage();
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.subscribe != null) {
+                    if (!$util.isObject(object.subscribe))
+                        throw $TypeError(".boardcast.v1.ClientMessage.subscribe: object expected");
+                    message.subscribe = $root.boardcast.v1.Subscribe.fromObject(object.subscribe, _depth + 1);
+                }
+                if (object.unsubscribe != null) {
+                    if (!$util.isObject(object.unsubscribe))
+                        throw $TypeError(".boardcast.v1.ClientMessage.unsubscribe: object expected");
+                    message.unsubscribe = $root.boardcast.v1.Unsubscribe.fromObject(object.unsubscribe, _depth + 1);
+                }
+                if (object.resync != null) {
+                    if (!$util.isObject(object.resync))
+                        throw $TypeError(".boardcast.v1.ClientMessage.resync: object expected");
+                    message.resync = $root.boardcast.v1.Resync.fromObject(object.resync, _depth + 1);
+                }
+                if (object.ping != null) {
+                    if (!$util.isObject(object.ping))
+                        throw $TypeError(".boardcast.v1.ClientMessage.ping: object expected");
+                    message.ping = $root.boardcast.v1.Ping.fromObject(object.ping, _depth + 1);
+                }
+                return message;
+            };
+
+            ClientMessage.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.version = 0;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.subscribe != null && $Object.hasOwnProperty.call(message, "subscribe")) {
+                    object.subscribe = $root.boardcast.v1.Subscribe.toObject(message.subscribe, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "subscribe";
+                }
+                if (message.unsubscribe != null && $Object.hasOwnProperty.call(message, "unsubscribe")) {
+                    object.unsubscribe = $root.boardcast.v1.Unsubscribe.toObject(message.unsubscribe, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "unsubscribe";
+                }
+                if (message.resync != null && $Object.hasOwnProperty.call(message, "resync")) {
+                    object.resync = $root.boardcast.v1.Resync.toObject(message.resync, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "resync";
+                }
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
+                    object.ping = $root.boardcast.v1.Ping.toObject(message.ping, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "ping";
+                }
+                return object;
+            };
+
+            ClientMessage.prototype.toJSON = function() {
+                return ClientMessage.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ClientMessage.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.ClientMessage";
+            };
+
+            return ClientMessage;
+        })();
+
+        v1.Subscribe = (function() {
+
+            const Subscribe = function (properties) {
+                this.channels = [];
+                this.symbols = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Subscribe.prototype.channels = $util.emptyArray;
+            Subscribe.prototype.symbols = $util.emptyArray;
+
+            Subscribe.create = function(properties) {
+                return new Subscribe(properties);
+            };
+
+            Subscribe.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.channels != null && message.channels.length)
+                    for (let i = 0; i < message.channels.length; ++i)
+                        writer.uint32(10).string(message.channels[i]);
+                if (message.symbols != null && message.symbols.length)
+                    for (let i = 0; i < message.symbols.length; ++i)
+                        writer.uint32(18).string(message.symbols[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Subscribe.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Subscribe();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.channels && message.channels.length))
+                                message.channels = [];
+                            message.channels.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.symbols && message.symbols.length))
+                                message.symbols = [];
+                            message.symbols.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Subscribe.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Subscribe)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Subscribe: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Subscribe();
+                if (object.channels) {
+                    if (!$Array.isArray(object.channels))
+                        throw $TypeError(".boardcast.v1.Subscribe.channels: array expected");
+                    message.channels = $Array(object.channels.length);
+                    for (let i = 0; i < object.channels.length; ++i)
+                        message.channels[i] = $String(object.channels[i]);
+                }
+                if (object.symbols) {
+                    if (!$Array.isArray(object.symbols))
+                        throw $TypeError(".boardcast.v1.Subscribe.symbols: array expected");
+                    message.symbols = $Array(object.symbols.length);
+                    for (let i = 0; i < object.symbols.length; ++i)
+                        message.symbols[i] = $String(object.symbols[i]);
+                }
+                return message;
+            };
+
+            Subscribe.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.channels = [];
+                    object.symbols = [];
+                }
+                if (message.channels && message.channels.length) {
+                    object.channels = $Array(message.channels.length);
+                    for (let j = 0; j < message.channels.length; ++j)
+                        object.channels[j] = message.channels[j];
+                }
+                if (message.symbols && message.symbols.length) {
+                    object.symbols = $Array(message.symbols.length);
+                    for (let j = 0; j < message.symbols.length; ++j)
+                        object.symbols[j] = message.symbols[j];
+                }
+                return object;
+            };
+
+            Subscribe.prototype.toJSON = function() {
+                return Subscribe.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Subscribe.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Subscribe";
+            };
+
+            return Subscribe;
+        })();
+
+        v1.Unsubscribe = (function() {
+
+            const Unsubscribe = function (properties) {
+                this.channels = [];
+                this.symbols = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Unsubscribe.prototype.channels = $util.emptyArray;
+            Unsubscribe.prototype.symbols = $util.emptyArray;
+
+            Unsubscribe.create = function(properties) {
+                return new Unsubscribe(properties);
+            };
+
+            Unsubscribe.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.channels != null && message.channels.length)
+                    for (let i = 0; i < message.channels.length; ++i)
+                        writer.uint32(10).string(message.channels[i]);
+                if (message.symbols != null && message.symbols.length)
+                    for (let i = 0; i < message.symbols.length; ++i)
+                        writer.uint32(18).string(message.symbols[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Unsubscribe.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Unsubscribe();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.channels && message.channels.length))
+                                message.channels = [];
+                            message.channels.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.symbols && message.symbols.length))
+                                message.symbols = [];
+                            message.symbols.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Unsubscribe.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Unsubscribe)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Unsubscribe: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Unsubscribe();
+                if (object.channels) {
+                    if (!$Array.isArray(object.channels))
+                        throw $TypeError(".boardcast.v1.Unsubscribe.channels: array expected");
+                    message.channels = $Array(object.channels.length);
+                    for (let i = 0; i < object.channels.length; ++i)
+                        message.channels[i] = $String(object.channels[i]);
+                }
+                if (object.symbols) {
+                    if (!$Array.isArray(object.symbols))
+                        throw $TypeError(".boardcast.v1.Unsubscribe.symbols: array expected");
+                    message.symbols = $Array(object.symbols.length);
+                    for (let i = 0; i < object.symbols.length; ++i)
+                        message.symbols[i] = $String(object.symbols[i]);
+                }
+                return message;
+            };
+
+            Unsubscribe.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.channels = [];
+                    object.symbols = [];
+                }
+                if (message.channels && message.channels.length) {
+                    object.channels = $Array(message.channels.length);
+                    for (let j = 0; j < message.channels.length; ++j)
+                        object.channels[j] = message.channels[j];
+                }
+                if (message.symbols && message.symbols.length) {
+                    object.symbols = $Array(message.symbols.length);
+                    for (let j = 0; j < message.symbols.length; ++j)
+                        object.symbols[j] = message.symbols[j];
+                }
+                return object;
+            };
+
+            Unsubscribe.prototype.toJSON = function() {
+                return Unsubscribe.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Unsubscribe.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Unsubscribe";
+            };
+
+            return Unsubscribe;
+        })();
+
+        v1.Resync = (function() {
+
+            const Resync = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Resync.create = function(properties) {
+                return new Resync(properties);
+            };
+
+            Resync.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Resync.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Resync();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Resync.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Resync)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Resync: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                return new $root.boardcast.v1.Resync();
+            };
+
+            Resync.toObject = function () {
+                return {};
+            };
+
+            Resync.prototype.toJSON = function() {
+                return Resync.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Resync.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Resync";
+            };
+
+            return Resync;
+        })();
+
+        v1.Ping = (function() {
+
+            const Ping = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Ping.prototype.clientTimeUs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            Ping.create = function(properties) {
+                return new Ping(properties);
+            };
+
+            Ping.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.clientTimeUs != null && $Object.hasOwnProperty.call(message, "clientTimeUs") && (typeof message.clientTimeUs === "object" ? message.clientTimeUs.low || message.clientTimeUs.high : message.clientTimeUs !== 0))
+                    writer.uint32(8).int64(message.clientTimeUs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Ping.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Ping();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.clientTimeUs = value;
+                            else
+                                delete message.clientTimeUs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Ping.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Ping)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Ping: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Ping();
+                if (object.clientTimeUs != null)
+                    if (typeof object.clientTimeUs === "object" ? object.clientTimeUs.low || object.clientTimeUs.high : $Number(object.clientTimeUs) !== 0)
+                        if ($util.Long)
+                            message.clientTimeUs = $util.Long.fromValue(object.clientTimeUs, false);
+                        else if (typeof object.clientTimeUs === "string")
+                            message.clientTimeUs = $parseInt(object.clientTimeUs, 10);
+                        else if (typeof object.clientTimeUs === "number")
+                            message.clientTimeUs = object.clientTimeUs;
+                        else if (typeof object.clientTimeUs === "object")
+                            message.clientTimeUs = new $util.LongBits(object.clientTimeUs.low >>> 0, object.clientTimeUs.high >>> 0).toNumber();
+                return message;
+            };
+
+            Ping.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.clientTimeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.clientTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (message.clientTimeUs != null && $Object.hasOwnProperty.call(message, "clientTimeUs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.clientTimeUs = typeof message.clientTimeUs === "number" ? $BigInt(message.clientTimeUs) : $util.Long.fromBits(message.clientTimeUs.low >>> 0, message.clientTimeUs.high >>> 0, false).toBigInt();
+                    else if (typeof message.clientTimeUs === "number")
+                        object.clientTimeUs = options.longs === $String ? $String(message.clientTimeUs) : message.clientTimeUs;
+                    else
+                        object.clientTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.clientTimeUs) : options.longs === $Number ? new $util.LongBits(message.clientTimeUs.low >>> 0, message.clientTimeUs.high >>> 0).toNumber() : message.clientTimeUs;
+                return object;
+            };
+
+            Ping.prototype.toJSON = function() {
+                return Ping.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Ping.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Ping";
+            };
+
+            return Ping;
+        })();
+
+        v1.Control = (function() {
+
+            const Control = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Control.prototype.error = null;
+            Control.prototype.pong = null;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(Control.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["error", "pong"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Control.create = function(properties) {
+                return new Control(properties);
+            };
+
+            Control.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.boardcast.v1.Error.encode(message.error, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
+                    $root.boardcast.v1.Pong.encode(message.pong, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Control.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Control();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.boardcast.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.body = "error";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.pong = $root.boardcast.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
+                            message.body = "pong";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Control.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Control)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Control: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Control();
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".boardcast.v1.Control.error: object expected");
+                    message.error = $root.boardcast.v1.Error.fromObject(object.error, _depth + 1);
+                }
+                if (object.pong != null) {
+                    if (!$util.isObject(object.pong))
+                        throw $TypeError(".boardcast.v1.Control.pong: object expected");
+                    message.pong = $root.boardcast.v1.Pong.fromObject(object.pong, _depth + 1);
+                }
+                return message;
+            };
+
+            Control.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.boardcast.v1.Error.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "error";
+                }
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong")) {
+                    object.pong = $root.boardcast.v1.Pong.toObject(message.pong, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "pong";
+                }
+                return object;
+            };
+
+            Control.prototype.toJSON = function() {
+                return Control.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Control.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Control";
+            };
+
+            return Control;
+        })();
+
+        v1.Error = (function() {
+
+            const Error = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Error.prototype.code = "";
+            Error.prototype.message = "";
+
+            Error.create = function(properties) {
+                return new Error(properties);
+            };
+
+            Error.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                    writer.uint32(10).string(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(18).string(message.message);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Error.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Error();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Error.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Error)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Error: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Error();
+                if (object.code != null)
+                    if (typeof object.code !== "string" || object.code.length)
+                        message.code = $String(object.code);
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                return message;
+            };
+
+            Error.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.code = "";
+                    object.message = "";
+                }
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    object.code = message.code;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                return object;
+            };
+
+            Error.prototype.toJSON = function() {
+                return Error.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Error.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Error";
+            };
+
+            return Error;
+        })();
+
+        v1.Pong = (function() {
+
+            const Pong = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Pong.prototype.clientTimeUs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Pong.prototype.serverTimeUs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            Pong.create = function(properties) {
+                return new Pong(properties);
+            };
+
+            Pong.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.clientTimeUs != null && $Object.hasOwnProperty.call(message, "clientTimeUs") && (typeof message.clientTimeUs === "object" ? message.clientTimeUs.low || message.clientTimeUs.high : message.clientTimeUs !== 0))
+                    writer.uint32(8).int64(message.clientTimeUs);
+                if (message.serverTimeUs != null && $Object.hasOwnProperty.call(message, "serverTimeUs") && (typeof message.serverTimeUs === "object" ? message.serverTimeUs.low || message.serverTimeUs.high : message.serverTimeUs !== 0))
+                    writer.uint32(16).int64(message.serverTimeUs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Pong.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Pong();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.clientTimeUs = value;
+                            else
+                                delete message.clientTimeUs;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.serverTimeUs = value;
+                            else
+                                delete message.serverTimeUs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Pong.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Pong)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Pong: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Pong();
+                if (object.clientTimeUs != null)
+                    if (typeof object.clientTimeUs === "object" ? object.clientTimeUs.low || object.clientTimeUs.high : $Number(object.clientTimeUs) !== 0)
+                        if ($util.Long)
+                            message.clientTimeUs = $util.Long.fromValue(object.clientTimeUs, false);
+                        else if (typeof object.clientTimeUs === "string")
+                            message.clientTimeUs = $parseInt(object.clientTimeUs, 10);
+                        else if (typeof object.clientTimeUs === "number")
+                            message.clientTimeUs = object.clientTimeUs;
+                        else if (typeof object.clientTimeUs === "object")
+                            message.clientTimeUs = new $util.LongBits(object.clientTimeUs.low >>> 0, object.clientTimeUs.high >>> 0).toNumber();
+                if (object.serverTimeUs != null)
+                    if (typeof object.serverTimeUs === "object" ? object.serverTimeUs.low || object.serverTimeUs.high : $Number(object.serverTimeUs) !== 0)
+                        if ($util.Long)
+                            message.serverTimeUs = $util.Long.fromValue(object.serverTimeUs, false);
+                        else if (typeof object.serverTimeUs === "string")
+                            message.serverTimeUs = $parseInt(object.serverTimeUs, 10);
+                        else if (typeof object.serverTimeUs === "number")
+                            message.serverTimeUs = object.serverTimeUs;
+                        else if (typeof object.serverTimeUs === "object")
+                            message.serverTimeUs = new $util.LongBits(object.serverTimeUs.low >>> 0, object.serverTimeUs.high >>> 0).toNumber();
+                return message;
+            };
+
+            Pong.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.clientTimeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.clientTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.serverTimeUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.serverTimeUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.clientTimeUs != null && $Object.hasOwnProperty.call(message, "clientTimeUs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.clientTimeUs = typeof message.clientTimeUs === "number" ? $BigInt(message.clientTimeUs) : $util.Long.fromBits(message.clientTimeUs.low >>> 0, message.clientTimeUs.high >>> 0, false).toBigInt();
+                    else if (typeof message.clientTimeUs === "number")
+                        object.clientTimeUs = options.longs === $String ? $String(message.clientTimeUs) : message.clientTimeUs;
+                    else
+                        object.clientTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.clientTimeUs) : options.longs === $Number ? new $util.LongBits(message.clientTimeUs.low >>> 0, message.clientTimeUs.high >>> 0).toNumber() : message.clientTimeUs;
+                if (message.serverTimeUs != null && $Object.hasOwnProperty.call(message, "serverTimeUs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.serverTimeUs = typeof message.serverTimeUs === "number" ? $BigInt(message.serverTimeUs) : $util.Long.fromBits(message.serverTimeUs.low >>> 0, message.serverTimeUs.high >>> 0, false).toBigInt();
+                    else if (typeof message.serverTimeUs === "number")
+                        object.serverTimeUs = options.longs === $String ? $String(message.serverTimeUs) : message.serverTimeUs;
+                    else
+                        object.serverTimeUs = options.longs === $String ? $util.Long.prototype.toString.call(message.serverTimeUs) : options.longs === $Number ? new $util.LongBits(message.serverTimeUs.low >>> 0, message.serverTimeUs.high >>> 0).toNumber() : message.serverTimeUs;
+                return object;
+            };
+
+            Pong.prototype.toJSON = function() {
+                return Pong.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Pong.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Pong";
+            };
+
+            return Pong;
+        })();
+
+        return v1;
+    })();
+
+    return boardcast;
+})();
+
+export {
+  $root as default
+};
