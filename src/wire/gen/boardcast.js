@@ -339,7 +339,7 @@ export const boardcast = $root.boardcast = (() => {
                             this[keys[i]] = properties[keys[i]];
             };
 
-            Snapshot.prototype.marketTimeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            Snapshot.prototype.marketTimeMs = 0;
             Snapshot.prototype.tradingDate = "";
             Snapshot.prototype.phase = 0;
             Snapshot.prototype.symbols = $util.emptyArray;
@@ -359,8 +359,8 @@ export const boardcast = $root.boardcast = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs") && (typeof message.marketTimeMs === "object" ? message.marketTimeMs.low || message.marketTimeMs.high : message.marketTimeMs !== 0))
-                    writer.uint32(8).int64(message.marketTimeMs);
+                if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs") && !$Object.is(message.marketTimeMs, 0))
+                    writer.uint32(9).double(message.marketTimeMs);
                 if (message.tradingDate != null && $Object.hasOwnProperty.call(message, "tradingDate") && message.tradingDate !== "")
                     writer.uint32(18).string(message.tradingDate);
                 if (message.phase != null && $Object.hasOwnProperty.call(message, "phase") && message.phase !== 0)
@@ -412,9 +412,9 @@ export const boardcast = $root.boardcast = (() => {
                     let wireType = tag & 7;
                     switch (tag >>>= 3) {
                     case 1: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.marketTimeMs = value;
                             else
                                 delete message.marketTimeMs;
@@ -502,15 +502,8 @@ export const boardcast = $root.boardcast = (() => {
                     throw $Error("max depth exceeded");
                 let message = new $root.boardcast.v1.Snapshot();
                 if (object.marketTimeMs != null)
-                    if (typeof object.marketTimeMs === "object" ? object.marketTimeMs.low || object.marketTimeMs.high : $Number(object.marketTimeMs) !== 0)
-                        if ($util.Long)
-                            message.marketTimeMs = $util.Long.fromValue(object.marketTimeMs, false);
-                        else if (typeof object.marketTimeMs === "string")
-                            message.marketTimeMs = $parseInt(object.marketTimeMs, 10);
-                        else if (typeof object.marketTimeMs === "number")
-                            message.marketTimeMs = object.marketTimeMs;
-                        else if (typeof object.marketTimeMs === "object")
-                            message.marketTimeMs = new $util.LongBits(object.marketTimeMs.low >>> 0, object.marketTimeMs.high >>> 0).toNumber();
+                    if (!$Object.is($Number(object.marketTimeMs), 0))
+                        message.marketTimeMs = $Number(object.marketTimeMs);
                 if (object.tradingDate != null)
                     if (typeof object.tradingDate !== "string" || object.tradingDate.length)
                         message.tradingDate = $String(object.tradingDate);
@@ -606,23 +599,14 @@ export const boardcast = $root.boardcast = (() => {
                     object.removedSymbols = [];
                 }
                 if (options.defaults) {
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, false);
-                        object.marketTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.marketTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.marketTimeMs = 0;
                     object.tradingDate = "";
                     object.phase = options.enums === $String ? "PHASE_UNSPECIFIED" : 0;
                     object.foreign = null;
                     object.derivatives = null;
                 }
                 if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.marketTimeMs = typeof message.marketTimeMs === "number" ? $BigInt(message.marketTimeMs) : $util.Long.fromBits(message.marketTimeMs.low >>> 0, message.marketTimeMs.high >>> 0, false).toBigInt();
-                    else if (typeof message.marketTimeMs === "number")
-                        object.marketTimeMs = options.longs === $String ? $String(message.marketTimeMs) : message.marketTimeMs;
-                    else
-                        object.marketTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.marketTimeMs) : options.longs === $Number ? new $util.LongBits(message.marketTimeMs.low >>> 0, message.marketTimeMs.high >>> 0).toNumber() : message.marketTimeMs;
+                    object.marketTimeMs = options.json && !$isFinite(message.marketTimeMs) ? $String(message.marketTimeMs) : message.marketTimeMs;
                 if (message.tradingDate != null && $Object.hasOwnProperty.call(message, "tradingDate"))
                     object.tradingDate = message.tradingDate;
                 if (message.phase != null && $Object.hasOwnProperty.call(message, "phase"))
@@ -1328,7 +1312,7 @@ export const boardcast = $root.boardcast = (() => {
             SymbolState.prototype.continuous = null;
             SymbolState.prototype.atc = null;
             SymbolState.prototype.foreign = null;
-            SymbolState.prototype.updatedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            SymbolState.prototype.updatedAtMs = 0;
 
             SymbolState.create = function(properties) {
                 return new SymbolState(properties);
@@ -1381,8 +1365,8 @@ export const boardcast = $root.boardcast = (() => {
                     $root.boardcast.v1.ActiveFlow.encode(message.atc, writer.uint32(146).fork(), _depth + 1).ldelim();
                 if (message.foreign != null && $Object.hasOwnProperty.call(message, "foreign"))
                     $root.boardcast.v1.SymbolForeign.encode(message.foreign, writer.uint32(154).fork(), _depth + 1).ldelim();
-                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs") && (typeof message.updatedAtMs === "object" ? message.updatedAtMs.low || message.updatedAtMs.high : message.updatedAtMs !== 0))
-                    writer.uint32(160).int64(message.updatedAtMs);
+                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs") && !$Object.is(message.updatedAtMs, 0))
+                    writer.uint32(161).double(message.updatedAtMs);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1574,9 +1558,9 @@ export const boardcast = $root.boardcast = (() => {
                             continue;
                         }
                     case 20: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.updatedAtMs = value;
                             else
                                 delete message.updatedAtMs;
@@ -1689,15 +1673,8 @@ export const boardcast = $root.boardcast = (() => {
                     message.foreign = $root.boardcast.v1.SymbolForeign.fromObject(object.foreign, _depth + 1);
                 }
                 if (object.updatedAtMs != null)
-                    if (typeof object.updatedAtMs === "object" ? object.updatedAtMs.low || object.updatedAtMs.high : $Number(object.updatedAtMs) !== 0)
-                        if ($util.Long)
-                            message.updatedAtMs = $util.Long.fromValue(object.updatedAtMs, false);
-                        else if (typeof object.updatedAtMs === "string")
-                            message.updatedAtMs = $parseInt(object.updatedAtMs, 10);
-                        else if (typeof object.updatedAtMs === "number")
-                            message.updatedAtMs = object.updatedAtMs;
-                        else if (typeof object.updatedAtMs === "object")
-                            message.updatedAtMs = new $util.LongBits(object.updatedAtMs.low >>> 0, object.updatedAtMs.high >>> 0).toNumber();
+                    if (!$Object.is($Number(object.updatedAtMs), 0))
+                        message.updatedAtMs = $Number(object.updatedAtMs);
                 return message;
             };
 
@@ -1731,11 +1708,7 @@ export const boardcast = $root.boardcast = (() => {
                     object.continuous = null;
                     object.atc = null;
                     object.foreign = null;
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, false);
-                        object.updatedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.updatedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.updatedAtMs = 0;
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -1782,12 +1755,7 @@ export const boardcast = $root.boardcast = (() => {
                 if (message.foreign != null && $Object.hasOwnProperty.call(message, "foreign"))
                     object.foreign = $root.boardcast.v1.SymbolForeign.toObject(message.foreign, options, _depth + 1);
                 if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.updatedAtMs = typeof message.updatedAtMs === "number" ? $BigInt(message.updatedAtMs) : $util.Long.fromBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0, false).toBigInt();
-                    else if (typeof message.updatedAtMs === "number")
-                        object.updatedAtMs = options.longs === $String ? $String(message.updatedAtMs) : message.updatedAtMs;
-                    else
-                        object.updatedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.updatedAtMs) : options.longs === $Number ? new $util.LongBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0).toNumber() : message.updatedAtMs;
+                    object.updatedAtMs = options.json && !$isFinite(message.updatedAtMs) ? $String(message.updatedAtMs) : message.updatedAtMs;
                 return object;
             };
 
@@ -1813,7 +1781,7 @@ export const boardcast = $root.boardcast = (() => {
                             this[keys[i]] = properties[keys[i]];
             };
 
-            IndexPoint.prototype.timeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            IndexPoint.prototype.timeMs = 0;
             IndexPoint.prototype.value = 0;
 
             IndexPoint.create = function(properties) {
@@ -1827,8 +1795,8 @@ export const boardcast = $root.boardcast = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && (typeof message.timeMs === "object" ? message.timeMs.low || message.timeMs.high : message.timeMs !== 0))
-                    writer.uint32(8).int64(message.timeMs);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(9).double(message.timeMs);
                 if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
                     writer.uint32(17).double(message.value);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -1865,9 +1833,9 @@ export const boardcast = $root.boardcast = (() => {
                     let wireType = tag & 7;
                     switch (tag >>>= 3) {
                     case 1: {
-                            if (wireType !== 0)
+                            if (wireType !== 1)
                                 break;
-                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            if (!$Object.is(value = reader.double(), 0))
                                 message.timeMs = value;
                             else
                                 delete message.timeMs;
@@ -1910,15 +1878,8 @@ export const boardcast = $root.boardcast = (() => {
                     throw $Error("max depth exceeded");
                 let message = new $root.boardcast.v1.IndexPoint();
                 if (object.timeMs != null)
-                    if (typeof object.timeMs === "object" ? object.timeMs.low || object.timeMs.high : $Number(object.timeMs) !== 0)
-                        if ($util.Long)
-                            message.timeMs = $util.Long.fromValue(object.timeMs, false);
-                        else if (typeof object.timeMs === "string")
-                            message.timeMs = $parseInt(object.timeMs, 10);
-                        else if (typeof object.timeMs === "number")
-                            message.timeMs = object.timeMs;
-                        else if (typeof object.timeMs === "object")
-                            message.timeMs = new $util.LongBits(object.timeMs.low >>> 0, object.timeMs.high >>> 0).toNumber();
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
                 if (object.value != null)
                     if (!$Object.is($Number(object.value), 0))
                         message.value = $Number(object.value);
@@ -1934,20 +1895,11 @@ export const boardcast = $root.boardcast = (() => {
                     throw $Error("max depth exceeded");
                 let object = {};
                 if (options.defaults) {
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, false);
-                        object.timeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.timeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.timeMs = 0;
                     object.value = 0;
                 }
                 if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.timeMs = typeof message.timeMs === "number" ? $BigInt(message.timeMs) : $util.Long.fromBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0, false).toBigInt();
-                    else if (typeof message.timeMs === "number")
-                        object.timeMs = options.longs === $String ? $String(message.timeMs) : message.timeMs;
-                    else
-                        object.timeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeMs) : options.longs === $Number ? new $util.LongBits(message.timeMs.low >>> 0, message.timeMs.high >>> 0).toNumber() : message.timeMs;
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
                 if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
                     object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
                 return object;
