@@ -27,6 +27,7 @@ const specs = {
   BROADCAST_INTERVAL_MS: int(10, 60_000)({ default: 1000, desc: 'frame period' }),
   LOG_LEVEL: choice(LOG_LEVELS, 'info'),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000)({ default: 10_000, desc: 'hard deadline for graceful shutdown' }),
+  SHUTDOWN_DRAIN_MS: int(0, 600_000)({ default: 0, desc: 'after SIGTERM, keep serving (readyz 503) this long before refusing new sockets; the preStop pause in Kubernetes' }),
   ALLOW_UWS_FALLBACK: bool({ default: false, desc: 'allow the slow pure-JS uWebSockets.js fallback' }),
   SIM_SEED: int(0, 2 ** 31 - 1)({ default: 0, desc: 'simulator seed; 0 = random' }),
   SIM_TRADES_PER_SECOND: int(1, 100_000)({ default: 40, desc: 'simulator pace across the basket' }),

@@ -1,0 +1,117 @@
+// The worker's frame loop: every interval, build the board and encode it once per wire
+// format that has clients, then hand the bytes to the main thread (transferred). With no
+// clients it only sends a heartbeat; when a format gains its first client it builds at
+// once so nobody waits an interval or is served a stale board.
+import type { Logger } from '../log.js';
+import type { ClientCounts, EncodedFrame, WireFormat, WorkerToMain } from '../messages.js';
+import { WIRE_FORMATS } from '../messages.js';
+import { encodeJson, encodeProto, type FrameInput } from '../wire/codec.js';
+import type { SnapshotProps } from '../wire/proto.js';
+
+const ENCODERS: Record<WireFormat, (f: FrameInput) => ArrayBuffer> = { proto: encodeProto, json: encodeJson };
+
+export interface FrameLoopOptions {
+  epoch: string;
+  intervalMs: number;
+  clients: ClientCounts;
+  build: () => SnapshotProps;
+  post: (msg: WorkerToMain, transfer?: ArrayBuffer[]) => void;
+  /** Extra heartbeat fields (feed status and counters), read each interval. */
+  heartbeat: () => Omit<Extract<WorkerToMain, { type: 'heartbeat' }>, 'type' | 'at' | 'framesSkipped'>;
+  log: Logger;
+  /** Wall clock in ms (injectable for tests). */
+  now?: () => number;
+}
+
+export class FrameLoop {
+  private seq = 0;
+  private skipped = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private nextAt = 0;
+  private clients: ClientCounts;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: FrameLoopOptions) {
+    this.clients = { ...opts.clients };
+    this.now = opts.now ?? Date.now;
+  }
+
+  get framesProduced(): number {
+    return this.seq;
+  }
+
+  start(): void {
+    // The first frame is built regardless of clients: it proves data flows (readiness)
+    // and gives the main thread a board to answer with.
+    this.produce(this.activeFormats(true));
+    this.nextAt = this.now() + this.opts.intervalMs;
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  setClients(clients: ClientCounts): void {
+    const gained = WIRE_FORMATS.some((f) => clients[f] > 0 && this.clients[f] === 0);
+    this.clients = { ...clients };
+    if (gained && this.timer) this.produce(this.activeFormats(false));
+  }
+
+  private activeFormats(initial: boolean): WireFormat[] {
+    const active = WIRE_FORMATS.filter((f) => this.clients[f] > 0);
+    return active.length === 0 && initial ? ['proto'] : active;
+  }
+
+  private schedule(): void {
+    // Aim at fixed instants (start + k·interval) so the period does not drift; after a
+    // stall, skip the missed instants rather than bursting to catch up.
+    const now = this.now();
+    if (this.nextAt < now) this.nextAt += Math.ceil((now - this.nextAt) / this.opts.intervalMs) * this.opts.intervalMs;
+    this.timer = setTimeout(() => this.tick(), Math.max(0, this.nextAt - now));
+  }
+
+  private tick(): void {
+    this.nextAt += this.opts.intervalMs;
+    try {
+      const formats = this.activeFormats(false);
+      if (formats.length === 0) this.skipped++;
+      else this.produce(formats);
+    } catch (err) {
+      // One bad iteration must not stop the board: log with context and go on.
+      this.opts.log.error({ err, seq: this.seq }, 'frame iteration failed');
+    }
+    try {
+      this.opts.post({ type: 'heartbeat', at: this.now(), framesSkipped: this.skipped, ...this.opts.heartbeat() });
+    } catch (err) {
+      this.opts.log.error({ err }, 'heartbeat failed');
+    }
+    if (this.timer) this.schedule();
+  }
+
+  /** Builds, encodes once per format and posts one frame. Exposed for the first-client case. */
+  produce(formats: WireFormat[]): void {
+    if (formats.length === 0) return;
+    const t0 = performance.now();
+    const snapshot = this.opts.build();
+    const t1 = performance.now();
+    const seq = this.seq + 1;
+    const input: FrameInput = { seq, epoch: this.opts.epoch, producedAtUs: 0, kind: 'FULL', baseSeq: 0, snapshot };
+    const frames: EncodedFrame[] = [];
+    const encodeUs: Record<string, number> = {};
+    // produced_at_us is when the frame is finished; encoding it is part of finishing, so the
+    // stamp is taken just before encoding and the encode time is reported separately.
+    input.producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
+    for (const format of formats) {
+      const e0 = performance.now();
+      frames.push({ format, bytes: ENCODERS[format](input) });
+      encodeUs[format] = Math.round((performance.now() - e0) * 1000);
+    }
+    this.seq = seq;
+    this.opts.post(
+      { type: 'frame', seq, kind: 'FULL', producedAtUs: input.producedAtUs, buildUs: Math.round((t1 - t0) * 1000), encodeUs, frames },
+      frames.map((f) => f.bytes),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+// The protocol across the thread boundary (main ↔ market worker): a handful of explicit,
+// typed messages, discriminated on `type`. Both sides import this file and nothing else
+// of each other.
+import type { FeedStatus } from './market/feed/feed.js';
+
+export const WIRE_FORMATS = ['proto', 'json'] as const;
+export type WireFormat = (typeof WIRE_FORMATS)[number];
+
+export type ClientCounts = Record<WireFormat, number>;
+
+/** Passed as workerData when the market worker starts. */
+export interface WorkerStartup {
+  epoch: string;
+  intervalMs: number;
+  logLevel: string;
+  feed: string;
+  sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
+  /** Client counts at the moment of (re)start, so a restarted worker serves at once. */
+  clients: ClientCounts;
+}
+
+// ── main → worker ────────────────────────────────────────────────────────────
+export type MainToWorker =
+  /** Sent whenever the number of connected sockets per format changes. */
+  | { type: 'clients'; clients: ClientCounts }
+  /** Asks for the current board as protobuf-JSON text (for GET /api/snapshot). */
+  | { type: 'snapshot-request'; id: number }
+  /** Stop producing frames (shutdown step 3); answered by 'loop-stopped'. */
+  | { type: 'stop-loop' }
+  /** Stop the feed and flush (shutdown steps 5–6); answered by 'shutdown-done'. */
+  | { type: 'shutdown' };
+
+// ── worker → main ────────────────────────────────────────────────────────────
+export interface EncodedFrame {
+  format: WireFormat;
+  /** Exactly the frame's bytes; transferred, never copied. */
+  bytes: ArrayBuffer;
+}
+
+export type WorkerToMain =
+  /** The feed is up and the basket known; the first frame follows. */
+  | { type: 'ready'; epoch: string; basket: string[] }
+  /** One frame, encoded once per format that has clients. */
+  | { type: 'frame'; seq: number; kind: 'FULL' | 'DELTA'; producedAtUs: number; buildUs: number; encodeUs: Record<string, number>; frames: EncodedFrame[] }
+  /** Sent every interval, even when no frame was built: proves the worker and feed live. */
+  | { type: 'heartbeat'; at: number; feed: FeedStatus; framesSkipped: number; feedAccepted: number; feedRejected: number }
+  | { type: 'snapshot-response'; id: number; json: string }
+  | { type: 'loop-stopped' }
+  | { type: 'shutdown-done' };

@@ -1,0 +1,27 @@
+// Prometheus metrics (prom-client), one registry per server instance so tests can run
+// several servers in one process.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'boardcast_', eventLoopMonitoringPrecision: 10 });
+  const µsBuckets = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 50_000].map((us) => us / 1e6);
+  return {
+    registry,
+    clients: new Gauge({ name: 'boardcast_clients', help: 'Connected WebSocket clients by wire format', labelNames: ['format'] as const, registers: [registry] }),
+    connections: new Counter({ name: 'boardcast_connections_total', help: 'WebSocket connections accepted', labelNames: ['format'] as const, registers: [registry] }),
+    framesProduced: new Counter({ name: 'boardcast_frames_produced_total', help: 'Frames built and encoded by the market worker', registers: [registry] }),
+    framesEncoded: new Counter({ name: 'boardcast_frames_encoded_total', help: 'Frame encodings, one per wire format per frame', labelNames: ['format'] as const, registers: [registry] }),
+    framesSkipped: new Gauge({ name: 'boardcast_frames_skipped', help: 'Frame intervals skipped for lack of clients (current worker epoch)', registers: [registry] }),
+    frameBytes: new Gauge({ name: 'boardcast_frame_bytes', help: 'Size of the latest frame by wire format', labelNames: ['format'] as const, registers: [registry] }),
+    buildSeconds: new Histogram({ name: 'boardcast_build_seconds', help: 'Time to build a snapshot in the worker', buckets: µsBuckets, registers: [registry] }),
+    encodeSeconds: new Histogram({ name: 'boardcast_encode_seconds', help: 'Time to encode one frame in the worker', labelNames: ['format'] as const, buckets: µsBuckets, registers: [registry] }),
+    publishSeconds: new Histogram({ name: 'boardcast_publish_seconds', help: 'Main-thread time to publish one frame to all sockets of a format', labelNames: ['format'] as const, buckets: µsBuckets, registers: [registry] }),
+    workerRestarts: new Counter({ name: 'boardcast_worker_restarts_total', help: 'Market worker restarts after a crash', registers: [registry] }),
+    clientMessagesRejected: new Counter({ name: 'boardcast_client_messages_rejected_total', help: 'Client messages rejected', labelNames: ['reason'] as const, registers: [registry] }),
+    feedMessages: new Gauge({ name: 'boardcast_feed_messages', help: 'Feed messages by outcome (current worker epoch)', labelNames: ['outcome'] as const, registers: [registry] }),
+    feedUp: new Gauge({ name: 'boardcast_feed_live', help: '1 when the feed is live', registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
