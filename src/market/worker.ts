@@ -1,0 +1,100 @@
+// The market worker thread: owns the feed, the normalizer and the processor (all market
+// state), and runs the frame loop. Talks to the main thread only through messages.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLogger } from '../log.js';
+import { LogLimiter } from '../log-limiter.js';
+import type { MainToWorker, WorkerStartup, WorkerToMain } from '../messages.js';
+import { encodeJsonText } from '../wire/codec.js';
+import type { FeedEvent } from './events.js';
+import { createFeed } from './feed/create-feed.js';
+import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
+import { FrameLoop } from './frame-loop.js';
+import { Normalizer } from './normalizer.js';
+import { MarketProcessor } from './processor/processor.js';
+
+if (!parentPort) throw new Error('the market worker must run in a worker thread');
+const port = parentPort;
+const startup = workerData as WorkerStartup;
+const log = createLogger(startup.logLevel, { thread: 'market', epoch: startup.epoch });
+const limiter = new LogLimiter();
+const post = (msg: WorkerToMain, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer);
+
+const normalizer = new Normalizer({
+  onReject: (err, raw) =>
+    limiter.run(`reject:${err.context.reason}`, (suppressed) =>
+      log.warn({ code: err.code, reason: err.context.reason, field: err.context.field, rtype: (raw as RawFeedMessage | null)?.RType, suppressed }, err.message),
+    ),
+});
+const feed = createFeed(startup);
+let feedStatus: FeedStatus = { state: 'connecting' };
+let processor: MarketProcessor | undefined;
+// Messages that arrive while the feed is still starting wait here for the processor.
+const early: FeedEvent[] = [];
+let applyErrors = 0;
+
+function apply(ev: FeedEvent): void {
+  if (!processor) {
+    early.push(ev);
+    return;
+  }
+  try {
+    processor.apply(ev);
+  } catch (err) {
+    // A processor bug on one message must not take the board down; count and log it.
+    applyErrors++;
+    limiter.run('apply', (suppressed) => log.error({ err, symbol: 'symbol' in ev ? ev.symbol : ev.id, type: ev.type, suppressed }, 'processor failed on a feed event'));
+  }
+}
+
+const loop = new FrameLoop({
+  epoch: startup.epoch,
+  intervalMs: startup.intervalMs,
+  clients: startup.clients,
+  build: () => processor!.snapshot(),
+  post,
+  heartbeat: () => ({ feed: feedStatus, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
+  log,
+});
+
+port.on('message', async (msg: MainToWorker) => {
+  switch (msg.type) {
+    case 'clients':
+      loop.setClients(msg.clients);
+      break;
+    case 'snapshot-request': {
+      const json = processor ? encodeJsonText({ seq: loop.framesProduced, epoch: startup.epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: 'FULL', baseSeq: 0, snapshot: processor.snapshot() }) : 'null';
+      post({ type: 'snapshot-response', id: msg.id, json });
+      break;
+    }
+    case 'stop-loop':
+      loop.stop();
+      post({ type: 'loop-stopped' });
+      break;
+    case 'shutdown':
+      loop.stop();
+      try {
+        await feed.stop();
+      } catch (err) {
+        log.warn({ err }, 'feed did not stop cleanly');
+      }
+      post({ type: 'shutdown-done' });
+      break;
+  }
+});
+
+await feed.start({
+  onMessage: (raw) => {
+    const ev = normalizer.accept(raw);
+    if (ev) apply(ev);
+  },
+  onStatus: (status) => {
+    if (status.state !== feedStatus.state) log.info({ feed: feed.name, state: status.state, lastError: status.lastError }, 'feed state');
+    feedStatus = status;
+  },
+});
+feedStatus = feed.status();
+processor = new MarketProcessor({ basket: feed.basket() });
+for (const ev of early.splice(0)) apply(ev);
+log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
+post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });
+loop.start();
