@@ -49,7 +49,9 @@ async function main(): Promise<number> {
   if (opts.out) await writeFile(opts.out, `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
   process.stdout.write(`${formatTable(result)}\n${json}\n`);
   if (!result.passed) {
-    process.stderr.write(`loadgen: connect failures ${result.connectFailures}/${result.clientsAsked} exceed --max-fail-ratio ${opts.maxFailRatio}\n`);
+    const notTried = result.clientsAsked - result.clientsAttempted;
+    const why = notTried > 0 ? `connect failures ${result.connectFailures} + ${notTried} clients never attempted` : `connect failures ${result.connectFailures}`;
+    process.stderr.write(`loadgen: ${why} of ${result.clientsAsked} exceed --max-fail-ratio ${opts.maxFailRatio}\n`);
     return 2;
   }
   return 0;

@@ -10,6 +10,7 @@ import { checkSeq, createLatencyHistogram, emptySeqCounts, encodeHistogram, reco
 
 const RAMP_TICK_MS = 10;
 const PROGRESS_MS = 1000;
+const REPORT_LEAD_MS = 100;
 /** How long finished sockets get to close politely before they are terminated. */
 const CLOSE_GRACE_MS = 1500;
 const MAX_ERROR_SAMPLES = 5;
@@ -48,11 +49,18 @@ class Shard {
     });
     const ramp = setInterval(() => this.rampTick(), RAMP_TICK_MS);
     this.rampTick();
-    const progress = setInterval(() => this.report(), PROGRESS_MS);
+    // Report just before each whole second of the shared clock, when the main thread
+    // prints, so every progress line sees fresh counts from every shard.
+    let progress: NodeJS.Timeout | undefined;
+    const firstReport = setTimeout(() => {
+      this.report();
+      progress = setInterval(() => this.report(), PROGRESS_MS);
+    }, Math.max(0, this.task.startAtMs + PROGRESS_MS - REPORT_LEAD_MS - Date.now()));
     const endTimer = setTimeout(() => this.finish(), Math.max(0, this.task.windowEndMs - Date.now()));
 
     await ended;
     clearInterval(ramp);
+    clearTimeout(firstReport);
     clearInterval(progress);
     clearTimeout(endTimer);
     await this.closeAll();

@@ -121,8 +121,9 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
 
   // One progress line a second, folded from the latest report of each shard.
   let lastFrames = 0;
-  let lastTick = Date.now();
-  const ticker = setInterval(() => {
+  let lastTick = startAtMs;
+  let ticker: NodeJS.Timeout | undefined;
+  const tick = () => {
     const reports = [...latest.values()];
     const c = sumCounters(reports.map((r) => r.counters));
     const hists = reports.flatMap((r) => (r.histogram ? [r.histogram] : []));
@@ -138,12 +139,15 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
       p99Ms: hists.length > 0 ? summarizeLatency(mergeHistograms(hists)).p99 : null,
       errors: c.connectFailures + c.disconnects + c.decodeErrors,
     });
-  }, 1000);
+  };
+  // Ticks on whole seconds of the shared clock (workers report just before).
+  const firstTick = setTimeout(() => { tick(); ticker = setInterval(tick, 1000); }, startAtMs + 1000 - Date.now());
 
   let results: ShardResult[];
   try {
     results = await Promise.all(tasks);
   } finally {
+    clearTimeout(firstTick);
     clearInterval(ticker);
     hooks.signal?.removeEventListener('abort', stop);
     for (const p of ports) p.close();

@@ -65,7 +65,9 @@ export function summarizeLatency(h: Histogram): LatencySummaryMs {
     p90: usToMs(h.getValueAtPercentile(90)),
     p99: usToMs(h.getValueAtPercentile(99)),
     p999: usToMs(h.getValueAtPercentile(99.9)),
-    max: usToMs(h.maxValue),
+    // The top bucket's value, as percentiles report it: identical whether the histogram
+    // was recorded here or decoded from another thread (raw maxValue is not).
+    max: usToMs(h.getValueAtPercentile(100)),
     mean: usToMs(h.mean),
   };
 }

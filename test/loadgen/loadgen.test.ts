@@ -15,7 +15,14 @@ const cli = `${root}dist/src/loadgen/cli.js`;
 beforeAll(() => {
   const src = `${root}src/loadgen/`;
   const newest = Math.max(...readdirSync(src).map((f) => statSync(src + f).mtimeMs));
-  if (!existsSync(cli) || statSync(cli).mtimeMs < newest) execFileSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'inherit' });
+  if (existsSync(cli) && statSync(cli).mtimeMs >= newest) return;
+  try {
+    execFileSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    // tsc still emits when files elsewhere in the tree do not type-check; only a missing
+    // CLI is fatal here.
+    if (!existsSync(cli)) throw new Error(`build did not produce ${cli}`);
+  }
 }, 120_000);
 
 interface FrameServer { url: string; close(): Promise<void> }
@@ -105,7 +112,7 @@ describe('loadgen CLI', () => {
     const run = await runCli(['--url', `ws://127.0.0.1:${port}/ws`, ...common]);
     expect(run.code).toBe(2);
     expect(run.result).toMatchObject({ clientsAsked: 20, clientsConnected: 0, connectFailures: 20, passed: false });
-    expect(run.stderr).toContain('exceed --max-fail-ratio');
+    expect(run.stderr).toContain("exceed --max-fail-ratio");
   });
 
   it('exits 1 naming the bad flag', async () => {
