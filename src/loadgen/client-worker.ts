@@ -20,7 +20,7 @@ const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
 function newCounters(): ShardCounters {
   return {
-    attempted: 0, connected: 0, open: 0, connectFailures: 0, disconnects: 0, decodeErrors: 0,
+    attempted: 0, connected: 0, open: 0, connectFailures: 0, connectsUnfinished: 0, disconnects: 0, decodeErrors: 0,
     negativeLatencies: 0, framesTotal: 0, frames: 0, bytes: 0, controlFrames: 0,
     seq: emptySeqCounts(), firstErrors: [],
   };
@@ -104,7 +104,8 @@ class Shard {
       if (opened) {
         c.open--;
         if (!this.closing) c.disconnects++;
-      } else if (!this.closing) {
+      } else {
+        // Includes handshakes still pending when the run ended: they did not connect.
         c.connectFailures++;
       }
     });
@@ -147,6 +148,7 @@ class Shard {
     const allClosed = new Promise<void>((resolve) => {
       let left = this.sockets.size;
       for (const ws of this.sockets) {
+        if (ws.readyState === WebSocket.CONNECTING) this.c.connectsUnfinished++;
         ws.once('close', () => { if (--left === 0) resolve(); });
         if (ws.readyState === WebSocket.OPEN) ws.close(1000, 'loadgen done');
         else ws.terminate();

@@ -30,6 +30,8 @@ export interface ShardCounters {
   /** Sockets open right now. */
   open: number;
   connectFailures: number;
+  /** Of the failures: handshakes still pending when the run ended (server too slow to accept). */
+  connectsUnfinished: number;
   /** Sockets the server (or the network) closed before the run ended. */
   disconnects: number;
   decodeErrors: number;

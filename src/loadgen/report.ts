@@ -19,7 +19,7 @@ export function formatTable(r: LoadgenResult): string {
     ['target', `${r.url} (${r.format})`],
     ['threads', String(r.threads)],
     ['clients asked / connected', `${fmtInt(r.clientsAsked)} / ${fmtInt(r.clientsConnected)}`],
-    ['connect failures', fmtInt(r.connectFailures)],
+    ['connect failures', r.connectsUnfinished > 0 ? `${fmtInt(r.connectFailures)} (${fmtInt(r.connectsUnfinished)} still connecting at the end)` : fmtInt(r.connectFailures)],
     ['disconnects', fmtInt(r.disconnects)],
     ['measured', `${r.durationS.toFixed(2)} s`],
     ['frames delivered', fmtInt(r.frames)],

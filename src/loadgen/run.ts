@@ -29,6 +29,8 @@ export interface LoadgenResult {
   clientsAttempted: number;
   clientsConnected: number;
   connectFailures: number;
+  /** Of connectFailures: handshakes still pending when the run ended. */
+  connectsUnfinished: number;
   disconnects: number;
   decodeErrors: number;
   frames: number;
@@ -68,12 +70,12 @@ export function splitEvenly(n: number, k: number): number[] {
 
 function sumCounters(all: ShardCounters[]): Omit<ShardCounters, 'seq' | 'firstErrors'> & { seq: SeqCounts; firstErrors: string[] } {
   const total = {
-    attempted: 0, connected: 0, open: 0, connectFailures: 0, disconnects: 0, decodeErrors: 0,
+    attempted: 0, connected: 0, open: 0, connectFailures: 0, connectsUnfinished: 0, disconnects: 0, decodeErrors: 0,
     negativeLatencies: 0, framesTotal: 0, frames: 0, bytes: 0, controlFrames: 0,
     seq: emptySeqCounts(), firstErrors: [] as string[],
   };
   for (const c of all) {
-    for (const k of ['attempted', 'connected', 'open', 'connectFailures', 'disconnects', 'decodeErrors',
+    for (const k of ['attempted', 'connected', 'open', 'connectFailures', 'connectsUnfinished', 'disconnects', 'decodeErrors',
       'negativeLatencies', 'framesTotal', 'frames', 'bytes', 'controlFrames'] as const) total[k] += c[k];
     addSeqCounts(total.seq, c.seq);
     for (const e of c.firstErrors) if (!total.firstErrors.includes(e) && total.firstErrors.length < 10) total.firstErrors.push(e);
@@ -169,6 +171,7 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
     clientsAttempted: c.attempted,
     clientsConnected: c.connected,
     connectFailures: c.connectFailures,
+    connectsUnfinished: c.connectsUnfinished,
     disconnects: c.disconnects,
     decodeErrors: c.decodeErrors,
     frames: c.frames,
