@@ -43,7 +43,11 @@ class SymbolFlowHistory {
     this.evictBefore(t - SPEED_WINDOW_MS - ACCEL_LAG_MS);
   }
 
-  /** C(t): observed net flow up to t; before the first sample nothing was observed yet. */
+  /**
+   * C(t): observed net flow up to t; before the first sample nothing was observed yet.
+   * History is kept for the window plus the lag only, so t must be no older than the last
+   * sample minus 6 minutes (the board asks about "now", which always is).
+   */
   observedAt(t: number): number {
     let lo = this.head;
     let hi = this.times.length - 1;

@@ -55,4 +55,4 @@ export function percentOf(change: number, base: number): number {
 }
 
 /** A wire props type with every field required: the board always sets all of them. */
-export type Complete<T> = Required<Omit<T, '$unknowns'>>;
+export type Complete<T> = { [K in Exclude<keyof T, '$unknowns'>]-?: NonNullable<T[K]> };
