@@ -59,7 +59,9 @@ export interface RunHooks {
   clientsCap?: number;
 }
 
-const WORKER_URL = new URL('./client-worker.js', import.meta.url).href;
+// Next to this file: dist/…/client-worker.js when compiled; the .ts source when run
+// through a TypeScript loader (tsx), whose hooks worker threads inherit.
+const WORKER_URL = new URL(`./client-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
 /** Lets every worker thread boot before the ramp clock starts. */
 const START_DELAY_MS = 250;
 
