@@ -28,11 +28,17 @@ export function newEpoch(): string {
   return `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-/** The worker entry: compiled JS next to this file, or the TS source under tsx (tests). */
-function workerEntry(): { url: URL; execArgv: string[] } {
+/**
+ * The worker entry: the compiled JS next to this file, or, when this file runs as
+ * TypeScript source (tests under vitest), the TS worker loaded through tsx's loader —
+ * registered inside the worker, because `--import tsx` in a worker's execArgv does not
+ * apply to the worker's own entry on Node 20.
+ */
+function workerEntry(): { entry: string | URL; eval: boolean } {
   const js = new URL('../market/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
-  return { url: new URL('../market/worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  if (existsSync(fileURLToPath(js))) return { entry: js, eval: false };
+  const ts = new URL('../market/worker.ts', import.meta.url).href;
+  return { entry: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, eval: true };
 }
 
 export class MarketSupervisor extends EventEmitter<SupervisorEvents> {
@@ -54,9 +60,9 @@ export class MarketSupervisor extends EventEmitter<SupervisorEvents> {
 
   start(): void {
     this.epoch = newEpoch();
-    const { url, execArgv } = workerEntry();
+    const { entry, eval: isEval } = workerEntry();
     const workerData: WorkerStartup = { ...this.opts.startup, epoch: this.epoch, clients: { ...this.clients } };
-    const worker = new Worker(url, { workerData, execArgv, name: `market-${this.epoch}` });
+    const worker = new Worker(entry, { workerData, eval: isEval, name: `market-${this.epoch}` });
     this.worker = worker;
     this.startedAt = Date.now();
     const epoch = this.epoch;
