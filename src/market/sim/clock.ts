@@ -1,0 +1,88 @@
+// The simulator's own session clock: dates and times on the Asia/Ho_Chi_Minh calendar,
+// weekday stepping, the "active" (price-moving) time of a session day, and the next
+// instant a set of phases is open. All instants are UTC ms; local times are HOSE's.
+import { MarketPhase } from '../../wire/proto.js';
+import { isTradingDay } from '../processor/futures-resolver.js';
+import { VN_OFFSET_MS, localTimeToMs, phaseAtMinute, tradingDate } from '../rules/session.js';
+
+const DAY_MS = 86_400_000;
+
+/** Minute-of-day boundaries of the HOSE schedule (DESIGN §3), in order. */
+export const PHASE_BOUNDARIES_MIN = [9 * 60, 9 * 60 + 15, 11 * 60 + 30, 13 * 60, 14 * 60 + 30, 14 * 60 + 45, 15 * 60] as const;
+
+/** Intervals (local minutes) in which prices move: ATO through ATC, minus the lunch break. */
+const ACTIVE_MIN: ReadonlyArray<readonly [number, number]> = [
+  [9 * 60, 11 * 60 + 30],
+  [13 * 60, 14 * 60 + 45],
+];
+export const ACTIVE_MS_PER_DAY = ACTIVE_MIN.reduce((s, [a, b]) => s + (b - a) * 60_000, 0);
+
+/** "HH:MM:SS" → ms since local midnight; undefined when malformed. */
+export function parseClock(hms: string): number | undefined {
+  const m = /^(\d{2}):(\d{2}):(\d{2})$/.exec(hms);
+  if (!m) return undefined;
+  const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (h > 23 || mi > 59 || s > 59) return undefined;
+  return (h * 3600 + mi * 60 + s) * 1000;
+}
+
+/** UTC ms of local midnight of a YYYY-MM-DD date. */
+export function localMidnight(date: string): number {
+  return localTimeToMs(date, '00:00:00');
+}
+
+/**
+ * The date itself when the exchange trades that day, otherwise the trading day before
+ * (a Saturday or Sunday gives the previous Friday; exchange holidays are skipped too).
+ */
+export function tradingDayOnOrBefore(date: string): string {
+  let t = localMidnight(date);
+  while (!isTradingDay(tradingDate(t))) t -= DAY_MS;
+  return tradingDate(t);
+}
+
+/** The first trading day (weekday, not an exchange holiday) after date. */
+export function nextTradingDay(date: string): string {
+  let t = localMidnight(date) + DAY_MS;
+  while (!isTradingDay(tradingDate(t))) t += DAY_MS;
+  return tradingDate(t);
+}
+
+/** Active (price-moving) ms of the session day up to `msOfDay` since local midnight. */
+export function activeMsAt(msOfDay: number): number {
+  let a = 0;
+  for (const [s, e] of ACTIVE_MIN) {
+    const s0 = s * 60_000;
+    const e0 = e * 60_000;
+    if (msOfDay > s0) a += Math.min(msOfDay, e0) - s0;
+  }
+  return a;
+}
+
+/**
+ * The first instant at or after `t` (within the same local day, `midnight` being its local
+ * midnight) whose phase is in `phases`; Infinity when none is left that day.
+ */
+export function nextOpenAt(t: number, midnight: number, phases: ReadonlySet<MarketPhase>): number {
+  const minute = (t - midnight) / 60_000;
+  if (phases.has(phaseAtMinute(minute))) return t;
+  for (const b of PHASE_BOUNDARIES_MIN) if (b > minute && phases.has(phaseAtMinute(b))) return midnight + b * 60_000;
+  return Infinity;
+}
+
+/** "dd/mm/yyyy" (SSI) of a YYYY-MM-DD date. */
+export function ssiDate(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+/** "HH:MM:SS" local of an instant. */
+export function ssiTime(t: number): string {
+  const sec = Math.floor(t / 1000);
+  if (sec !== lastSec) {
+    lastSec = sec;
+    lastTime = new Date(sec * 1000 + VN_OFFSET_MS).toISOString().slice(11, 19);
+  }
+  return lastTime;
+}
+let lastSec = NaN;
+let lastTime = '';

@@ -1,0 +1,882 @@
+// The simulated market: the VN30 basket, its index, VNINDEX and the front-month VN30F
+// contract on the simulator's own session clock, emitting SSI-shaped raw messages
+// (RType X / R / MI, the field names src/market/normalizer.ts reads).
+//
+// It is a discrete-event simulation stepped by `advance(wallMs)`: no timers here (SimFeed
+// is the thin timer wrapper), so tests step it directly. With a fixed seed the message
+// sequence depends only on the start date, the options and the total time advanced (not
+// on how that time is chopped into calls).
+//
+// Model, in short:
+// - Each stock's fair price is ref · exp(x + β·M): x an idiosyncratic random walk with a
+//   daily drift (now and then one "hot" name runs to its ceiling or floor), M a shared
+//   market factor. Both move only in "active" time (ATO through ATC, not the lunch break),
+//   with overnight gaps between days.
+// - ATO: the book builds (quote updates), one opening match per symbol at 09:14:59.
+//   Continuous: trades at the best ask (active buy) or best bid (active sell), sometimes
+//   strictly in between when the spread is wider than a tick; the best levels of the book
+//   before and after a trade hold the trade price, so either way of classifying agrees.
+//   Lunch: nothing moves. ATC: quote updates, one closing match at 14:44:59. Put-through
+//   and closed: quiet (indices keep ticking once a second as a heartbeat).
+// - At 15:01 the clock jumps to 08:59 of the next trading day, references = the closes.
+// - Pace is in wall time: `tradesPerSecond` trades per wall second during continuous
+//   trading whatever the clock speed; MI once per wall second; R per symbol every ~4 wall s.
+import { ConfigError } from '../../errors.js';
+import { MarketPhase } from '../../wire/proto.js';
+import type { RawFeedMessage } from '../feed/feed.js';
+import { frontMonthContract } from '../processor/futures-resolver.js';
+import { phaseAt, tradingDate as localDateOf } from '../rules/session.js';
+import { BOARD_LOT, priceBand, roundDownToTick, roundToTick, stepTicks } from '../rules/tick.js';
+import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
+import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
+import { Rng, randomSeed } from './rng.js';
+
+export interface SimOptions {
+  /** PRNG seed; 0 picks a random one (see MarketSim.seed). */
+  seed: number;
+  /** Stock trades per wall-clock second across the basket during continuous trading. */
+  tradesPerSecond: number;
+  /** Session clock at start, 'HH:MM:SS' Asia/Ho_Chi_Minh. */
+  startTime: string;
+  /** Simulated seconds per wall-clock second. */
+  clockSpeed: number;
+  /** Wall clock (ms since the Unix epoch); gives the starting date. Default Date.now. */
+  now?: () => number;
+}
+
+export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: '09:00:00', clockSpeed: 1 };
+
+const H = (hms: string): number => parseClock(hms)!;
+const DAY_OPEN_MS = H('08:59:00');
+const ATO_MATCH_MS = H('09:14:59');
+const CONT_START_MS = H('09:15:00');
+const CONT_END_MS = H('14:30:00');
+const ATC_MATCH_MS = H('14:44:59');
+const ROLL_MS = H('15:01:00');
+
+/** Quote-only book updates per trade in continuous trading. */
+const QUOTE_RATIO = 0.3;
+/** Book updates during ATO / ATC, relative to tradesPerSecond. */
+const AUCTION_QUOTE_RATIO = 0.15;
+/** VN30F trades (and, separately, VN30F quote updates) relative to tradesPerSecond. */
+const FUTURES_RATIO = 0.08;
+const INDEX_PERIOD_WALL_MS = 1000;
+const FOREIGN_CYCLE_WALL_MS = 4000;
+/** VND per index point per VN30F contract. */
+const FUTURES_MULTIPLIER = 100_000;
+/** VNINDEX ≈ this × VN30 at the first day's start; it then moves with VN30 (beta) plus noise. */
+const VNINDEX_RATIO = 0.89;
+const VNINDEX_BETA = 0.85;
+const VNINDEX_LISTED = 395;
+/** Median value of one stock trade, VND (sets trade sizes in lots by price). */
+const MEDIAN_TRADE_VALUE = 20_000_000;
+
+const P = MarketPhase;
+const CONTINUOUS = new Set<MarketPhase>([P.CONTINUOUS]);
+const BOOK_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC]);
+const FOREIGN_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC, P.PUT_THROUGH]);
+
+const SESSION_CODE: Record<MarketPhase, string> = {
+  [P.PHASE_UNSPECIFIED]: '',
+  [P.PRE_OPEN]: 'PRE',
+  [P.ATO]: 'ATO',
+  [P.CONTINUOUS]: 'LO',
+  [P.LUNCH_BREAK]: 'BREAK',
+  [P.ATC]: 'ATC',
+  [P.PUT_THROUGH]: 'PT',
+  [P.CLOSED]: 'C',
+};
+
+interface Level {
+  price: number;
+  volume: number;
+}
+
+interface Stock {
+  c: Constituent;
+  ref: number;
+  ceiling: number;
+  floor: number;
+  /** Idiosyncratic log offset, its drift per active ms, its vol per √active ms, market beta. */
+  x: number;
+  mu: number;
+  sigma: number;
+  beta: number;
+  lastA: number;
+  open: number;
+  high: number;
+  low: number;
+  last: number;
+  lastVol: number;
+  totalVol: number;
+  totalVal: number;
+  bids: Level[];
+  asks: Level[];
+  medianLots: number;
+  fBuyVol: number;
+  fSellVol: number;
+  fBuyVal: number;
+  fSellVal: number;
+  /** Probability that a trade's buyer / seller is foreign, today. */
+  qfb: number;
+  qfs: number;
+  totalRoom: number;
+  held: number;
+}
+
+/** The VN30F contract; prices in tenths of a point (integers) so the 0.1 grid is exact. */
+interface Futures {
+  symbol: string;
+  ref: number;
+  ceiling: number;
+  floor: number;
+  open: number;
+  high: number;
+  low: number;
+  last: number;
+  lastVol: number;
+  totalVol: number;
+  totalVal: number;
+  bids: Level[];
+  asks: Level[];
+}
+
+type EventKey = 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'foreign' | 'index';
+/** Tie order: fixed-time session events first, then the Poisson ones, heartbeats last. */
+const EVENT_ORDER: readonly EventKey[] = ['ato', 'atc', 'roll', 'trade', 'quote', 'futTrade', 'futQuote', 'foreign', 'index'];
+
+function validate(o: Omit<SimOptions, 'now'>): void {
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffff_ffff) throw new ConfigError('SIM_SEED', String(o.seed), 'an integer in 0..4294967295');
+  if (!Number.isFinite(o.tradesPerSecond) || o.tradesPerSecond <= 0) throw new ConfigError('SIM_TRADES_PER_SECOND', String(o.tradesPerSecond), 'a positive number');
+  if (!Number.isFinite(o.clockSpeed) || o.clockSpeed <= 0) throw new ConfigError('SIM_CLOCK_SPEED', String(o.clockSpeed), 'a positive number');
+  if (parseClock(o.startTime) === undefined) throw new ConfigError('SIM_START_TIME', o.startTime, 'HH:MM:SS');
+}
+
+export class MarketSim {
+  readonly seed: number;
+  readonly options: Readonly<Omit<SimOptions, 'now'>>;
+  /** The VN30 index over the basket (weights and divisor fixed at construction). */
+  readonly vn30Index: CapWeightedIndex;
+  readonly symbols: readonly string[];
+
+  private readonly rng: Rng;
+  private readonly stocks: Stock[];
+  private readonly bySymbol = new Map<string, Stock>();
+  private readonly cumWeights: number[];
+  private fut!: Futures;
+  private now = 0;
+  private date = '';
+  private midnight = 0;
+  // market factor
+  private M = 0;
+  private muM = 0;
+  private sigmaM = 0;
+  private mA = 0;
+  // futures basis (points), an Ornstein–Uhlenbeck process in active time
+  private basis = 0;
+  private basisA = 0;
+  // indices
+  private vn30Prior = 0;
+  private vniPrior = 0;
+  private vniLast = 0;
+  private vniNoise = 0;
+  private vniA = 0;
+  private vniVolFactor = 2.3;
+  private vniValFactor = 1.9;
+  private foreignCursor = 0;
+  private readonly next: Record<EventKey, number> = { ato: Infinity, atc: Infinity, roll: Infinity, trade: Infinity, quote: Infinity, futTrade: Infinity, futQuote: Infinity, foreign: Infinity, index: Infinity };
+
+  constructor(opts: Partial<SimOptions> = {}) {
+    const o = { ...SIM_DEFAULTS, ...stripUndefined(opts) };
+    validate(o);
+    this.options = { seed: o.seed, tradesPerSecond: o.tradesPerSecond, startTime: o.startTime, clockSpeed: o.clockSpeed };
+    this.seed = o.seed === 0 ? randomSeed() : o.seed;
+    this.rng = new Rng(this.seed);
+    this.vn30Index = new CapWeightedIndex(VN30_BASKET);
+    this.symbols = VN30_BASKET.map((c) => c.symbol);
+    this.stocks = VN30_BASKET.map((c) => this.newStock(c));
+    for (const s of this.stocks) this.bySymbol.set(s.c.symbol, s);
+    // Trades pick a symbol by √(typical turnover): liquid names trade more, none starve.
+    let acc = 0;
+    this.cumWeights = this.stocks.map((s) => (acc += Math.sqrt(s.c.dailyVolume * s.c.reference)));
+
+    const wallNow = (opts.now ?? Date.now)();
+    this.startDay(tradingDayOnOrBefore(localDateOf(wallNow)), true);
+    this.warmUp(this.midnight + parseClock(o.startTime)!);
+    this.scheduleAll();
+  }
+
+  // ---- public view -------------------------------------------------------------------
+
+  /** The simulated instant, UTC ms. */
+  get simTimeMs(): number {
+    return this.now;
+  }
+
+  /** The simulated session's trading date, YYYY-MM-DD. */
+  get tradingDate(): string {
+    return this.date;
+  }
+
+  phase(): MarketPhase {
+    return phaseAt(this.now);
+  }
+
+  get futuresSymbol(): string {
+    return this.fut.symbol;
+  }
+
+  /** The whole board as messages at the current instant: X per stock and the futures, R per stock, MI. */
+  snapshot(): RawFeedMessage[] {
+    const out: RawFeedMessage[] = [];
+    for (const s of this.stocks) out.push(this.stockMsg(s));
+    out.push(this.futuresMsg());
+    for (const s of this.stocks) out.push(this.foreignMsg(s));
+    this.pushIndices(out);
+    return out;
+  }
+
+  /** Advance the clock by wallMs of wall time (× clockSpeed of market time); the messages due, in order. */
+  advance(wallMs: number): RawFeedMessage[] {
+    if (!(wallMs >= 0) || !Number.isFinite(wallMs)) throw new RangeError(`advance(${wallMs}): expected a finite non-negative number of ms`);
+    const out: RawFeedMessage[] = [];
+    let budget = wallMs * this.options.clockSpeed;
+    for (;;) {
+      let key: EventKey | undefined;
+      let t = Infinity;
+      for (const k of EVENT_ORDER) {
+        if (this.next[k] < t) {
+          t = this.next[k];
+          key = k;
+        }
+      }
+      if (key === undefined || t - this.now > budget) {
+        this.now += budget;
+        return out;
+      }
+      budget -= t - this.now;
+      this.now = t;
+      this.fire(key, out);
+    }
+  }
+
+  // ---- days ----------------------------------------------------------------------------
+
+  private newStock(c: Constituent): Stock {
+    const ref = roundToTick(c.reference * Math.exp(0.03 * this.rng.normal()));
+    const totalRoom = Math.round(c.sharesM * 1e6 * c.foreignLimit);
+    return {
+      c, ref, ceiling: 0, floor: 0, x: 0, mu: 0, sigma: 0, beta: 1, lastA: 0,
+      open: 0, high: 0, low: 0, last: 0, lastVol: 0, totalVol: 0, totalVal: 0, bids: [], asks: [], medianLots: 1,
+      fBuyVol: 0, fSellVol: 0, fBuyVal: 0, fSellVal: 0, qfb: 0, qfs: 0,
+      totalRoom, held: Math.round(totalRoom * this.rng.uniform(0.55, 0.97)),
+    };
+  }
+
+  /** Begin a session day: references = previous closes, fresh day parameters and counters. */
+  private startDay(date: string, first: boolean): void {
+    const rng = this.rng;
+    this.date = date;
+    this.midnight = localMidnight(date);
+    const hot = rng.chance(0.6) ? rng.int(this.stocks.length) : -1;
+    for (const [i, s] of this.stocks.entries()) {
+      if (s.last > 0) s.ref = s.last;
+      const band = priceBand(s.ref);
+      s.ceiling = band.ceiling;
+      s.floor = band.floor;
+      s.x = 0.007 * rng.normal();
+      const dayDrift = i === hot ? (rng.chance(0.5) ? 1 : -1) * rng.uniform(0.08, 0.11) : 0.012 * rng.normal();
+      s.mu = dayDrift / ACTIVE_MS_PER_DAY;
+      s.sigma = rng.uniform(0.01, 0.02) / Math.sqrt(ACTIVE_MS_PER_DAY);
+      s.beta = rng.uniform(0.7, 1.3);
+      s.lastA = 0;
+      s.open = s.high = s.low = s.last = s.lastVol = s.totalVol = s.totalVal = 0;
+      s.bids = [];
+      s.asks = [];
+      s.medianLots = Math.max(1, MEDIAN_TRADE_VALUE / (s.ref * BOARD_LOT));
+      s.fBuyVol = s.fSellVol = s.fBuyVal = s.fSellVal = 0;
+      s.qfb = rng.uniform(0.03, 0.18);
+      s.qfs = rng.uniform(0.03, 0.18);
+    }
+    this.M = 0.005 * rng.normal();
+    this.muM = (0.006 * rng.normal()) / ACTIVE_MS_PER_DAY;
+    this.sigmaM = 0.009 / Math.sqrt(ACTIVE_MS_PER_DAY);
+    this.mA = 0;
+
+    // Indices: every stock is at its reference, so VN30 is at yesterday's close.
+    this.vn30Prior = this.vn30Value();
+    this.vniPrior = first ? round2(this.vn30Prior * VNINDEX_RATIO * Math.exp(0.02 * rng.normal())) : this.vniLast;
+    this.vniLast = this.vniPrior;
+    this.vniNoise = 0;
+    this.vniA = 0;
+    this.vniVolFactor = rng.uniform(2.0, 2.6);
+    this.vniValFactor = rng.uniform(1.7, 2.1);
+
+    // Futures: roll to the front month; the reference is yesterday's close (or spot + basis).
+    const contract = frontMonthContract(date);
+    const prev = first ? undefined : this.fut;
+    if (first) this.basis = 3 * rng.normal();
+    this.basisA = 0;
+    let ref10 = prev && prev.symbol === contract.symbol ? prev.last || prev.ref : Math.round((this.vn30Prior + this.basis) * 10);
+    ref10 = Math.max(1, ref10);
+    this.fut = {
+      symbol: contract.symbol, ref: ref10, ceiling: Math.floor((ref10 * 107) / 100), floor: Math.ceil((ref10 * 93) / 100),
+      open: 0, high: 0, low: 0, last: 0, lastVol: 0, totalVol: 0, totalVal: 0, bids: [], asks: [],
+    };
+
+    this.next.ato = this.midnight + ATO_MATCH_MS;
+    this.next.atc = this.midnight + ATC_MATCH_MS;
+    this.next.roll = this.midnight + ROLL_MS;
+  }
+
+  /** Bring a fresh day silently to `target` (the start time): matches and a day's volume so far. */
+  private warmUp(target: number): void {
+    const ms = target - this.midnight;
+    if (ms >= ROLL_MS) {
+      this.warmUp(this.midnight + ATC_MATCH_MS + 1000);
+      this.startDay(nextTradingDay(this.date), false);
+      this.now = this.midnight + DAY_OPEN_MS;
+      return;
+    }
+    this.now = target;
+    if (ms > ATO_MATCH_MS) {
+      this.now = this.midnight + ATO_MATCH_MS;
+      this.openingOrClosingMatch(false, undefined);
+      this.next.ato = Infinity;
+    }
+    if (ms > CONT_START_MS) {
+      const contEnd = Math.min(ms, CONT_END_MS);
+      const contTotal = activeMsAt(CONT_END_MS) - activeMsAt(CONT_START_MS);
+      const f = (activeMsAt(contEnd) - activeMsAt(CONT_START_MS)) / contTotal;
+      this.now = this.midnight + contEnd;
+      this.syntheticContinuous(f);
+    }
+    if (ms > ATC_MATCH_MS) {
+      this.now = this.midnight + ATC_MATCH_MS;
+      this.openingOrClosingMatch(true, undefined);
+      this.next.atc = Infinity;
+    }
+    this.now = target;
+    const phase = phaseAt(target);
+    if (phase === P.ATO || phase === P.CONTINUOUS || phase === P.ATC || phase === P.LUNCH_BREAK) {
+      this.evolveMarket();
+      for (const s of this.stocks) this.rebuildStockBook(s, this.evolveStock(s));
+      this.rebuildFuturesBook(this.evolveFutures());
+    }
+  }
+
+  /** The continuous session's effect up to fraction f of it, in one step (used by warmUp). */
+  private syntheticContinuous(f: number): void {
+    const rng = this.rng;
+    this.evolveMarket();
+    for (const s of this.stocks) {
+      const p = this.clampBand(s, roundToTick(this.evolveStock(s)));
+      const start = s.open || s.ref;
+      const lots = Math.round((s.c.dailyVolume * 0.85 * f * rng.uniform(0.7, 1.3)) / BOARD_LOT);
+      const vol = lots * BOARD_LOT;
+      if (vol <= 0) continue;
+      const avg = (start + p) / 2;
+      s.totalVol += vol;
+      s.totalVal += Math.round(vol * avg);
+      if (!s.open) s.open = start;
+      s.last = p;
+      s.lastVol = this.tradeLots(s) * BOARD_LOT;
+      const hi = Math.max(s.open, p, s.high);
+      const lo = Math.min(s.open, p, s.low || Infinity);
+      s.high = Math.min(s.ceiling, stepTicks(hi, rng.int(4)));
+      s.low = Math.max(s.floor, stepTicks(lo, -rng.int(4)));
+      this.accrueForeign(s, vol, avg, 1);
+    }
+    const fair10 = this.evolveFutures();
+    const fu = this.fut;
+    const p10 = this.clampFutures(Math.round(fair10));
+    const start10 = fu.open || fu.ref;
+    const vol = Math.round(150_000 * f * rng.uniform(0.7, 1.3));
+    if (vol > 0) {
+      fu.totalVol += vol;
+      fu.totalVal += Math.round(vol * ((start10 + p10) / 2) * (FUTURES_MULTIPLIER / 10));
+      if (!fu.open) fu.open = start10;
+      fu.last = p10;
+      fu.lastVol = 1 + rng.int(10);
+      fu.high = Math.min(fu.ceiling, Math.max(fu.open, p10, fu.high) + rng.int(40));
+      fu.low = Math.max(fu.floor, Math.min(fu.open, p10, fu.low || Infinity) - rng.int(40));
+    }
+  }
+
+  // ---- the event loop --------------------------------------------------------------------
+
+  private wallToSim(wallMs: number): number {
+    return wallMs * this.options.clockSpeed;
+  }
+
+  /** Next arrival of a Poisson process of `perWallSecond` events, counted only in `phases`. */
+  private poisson(from: number, phases: ReadonlySet<MarketPhase>, perWallSecond: (phase: MarketPhase) => number): number {
+    const start = nextOpenAt(from, this.midnight, phases);
+    if (start === Infinity) return Infinity;
+    return start + this.rng.exponential(this.wallToSim(1000 / perWallSecond(phaseAt(start))));
+  }
+
+  private readonly tradeRate = (): number => this.options.tradesPerSecond;
+  private readonly quoteRate = (phase: MarketPhase): number => this.options.tradesPerSecond * (phase === P.CONTINUOUS ? QUOTE_RATIO : AUCTION_QUOTE_RATIO);
+  private readonly futuresRate = (): number => this.options.tradesPerSecond * FUTURES_RATIO;
+
+  private scheduleAll(): void {
+    this.next.trade = this.poisson(this.now, CONTINUOUS, this.tradeRate);
+    this.next.quote = this.poisson(this.now, BOOK_PHASES, this.quoteRate);
+    this.next.futTrade = this.poisson(this.now, CONTINUOUS, this.futuresRate);
+    this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate);
+    this.next.foreign = nextOpenAt(this.now, this.midnight, FOREIGN_PHASES);
+    this.next.index = this.now + this.wallToSim(INDEX_PERIOD_WALL_MS);
+  }
+
+  private fire(key: EventKey, out: RawFeedMessage[]): void {
+    const phase = phaseAt(this.now);
+    switch (key) {
+      case 'ato':
+        this.next.ato = Infinity;
+        this.openingOrClosingMatch(false, out);
+        return;
+      case 'atc':
+        this.next.atc = Infinity;
+        this.openingOrClosingMatch(true, out);
+        return;
+      case 'roll':
+        this.startDay(nextTradingDay(this.date), false);
+        this.now = this.midnight + DAY_OPEN_MS;
+        this.scheduleAll();
+        for (const m of this.snapshot()) out.push(m);
+        return;
+      case 'trade':
+        if (phase === P.CONTINUOUS) this.stockTrade(out);
+        this.next.trade = this.poisson(this.now, CONTINUOUS, this.tradeRate);
+        return;
+      case 'quote':
+        if (BOOK_PHASES.has(phase)) this.stockQuote(out);
+        this.next.quote = this.poisson(this.now, BOOK_PHASES, this.quoteRate);
+        return;
+      case 'futTrade':
+        if (phase === P.CONTINUOUS) this.futuresTrade(out);
+        this.next.futTrade = this.poisson(this.now, CONTINUOUS, this.futuresRate);
+        return;
+      case 'futQuote':
+        if (BOOK_PHASES.has(phase)) this.futuresQuote(out);
+        this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate);
+        return;
+      case 'foreign': {
+        if (FOREIGN_PHASES.has(phase)) {
+          out.push(this.foreignMsg(this.stocks[this.foreignCursor]!));
+          this.foreignCursor = (this.foreignCursor + 1) % this.stocks.length;
+        }
+        const step = this.wallToSim(FOREIGN_CYCLE_WALL_MS / this.stocks.length);
+        this.next.foreign = nextOpenAt(this.now + step, this.midnight, FOREIGN_PHASES);
+        return;
+      }
+      case 'index':
+        this.pushIndices(out);
+        this.next.index = this.now + this.wallToSim(INDEX_PERIOD_WALL_MS);
+        return;
+    }
+  }
+
+  // ---- price processes -----------------------------------------------------------------
+
+  private activeNow(): number {
+    return activeMsAt(this.now - this.midnight);
+  }
+
+  private evolveMarket(): void {
+    const a = this.activeNow();
+    const dt = a - this.mA;
+    if (dt > 0) {
+      this.M += this.muM * dt + this.sigmaM * Math.sqrt(dt) * this.rng.normal();
+      this.mA = a;
+    }
+  }
+
+  /** Bring a stock's fair price to now (after evolveMarket) and return it, held near the band. */
+  private evolveStock(s: Stock): number {
+    const a = this.activeNow();
+    const dt = a - s.lastA;
+    if (dt > 0) {
+      s.x += s.mu * dt + s.sigma * Math.sqrt(dt) * this.rng.normal();
+      s.lastA = a;
+    }
+    let fair = s.ref * Math.exp(s.x + s.beta * this.M);
+    // Pin just beyond the band: a name that runs to its ceiling stays there (and can come back).
+    const hi = s.ceiling * 1.004;
+    const lo = s.floor * 0.996;
+    if (fair > hi || fair < lo) {
+      fair = fair > hi ? hi : lo;
+      s.x = Math.log(fair / s.ref) - s.beta * this.M;
+    }
+    return fair;
+  }
+
+  /** The futures fair price in tenths of a point: VN30 (last prices) + a mean-reverting basis. */
+  private evolveFutures(): number {
+    const a = this.activeNow();
+    const dt = a - this.basisA;
+    if (dt > 0) {
+      // OU: half-life ~20 active minutes, stationary sd ~4 points, mean 0 (both signs over time).
+      const theta = Math.LN2 / (20 * 60_000);
+      const decay = Math.exp(-theta * dt);
+      this.basis = this.basis * decay + 4 * Math.sqrt(1 - decay * decay) * this.rng.normal();
+      this.basisA = a;
+    }
+    return (this.vn30Value() + this.basis) * 10;
+  }
+
+  private clampBand(s: Stock, p: number): number {
+    return Math.min(s.ceiling, Math.max(s.floor, p));
+  }
+
+  private clampFutures(p10: number): number {
+    return Math.min(this.fut.ceiling, Math.max(this.fut.floor, p10));
+  }
+
+  // ---- books -----------------------------------------------------------------------------
+
+  private spreadTicks(): number {
+    const u = this.rng.next();
+    return u < 0.8 ? 1 : u < 0.95 ? 2 : 3;
+  }
+
+  private depthLots(s: Stock): number {
+    return Math.max(1, Math.ceil(Math.exp(Math.log(5 * s.medianLots) + 0.8 * this.rng.normal())));
+  }
+
+  private tradeLots(s: Stock): number {
+    return Math.max(1, Math.round(Math.exp(Math.log(s.medianLots) + this.rng.normal())));
+  }
+
+  /** The best bid a fair price implies: on the grid, at least the floor, below the ceiling. */
+  private bestBidFor(s: Stock, fair: number): number {
+    const top = stepTicks(s.ceiling, -1);
+    return Math.max(s.floor, Math.min(top, roundDownToTick(fair)));
+  }
+
+  private rebuildStockBook(s: Stock, fair: number, spread = this.spreadTicks()): void {
+    const bid1 = this.bestBidFor(s, fair);
+    const ask1 = Math.min(s.ceiling, stepTicks(bid1, spread));
+    this.fillBook(s, bid1, ask1);
+  }
+
+  /** A 3-level book with best bid `bid1` (0 = none) and best ask `ask1` (0 = none), within the band. */
+  private fillBook(s: Stock, bid1: number, ask1: number): void {
+    s.bids = [];
+    s.asks = [];
+    for (let i = 0, p = bid1; i < 3 && p >= s.floor && bid1 > 0; i++, p = stepTicks(p, -1)) s.bids.push({ price: p, volume: this.depthLots(s) * BOARD_LOT });
+    for (let i = 0, p = ask1; i < 3 && p <= s.ceiling && ask1 > 0; i++, p = stepTicks(p, 1)) s.asks.push({ price: p, volume: this.depthLots(s) * BOARD_LOT });
+  }
+
+  private rebuildFuturesBook(fair10: number, spread = this.spreadTicks()): void {
+    const fu = this.fut;
+    const bid1 = Math.max(fu.floor, Math.min(fu.ceiling - 1, Math.floor(fair10)));
+    const ask1 = Math.min(fu.ceiling, bid1 + spread);
+    this.fillFuturesBook(bid1, ask1);
+  }
+
+  private fillFuturesBook(bid1: number, ask1: number): void {
+    const fu = this.fut;
+    fu.bids = [];
+    fu.asks = [];
+    for (let i = 0, p = bid1; i < 3 && p >= fu.floor && bid1 > 0; i++, p--) fu.bids.push({ price: p, volume: 1 + this.rng.int(60) });
+    for (let i = 0, p = ask1; i < 3 && p <= fu.ceiling && ask1 > 0; i++, p++) fu.asks.push({ price: p, volume: 1 + this.rng.int(60) });
+  }
+
+  // ---- trading ----------------------------------------------------------------------------
+
+  private pickStock(): Stock {
+    return this.stocks[this.rng.weighted(this.cumWeights)]!;
+  }
+
+  private stockTrade(out: RawFeedMessage[]): void {
+    const rng = this.rng;
+    const s = this.pickStock();
+    this.evolveMarket();
+    const fair = this.evolveStock(s);
+    // Move the book first (a quote message) when the fair price has left it, so the trade
+    // price equals a best level both before and after the trade.
+    if (s.bids.length === 0 || s.asks.length === 0 || s.bids[0]!.price !== this.bestBidFor(s, fair)) {
+      this.rebuildStockBook(s, fair);
+      out.push(this.stockMsg(s));
+    }
+    const bid = s.bids[0]!;
+    const ask = s.asks[0]!;
+    const inside = stepTicks(bid.price, 1);
+    let price: number;
+    let level: Level | undefined;
+    if (inside < ask.price && rng.chance(0.25)) {
+      price = inside; // strictly between the best bid and ask: neither side was the aggressor
+    } else {
+      const frac = Math.min(1, Math.max(0, (fair - bid.price) / (ask.price - bid.price)));
+      const pBuy = fair >= s.ceiling ? 0.85 : fair <= s.floor ? 0.15 : 0.3 + 0.4 * frac;
+      level = rng.chance(pBuy) ? ask : bid;
+      price = level.price;
+    }
+    const vol = this.tradeLots(s) * BOARD_LOT;
+    if (level) {
+      level.volume -= vol;
+      if (level.volume <= 0) level.volume = this.depthLots(s) * BOARD_LOT; // refilled at the same price
+    }
+    this.fill(s, price, vol);
+    this.accrueForeign(s, vol, price, 0);
+    out.push(this.stockMsg(s));
+  }
+
+  private fill(s: Stock, price: number, vol: number): void {
+    s.last = price;
+    s.lastVol = vol;
+    s.totalVol += vol;
+    s.totalVal += vol * price;
+    if (!s.open) s.open = price;
+    s.high = Math.max(s.high, price);
+    s.low = s.low ? Math.min(s.low, price) : price;
+  }
+
+  /** Foreign participation in `vol` shares at `price`; mode 1 = aggregate (expected share), 0 = one trade. */
+  private accrueForeign(s: Stock, vol: number, price: number, mode: 0 | 1): void {
+    const rng = this.rng;
+    let fb: number;
+    let fs: number;
+    if (mode === 1) {
+      fb = Math.round((vol * s.qfb * rng.uniform(0.7, 1.3)) / BOARD_LOT) * BOARD_LOT;
+      fs = Math.round((vol * s.qfs * rng.uniform(0.7, 1.3)) / BOARD_LOT) * BOARD_LOT;
+    } else {
+      fb = rng.chance(s.qfb) ? vol : 0;
+      fs = rng.chance(s.qfs) ? vol : 0;
+    }
+    fb = Math.min(fb, Math.max(0, s.totalRoom - s.held + fs)); // no buying beyond the room
+    s.fBuyVol += fb;
+    s.fSellVol += fs;
+    s.fBuyVal += Math.round(fb * price);
+    s.fSellVal += Math.round(fs * price);
+    s.held = Math.max(0, s.held + fb - fs);
+  }
+
+  private stockQuote(out: RawFeedMessage[]): void {
+    const rng = this.rng;
+    const s = this.pickStock();
+    this.evolveMarket();
+    const fair = this.evolveStock(s);
+    const stale = s.bids.length === 0 || s.asks.length === 0 || s.bids[0]!.price !== this.bestBidFor(s, fair);
+    if (stale || rng.chance(0.35)) this.rebuildStockBook(s, fair);
+    else {
+      const side = rng.chance(0.5) ? s.bids : s.asks;
+      const level = side[rng.int(side.length)];
+      if (level) level.volume = this.depthLots(s) * BOARD_LOT;
+    }
+    out.push(this.stockMsg(s));
+  }
+
+  /** The ATO (opening) or ATC (closing) call auction: one match per instrument, neutral. */
+  private openingOrClosingMatch(closing: boolean, out: RawFeedMessage[] | undefined): void {
+    const rng = this.rng;
+    this.evolveMarket();
+    for (const s of this.stocks) {
+      const price = this.clampBand(s, roundToTick(this.evolveStock(s)));
+      const share = closing ? rng.uniform(0.05, 0.12) : rng.uniform(0.01, 0.03);
+      const vol = Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
+      this.fill(s, price, vol);
+      this.accrueForeign(s, vol, price, 1);
+      // What is left after a call auction: bids below, asks above the match price.
+      this.fillBook(s, price > s.floor ? stepTicks(price, -1) : 0, price < s.ceiling ? stepTicks(price, 1) : 0);
+      out?.push(this.stockMsg(s));
+    }
+    const fu = this.fut;
+    const p10 = this.clampFutures(Math.round(this.evolveFutures()));
+    const fvol = Math.round(rng.uniform(closing ? 5_000 : 2_000, closing ? 15_000 : 6_000));
+    this.fillFutures(p10, fvol);
+    this.fillFuturesBook(p10 > fu.floor ? p10 - 1 : 0, p10 < fu.ceiling ? p10 + 1 : 0);
+    out?.push(this.futuresMsg());
+  }
+
+  private fillFutures(p10: number, vol: number): void {
+    const fu = this.fut;
+    fu.last = p10;
+    fu.lastVol = vol;
+    fu.totalVol += vol;
+    fu.totalVal += vol * p10 * (FUTURES_MULTIPLIER / 10);
+    if (!fu.open) fu.open = p10;
+    fu.high = Math.max(fu.high, p10);
+    fu.low = fu.low ? Math.min(fu.low, p10) : p10;
+  }
+
+  private futuresTrade(out: RawFeedMessage[]): void {
+    const rng = this.rng;
+    const fu = this.fut;
+    const fair10 = this.evolveFutures();
+    const want = Math.max(fu.floor, Math.min(fu.ceiling - 1, Math.floor(fair10)));
+    if (fu.bids.length === 0 || fu.asks.length === 0 || fu.bids[0]!.price !== want) {
+      this.rebuildFuturesBook(fair10);
+      out.push(this.futuresMsg());
+    }
+    const bid = fu.bids[0]!;
+    const ask = fu.asks[0]!;
+    let price: number;
+    let level: Level | undefined;
+    if (bid.price + 1 < ask.price && rng.chance(0.25)) price = bid.price + 1;
+    else {
+      const frac = Math.min(1, Math.max(0, (fair10 - bid.price) / (ask.price - bid.price)));
+      level = rng.chance(0.3 + 0.4 * frac) ? ask : bid;
+      price = level.price;
+    }
+    const vol = Math.min(500, Math.max(1, Math.round(Math.exp(Math.log(3) + rng.normal()))));
+    if (level) {
+      level.volume -= vol;
+      if (level.volume <= 0) level.volume = 1 + rng.int(60);
+    }
+    this.fillFutures(price, vol);
+    out.push(this.futuresMsg());
+  }
+
+  private futuresQuote(out: RawFeedMessage[]): void {
+    const fu = this.fut;
+    const fair10 = this.evolveFutures();
+    const want = Math.max(fu.floor, Math.min(fu.ceiling - 1, Math.floor(fair10)));
+    if (fu.bids.length === 0 || fu.asks.length === 0 || fu.bids[0]!.price !== want || this.rng.chance(0.35)) this.rebuildFuturesBook(fair10);
+    else {
+      const side = this.rng.chance(0.5) ? fu.bids : fu.asks;
+      const level = side[this.rng.int(side.length)];
+      if (level) level.volume = 1 + this.rng.int(60);
+    }
+    out.push(this.futuresMsg());
+  }
+
+  // ---- indices -----------------------------------------------------------------------------
+
+  private readonly priceOf = (sym: string): number => {
+    const s = this.bySymbol.get(sym);
+    return s ? s.last || s.ref : 0;
+  };
+
+  private vn30Value(): number {
+    return this.vn30Index.value(this.priceOf);
+  }
+
+  private pushIndices(out: RawFeedMessage[]): void {
+    const rng = this.rng;
+    let adv = 0;
+    let dec = 0;
+    let ceil = 0;
+    let floor = 0;
+    let vol = 0;
+    let val = 0;
+    for (const s of this.stocks) {
+      const p = s.last || s.ref;
+      if (p > s.ref) adv++;
+      else if (p < s.ref) dec++;
+      if (s.last && p === s.ceiling) ceil++;
+      if (s.last && p === s.floor) floor++;
+      vol += s.totalVol;
+      val += s.totalVal;
+    }
+    const n = this.stocks.length;
+    const vn30 = round2(this.vn30Value());
+    const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now)] };
+    out.push(this.indexMsg('VN30', vn30, round2(this.vn30Prior), vol, val, adv, dec, n - adv - dec, ceil, floor, base));
+
+    // VNINDEX: moves with VN30 (beta) plus its own mean-reverting noise; breadth follows.
+    const a = this.activeNow();
+    const dt = a - this.vniA;
+    if (dt > 0) {
+      const theta = Math.LN2 / (30 * 60_000);
+      const decay = Math.exp(-theta * dt);
+      this.vniNoise = this.vniNoise * decay + 0.0015 * Math.sqrt(1 - decay * decay) * rng.normal();
+      this.vniA = a;
+    }
+    const ret = VNINDEX_BETA * Math.log(vn30 / this.vn30Prior) + this.vniNoise;
+    this.vniLast = round2(this.vniPrior * Math.exp(ret));
+    let vAdv = 0;
+    let vDec = 0;
+    let vUnch = VNINDEX_LISTED;
+    let vCeil = ceil;
+    let vFloor = floor;
+    if (vol > 0) {
+      const r = 1 / (1 + Math.exp(-(60 * ret + (adv - dec) / n)));
+      vUnch = Math.round(VNINDEX_LISTED * 0.18);
+      vAdv = Math.round((VNINDEX_LISTED - vUnch) * r);
+      vDec = VNINDEX_LISTED - vUnch - vAdv;
+      vCeil = Math.min(vAdv, ceil + Math.round(Math.max(0, r - 0.55) * 25));
+      vFloor = Math.min(vDec, floor + Math.round(Math.max(0, 0.45 - r) * 25));
+    }
+    out.push(this.indexMsg('VNINDEX', this.vniLast, this.vniPrior, Math.round(vol * this.vniVolFactor), Math.round(val * this.vniValFactor), vAdv, vDec, vUnch, vCeil, vFloor, base));
+  }
+
+  // ---- messages (SSI FastConnect Data v2 field names) ---------------------------------------
+
+  private indexMsg(
+    id: string, value: number, prior: number, vol: number, val: number,
+    adv: number, dec: number, unch: number, ceil: number, floor: number, base: Record<string, string>,
+  ): RawFeedMessage {
+    return {
+      RType: 'MI', IndexId: id, IndexValue: value, PriorIndexValue: prior,
+      Change: round2(value - prior), RatioChange: prior ? round2(((value - prior) / prior) * 100) : 0,
+      ...base,
+      TotalQtty: vol, TotalValue: val, AllQty: vol, AllValue: val,
+      Advances: adv, Declines: dec, NoChanges: unch, Ceilings: ceil, Floors: floor,
+    };
+  }
+
+  private stockMsg(s: Stock): RawFeedMessage {
+    return quoteMsg(s.c.symbol, 'HOSE', this.date, this.now, s, 1);
+  }
+
+  private futuresMsg(): RawFeedMessage {
+    return quoteMsg(this.fut.symbol, 'DERIVATIVE', this.date, this.now, this.fut, 10);
+  }
+
+  private foreignMsg(s: Stock): RawFeedMessage {
+    return {
+      RType: 'R', Symbol: s.c.symbol, TradingDate: ssiDate(this.date), Time: ssiTime(this.now),
+      TotalRoom: s.totalRoom, CurrentRoom: Math.max(0, s.totalRoom - s.held),
+      BuyVol: s.fBuyVol, SellVol: s.fSellVol, BuyVal: s.fBuyVal, SellVal: s.fSellVal,
+    };
+  }
+}
+
+interface QuoteState {
+  ref: number;
+  ceiling: number;
+  floor: number;
+  open: number;
+  high: number;
+  low: number;
+  last: number;
+  lastVol: number;
+  totalVol: number;
+  totalVal: number;
+  bids: Level[];
+  asks: Level[];
+}
+
+/** An SSI "X" message; prices are divided by `scale` (10 for futures kept in tenths). */
+function quoteMsg(symbol: string, exchange: string, date: string, now: number, q: QuoteState, scale: number): RawFeedMessage {
+  const px = (p: number) => (scale === 1 ? p : p / scale);
+  const [b1, b2, b3] = q.bids;
+  const [a1, a2, a3] = q.asks;
+  // One literal (a stable object shape), levels that do not exist sent as 0 like SSI does.
+  return {
+    RType: 'X', Symbol: symbol, Exchange: exchange, TradingDate: ssiDate(date), Time: ssiTime(now),
+    TradingSession: SESSION_CODE[phaseAt(now)],
+    RefPrice: px(q.ref), Ceiling: px(q.ceiling), Floor: px(q.floor),
+    Open: px(q.open), High: px(q.high), Low: px(q.low),
+    LastPrice: px(q.last), LastVol: q.lastVol, TotalVol: q.totalVol, TotalVal: q.totalVal,
+    BidPrice1: b1 ? px(b1.price) : 0, BidVol1: b1 ? b1.volume : 0,
+    BidPrice2: b2 ? px(b2.price) : 0, BidVol2: b2 ? b2.volume : 0,
+    BidPrice3: b3 ? px(b3.price) : 0, BidVol3: b3 ? b3.volume : 0,
+    AskPrice1: a1 ? px(a1.price) : 0, AskVol1: a1 ? a1.volume : 0,
+    AskPrice2: a2 ? px(a2.price) : 0, AskVol2: a2 ? a2.volume : 0,
+    AskPrice3: a3 ? px(a3.price) : 0, AskVol3: a3 ? a3.volume : 0,
+  };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
