@@ -44,8 +44,17 @@ export class FrameLoop {
     // The first frame is built regardless of clients: it proves data flows (readiness)
     // and gives the main thread a board to answer with.
     this.produce(this.activeFormats(true));
+    this.beat();
     this.nextAt = this.now() + this.opts.intervalMs;
     this.schedule();
+  }
+
+  private beat(): void {
+    try {
+      this.opts.post({ type: 'heartbeat', at: this.now(), framesSkipped: this.skipped, ...this.opts.heartbeat() });
+    } catch (err) {
+      this.opts.log.error({ err }, 'heartbeat failed');
+    }
   }
 
   stop(): void {
@@ -82,11 +91,7 @@ export class FrameLoop {
       // One bad iteration must not stop the board: log with context and go on.
       this.opts.log.error({ err, seq: this.seq }, 'frame iteration failed');
     }
-    try {
-      this.opts.post({ type: 'heartbeat', at: this.now(), framesSkipped: this.skipped, ...this.opts.heartbeat() });
-    } catch (err) {
-      this.opts.log.error({ err }, 'heartbeat failed');
-    }
+    this.beat();
     if (this.timer) this.schedule();
   }
 

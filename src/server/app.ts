@@ -23,6 +23,9 @@ export interface ServerHandle {
   shutdown(reason: string): Promise<void>;
 }
 
+/** uWS's own message-size cap: 4× ours, at least 1 MiB, at most 16 MiB. */
+export const hardPayloadCap = (limit: number) => Math.min(16 * 1024 * 1024, Math.max(4 * limit, 1024 * 1024));
+
 export async function startServer(config: Config, log: Logger): Promise<ServerHandle> {
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
@@ -108,7 +111,11 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
 
   app.ws<SocketData>('/ws', {
     compression: uws.DISABLED,
-    maxPayloadLength: config.WS_MAX_PAYLOAD_BYTES,
+    // uWS force-closes an over-long message with 1006 (it cannot send a code there), so its
+    // own cap sits above ours: up to this cap a too-big message reaches `message` and is
+    // closed with 1009 as the protocol promises; beyond it uWS drops the connection
+    // before buffering the message.
+    maxPayloadLength: hardPayloadCap(config.WS_MAX_PAYLOAD_BYTES),
     maxBackpressure: config.WS_MAX_BACKPRESSURE_BYTES,
     closeOnBackpressureLimit: 0,
     idleTimeout: config.WS_IDLE_TIMEOUT_S,
@@ -133,6 +140,11 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
       setCount(format, +1);
     },
     message: (ws, data, isBinary) => {
+      if (data.byteLength > config.WS_MAX_PAYLOAD_BYTES) {
+        metrics.clientMessagesRejected.inc({ reason: 'BC_CLIENT_MSG_TOO_BIG' });
+        ws.end(1009, 'message too big');
+        return;
+      }
       try {
         const req = parseClientMessage(data, isBinary);
         if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: Math.round((performance.timeOrigin + performance.now()) * 1000) } });

@@ -91,6 +91,9 @@ export function decode(m: Received): DecodedFrame {
   const json = m.isBinary
     ? (pb.Frame.toObject(pb.Frame.decode(m.data), { longs: String, enums: String, defaults: true, arrays: true }) as Record<string, unknown>)
     : (JSON.parse(m.data.toString()) as Record<string, unknown>);
+  // toObject's defaults include absent message fields as null; the JSON mapping omits them.
+  if (json.control === null) delete json.control;
+  if (json.snapshot === null) delete json.snapshot;
   return {
     seq: Number(json.seq),
     epoch: String(json.epoch),
