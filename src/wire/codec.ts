@@ -1,6 +1,6 @@
 // Frame encoders: each frame is encoded once per wire format into an ArrayBuffer that is
 // exactly the frame's bytes, so it can be transferred to the main thread without a copy.
-import { pb, FrameKind, MarketPhase, Premium, type FrameProps, type SnapshotProps } from './proto.js';
+import { pb, FrameKind, MarketPhase, Premium, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export interface FrameInput {
   seq: number;
@@ -21,12 +21,71 @@ function ownBuffer(u8: Uint8Array): ArrayBuffer {
   return copy.buffer;
 }
 
-function toProtoProps(f: FrameInput): FrameProps {
-  return { seq: f.seq, epoch: f.epoch, producedAtUs: f.producedAtUs, kind: f.kind === 'FULL' ? FrameKind.FULL : FrameKind.DELTA, baseSeq: f.baseSeq, snapshot: f.snapshot };
+// Field tags (field number << 3 | wire type 2) of the embedded messages written by hand.
+const TAG_FRAME_SNAPSHOT = (6 << 3) | 2;
+const TAG_SNAPSHOT_SYMBOLS = (4 << 3) | 2;
+const TAG_SNAPSHOT_INDICES = (5 << 3) | 2;
+const TAG_INDEX_INTRADAY = (12 << 3) | 2;
+
+// The processor hands out the same (never mutated) object for every part of the board
+// that did not change since the previous snapshot, so the encoded bytes of a symbol row or
+// an intraday point are cached by object identity: a frame re-encodes only what changed.
+// An embedded message is its tag plus its length-prefixed bytes, so cached bytes splice in
+// exactly as the generated encoder would have written them.
+const symbolBytes = new WeakMap<object, Uint8Array>();
+const pointBytes = new WeakMap<object, Uint8Array>();
+
+function cached<T extends object>(cache: WeakMap<object, Uint8Array>, obj: T, encode: (o: T) => Uint8Array): Uint8Array {
+  let b = cache.get(obj);
+  if (!b) {
+    b = encode(obj);
+    cache.set(obj, b);
+  }
+  return b;
+}
+
+const encodeSymbol = (o: SymbolStateProps) => pb.SymbolState.encode(o).finish();
+const encodePoint = (o: IndexPointProps) => pb.IndexPoint.encode(o).finish();
+
+// An intraday series only ever changes at its end (the current minute's point is replaced,
+// new minutes are appended, the oldest may be trimmed), so the tagged bytes of all points
+// but the last are cached per index, keyed by the identity of the first and the
+// second-to-last point objects: a frame then encodes one point, not the whole day.
+const seriesPrefix = new Map<string, { first: object; end: object; bytes: Uint8Array }>();
+
+function encodeSeries(id: string, points: readonly IndexPointProps[]): Uint8Array {
+  if (points.length === 0) return new Uint8Array(0);
+  const n = points.length - 1;
+  let prefix = seriesPrefix.get(id);
+  if (n === 0) prefix = undefined;
+  else if (!prefix || prefix.first !== points[0] || prefix.end !== points[n - 1]) {
+    const w = pb.IndexState.encode({});
+    for (let i = 0; i < n; i++) w.uint32(TAG_INDEX_INTRADAY).bytes(cached(pointBytes, points[i]!, encodePoint));
+    prefix = { first: points[0]!, end: points[n - 1]!, bytes: w.finish() };
+    seriesPrefix.set(id, prefix);
+  }
+  const last = pb.IndexState.encode({ intraday: [points[n]!] }).finish();
+  return prefix ? Buffer.concat([prefix.bytes, last]) : last;
+}
+
+function encodeIndex(idx: IndexStateProps): Uint8Array {
+  const scalars = pb.IndexState.encode({ ...idx, intraday: undefined }).finish();
+  const series = encodeSeries(idx.id ?? '', idx.intraday ?? []);
+  return series.length === 0 ? scalars : Buffer.concat([scalars, series]);
+}
+
+/** Snapshot bytes, identical in meaning to pb.Snapshot.encode(s) (fields may come in another order). */
+export function encodeSnapshot(s: SnapshotProps): Uint8Array {
+  const w = pb.Snapshot.encode({ ...s, symbols: undefined, indices: undefined });
+  for (const sym of s.symbols ?? []) w.uint32(TAG_SNAPSHOT_SYMBOLS).bytes(cached(symbolBytes, sym, encodeSymbol));
+  for (const idx of s.indices ?? []) w.uint32(TAG_SNAPSHOT_INDICES).bytes(encodeIndex(idx));
+  return w.finish();
 }
 
 export function encodeProto(f: FrameInput): ArrayBuffer {
-  return ownBuffer(pb.Frame.encode(toProtoProps(f)).finish());
+  const w = pb.Frame.encode({ seq: f.seq, epoch: f.epoch, producedAtUs: f.producedAtUs, kind: f.kind === 'FULL' ? FrameKind.FULL : FrameKind.DELTA, baseSeq: f.baseSeq });
+  w.uint32(TAG_FRAME_SNAPSHOT).bytes(encodeSnapshot(f.snapshot));
+  return ownBuffer(w.finish());
 }
 
 /**
@@ -52,7 +111,11 @@ export function encodeJson(f: FrameInput): ArrayBuffer {
 /** Decodes a protobuf frame into the same JSON mapping the text sockets carry. */
 export function decodeProtoToJsonMapping(bytes: Uint8Array): Record<string, unknown> {
   const msg = pb.Frame.decode(bytes);
-  return pb.Frame.toObject(msg, { longs: String, enums: String, defaults: true, arrays: true }) as Record<string, unknown>;
+  const obj = pb.Frame.toObject(msg, { longs: String, enums: String, defaults: true, arrays: true }) as Record<string, unknown>;
+  // `defaults` renders absent message fields as null; the JSON mapping omits them.
+  if (obj.snapshot === null) delete obj.snapshot;
+  if (obj.control === null) delete obj.control;
+  return obj;
 }
 
 export type ControlBody = { error: { code: string; message: string } } | { pong: { clientTimeUs: number; serverTimeUs: number } };
