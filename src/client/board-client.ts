@@ -1,0 +1,332 @@
+// BoardClient: keeps a live board from a boardcast server. Connects (rotating through the
+// given URLs on reconnect), decodes FULL and DELTA frames, applies them in order, and
+// resyncs instead of applying a delta across a sequence gap or an epoch change.
+// Browser-safe: only WebSocket, TextDecoder, setTimeout and performance are used.
+import { applyDelta, deepEqual } from '../wire/delta.js';
+import { backoffDelay, resolveBackoff } from './backoff.js';
+import { decodeFrame, encodeClientMessage, frameSize, type ClientBody, type RawFrameData } from './codec.js';
+import { TypedEmitter } from './emitter.js';
+import { BoardClientError, ServerError } from './errors.js';
+import type {
+  BackoffOptions,
+  Board,
+  BoardClientOptions,
+  BoardClientStats,
+  BoardEvent,
+  ConnectionState,
+  DecodedFrame,
+  FrameMeta,
+  PongEvent,
+  StateEvent,
+  SymbolState,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './types.js';
+
+export interface BoardClientEvents {
+  /** The whole board after each applied FULL or DELTA frame. */
+  board: [BoardEvent];
+  /** One per symbol the frame changed; state undefined when the symbol left the board. */
+  symbol: [symbol: string, state: SymbolState | undefined];
+  state: [StateEvent];
+  error: [BoardClientError];
+  pong: [PongEvent];
+  /** Every frame received, before it is applied (control frames included). */
+  frame: [FrameMeta];
+}
+
+const OPEN = 1;
+const DEFAULT_RESYNC_RETRY_MS = 3000;
+
+const nowUs = (): number => Math.round((performance.timeOrigin + performance.now()) * 1000);
+
+export class BoardClient extends TypedEmitter<BoardClientEvents> {
+  readonly urls: readonly string[];
+  readonly format: 'proto' | 'json';
+  private readonly query: Record<string, string>;
+  private readonly WS: WebSocketConstructor;
+  private readonly backoff: Required<BackoffOptions>;
+  private readonly resyncRetryMs: number;
+  private readonly random: () => number;
+
+  private ws: WebSocketLike | undefined;
+  private urlIndex = 0;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = true;
+  private connState: ConnectionState = 'closed';
+  private currentUrl = '';
+
+  private current: Board | undefined;
+  private lastSeq: number | undefined;
+  private currentEpoch: string | undefined;
+  /** No delta may be applied until the next FULL (after a gap, an epoch change, a (re)connect). */
+  private awaitingFull = true;
+  private lastResyncAt = -Infinity;
+  /** Subscription changes, replayed in order on every new socket. */
+  private readonly subscriptionOps: ClientBody[] = [];
+  private readonly counters: BoardClientStats = { frames: 0, applied: 0, skipped: 0, resyncs: 0, gaps: 0, epochChanges: 0, reconnects: 0 };
+
+  constructor(opts: BoardClientOptions) {
+    super();
+    this.urls = typeof opts.urls === 'string' ? [opts.urls] : [...opts.urls];
+    if (this.urls.length === 0) throw new RangeError('BoardClient needs at least one URL');
+    for (const u of this.urls) new URL(u); // throws TypeError on a malformed URL, now rather than at connect time
+    this.format = opts.format ?? 'proto';
+    if (this.format !== 'proto' && this.format !== 'json') throw new RangeError(`BoardClient format must be 'proto' or 'json', got ${String(this.format)}`);
+    this.query = { ...opts.query };
+    const WS = opts.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    if (!WS) throw new TypeError('no WebSocket implementation: pass the WebSocket option (e.g. the `ws` package\'s class on Node 20)');
+    this.WS = WS;
+    this.backoff = resolveBackoff(opts.backoff);
+    this.resyncRetryMs = opts.resyncRetryMs ?? DEFAULT_RESYNC_RETRY_MS;
+    this.random = opts.random ?? Math.random;
+  }
+
+  // ---- public state ------------------------------------------------------------------
+
+  /** The current board, undefined before the first FULL frame (and after an epoch change until its FULL). */
+  get board(): Board | undefined {
+    return this.current;
+  }
+
+  /** Seq of the last applied frame. */
+  get seq(): number | undefined {
+    return this.lastSeq;
+  }
+
+  get epoch(): string | undefined {
+    return this.currentEpoch;
+  }
+
+  get state(): ConnectionState {
+    return this.connState;
+  }
+
+  get stats(): Readonly<BoardClientStats> {
+    return { ...this.counters };
+  }
+
+  // ---- commands ----------------------------------------------------------------------
+
+  /** Starts connecting (no-op when already started). */
+  connect(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Closes the socket and stops reconnecting. The board stays readable. */
+  close(code = 1000, reason = 'client closed'): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const ws = this.ws;
+    this.ws = undefined; // its close event is then ignored: no reconnect
+    try {
+      ws?.close(code, reason);
+    } catch {
+      // already closing or closed; nothing else to release
+    }
+    this.setState('closed');
+  }
+
+  /** Adds channels / symbols; remembered and re-sent on every reconnect. False when not sent now (not open). */
+  subscribe(channels: string[], symbols: string[] = []): boolean {
+    const body: ClientBody = { subscribe: { channels: [...channels], symbols: [...symbols] } };
+    this.subscriptionOps.push(body);
+    return this.send(body);
+  }
+
+  unsubscribe(channels: string[], symbols: string[] = []): boolean {
+    const body: ClientBody = { unsubscribe: { channels: [...channels], symbols: [...symbols] } };
+    this.subscriptionOps.push(body);
+    return this.send(body);
+  }
+
+  /** Asks for a FULL frame now; deltas are ignored until it arrives. */
+  resync(): boolean {
+    return this.requestResync();
+  }
+
+  /** Sends a ping; the answer arrives as a `pong` event. False when not open. */
+  ping(): boolean {
+    return this.send({ ping: { clientTimeUs: nowUs() } });
+  }
+
+  // ---- socket ------------------------------------------------------------------------
+
+  private urlFor(base: string): string {
+    const u = new URL(base);
+    u.searchParams.set('format', this.format);
+    for (const [k, v] of Object.entries(this.query)) u.searchParams.set(k, v);
+    return u.toString();
+  }
+
+  private open(): void {
+    this.reconnectTimer = undefined;
+    const url = this.urlFor(this.urls[this.urlIndex]!);
+    this.currentUrl = url;
+    // A new socket starts with a FULL frame; nothing before it may be applied.
+    this.awaitingFull = true;
+    this.lastResyncAt = -Infinity;
+    this.setState('connecting');
+    let ws: WebSocketLike;
+    try {
+      ws = new this.WS(url);
+    } catch (err) {
+      this.emit('error', new BoardClientError('BC_CLIENT_SOCKET_ERROR', `cannot open ${url}: ${(err as Error).message}`, { url }));
+      this.scheduleReconnect(undefined, undefined);
+      return;
+    }
+    this.ws = ws;
+    ws.binaryType = 'arraybuffer';
+    ws.addEventListener('open', () => {
+      if (this.ws !== ws) return;
+      this.setState('open');
+      for (const op of this.subscriptionOps) this.send(op);
+    });
+    ws.addEventListener('message', (ev: { data: RawFrameData }) => {
+      if (this.ws === ws) this.onData(ev.data);
+    });
+    ws.addEventListener('error', (ev: { message?: string; error?: unknown }) => {
+      if (this.ws !== ws) return;
+      const detail = ev.message ?? (ev.error instanceof Error ? ev.error.message : 'socket error');
+      this.emit('error', new BoardClientError('BC_CLIENT_SOCKET_ERROR', `${url}: ${detail}`, { url }));
+      // A close event follows an error in both browsers and `ws`; the reconnect happens there.
+    });
+    ws.addEventListener('close', (ev: { code?: number; reason?: string }) => {
+      if (this.ws !== ws) return; // closed by close(), or a socket already replaced
+      this.ws = undefined;
+      this.scheduleReconnect(ev.code, ev.reason);
+    });
+  }
+
+  private scheduleReconnect(code: number | undefined, reason: string | undefined): void {
+    if (this.stopped) return;
+    this.attempt++;
+    this.counters.reconnects++;
+    this.urlIndex = (this.urlIndex + 1) % this.urls.length;
+    const delayMs = backoffDelay(this.backoff, this.attempt, this.random);
+    this.currentUrl = this.urlFor(this.urls[this.urlIndex]!);
+    this.setState('reconnecting', { delayMs, code, reason });
+    this.reconnectTimer = setTimeout(() => this.open(), delayMs);
+  }
+
+  private send(body: ClientBody): boolean {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== OPEN) return false;
+    ws.send(encodeClientMessage(this.format, body));
+    return true;
+  }
+
+  private setState(state: ConnectionState, extra: Partial<StateEvent> = {}): void {
+    this.connState = state;
+    const ev: StateEvent = { state, url: this.currentUrl, attempt: this.attempt };
+    if (extra.delayMs !== undefined) ev.delayMs = extra.delayMs;
+    if (extra.code !== undefined) ev.code = extra.code;
+    if (extra.reason !== undefined) ev.reason = extra.reason;
+    this.emit('state', ev);
+  }
+
+  // ---- frames ------------------------------------------------------------------------
+
+  private onData(data: RawFrameData): void {
+    this.counters.frames++;
+    let frame: DecodedFrame;
+    try {
+      frame = decodeFrame(data, this.format);
+    } catch (err) {
+      this.emit('error', new BoardClientError('BC_CLIENT_FRAME_INVALID', `undecodable frame: ${(err as Error).message}`, { bytes: frameSize(data) }));
+      // Whatever it was, the board may have missed it.
+      this.counters.gaps++;
+      this.requestResync();
+      return;
+    }
+    const control = frame.control;
+    const type: FrameMeta['type'] = control?.error ? 'error' : control?.pong ? 'pong' : frame.snapshot ? 'board' : 'empty';
+    this.emit('frame', { seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind, baseSeq: frame.baseSeq, type, bytes: frameSize(data) });
+    // Control frames repeat the last board frame's seq/epoch: they take no part in the checks.
+    if (control) {
+      if (control.error) this.emit('error', new ServerError(control.error.code, control.error.message));
+      if (control.pong) {
+        const { clientTimeUs, serverTimeUs } = control.pong;
+        this.emit('pong', { clientTimeUs, serverTimeUs, rttMs: (nowUs() - clientTimeUs) / 1000 });
+      }
+      return;
+    }
+    if (!frame.snapshot) return;
+    if (frame.epoch !== this.currentEpoch) {
+      if (this.currentEpoch !== undefined) this.counters.epochChanges++;
+      // A new worker incarnation: nothing of the old board carries over.
+      this.currentEpoch = frame.epoch;
+      this.current = undefined;
+      this.lastSeq = undefined;
+      this.awaitingFull = true;
+      this.lastResyncAt = -Infinity; // a DELTA of the new epoch asks for its FULL at once
+    }
+    if (frame.kind === 'FULL') this.applyFull(frame, frame.snapshot);
+    else this.onDelta(frame, frame.snapshot);
+  }
+
+  private applyFull(frame: DecodedFrame, board: Board): void {
+    const prev = this.current;
+    this.current = board;
+    this.lastSeq = frame.seq;
+    this.awaitingFull = false;
+    this.counters.applied++;
+    // A good FULL proves the connection works: the next failure starts the backoff over.
+    this.attempt = 0;
+    if (this.connState === 'resyncing' || this.connState === 'connecting') this.setState('open');
+    // A FULL replaces every object: report only the symbols whose content changed.
+    if (this.listenerCount('symbol') > 0) {
+      const before = new Map<string, SymbolState>();
+      if (prev) for (const s of prev.symbols) before.set(s.symbol, s);
+      for (const s of board.symbols) {
+        const old = before.get(s.symbol);
+        before.delete(s.symbol);
+        if (!old || !deepEqual(old, s)) this.emit('symbol', s.symbol, s);
+      }
+      for (const gone of before.keys()) this.emit('symbol', gone, undefined);
+    }
+    this.emitBoard(frame);
+  }
+
+  private onDelta(frame: DecodedFrame, delta: Board): void {
+    if (this.awaitingFull) {
+      this.counters.skipped++;
+      // Still waiting: repeat the request now and then, in case it or its answer was lost.
+      if (performance.now() - this.lastResyncAt >= this.resyncRetryMs) this.requestResync();
+      return;
+    }
+    const last = this.lastSeq;
+    if (!this.current || last === undefined || frame.baseSeq !== last || frame.seq !== last + 1) {
+      this.counters.gaps++;
+      this.counters.skipped++;
+      this.requestResync();
+      return;
+    }
+    this.current = applyDelta(this.current, delta);
+    this.lastSeq = frame.seq;
+    this.counters.applied++;
+    for (const s of delta.symbols) this.emit('symbol', s.symbol, s);
+    for (const gone of delta.removedSymbols) this.emit('symbol', gone, undefined);
+    this.emitBoard(frame);
+  }
+
+  private emitBoard(frame: DecodedFrame): void {
+    this.emit('board', { board: this.current!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
+  }
+
+  /** Stops applying deltas until a FULL arrives and asks the server for one. */
+  private requestResync(): boolean {
+    this.awaitingFull = true;
+    this.lastResyncAt = performance.now();
+    const sent = this.send({ resync: {} });
+    if (sent) this.counters.resyncs++;
+    if (this.connState === 'open') this.setState('resyncing');
+    return sent;
+  }
+}
