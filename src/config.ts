@@ -35,6 +35,13 @@ const specs = {
   SIM_CLOCK_SPEED: int(1, 3600)({ default: 1, desc: 'simulated seconds per wall-clock second' }),
   WS_MAX_PAYLOAD_BYTES: int(64, 16 * 1024 * 1024)({ default: 16 * 1024, desc: 'largest client message; larger closes with 1009' }),
   WS_MAX_BACKPRESSURE_BYTES: int(1024, 1024 * 1024 * 1024)({ default: 1024 * 1024, desc: 'per-socket send buffer bound' }),
+  WS_SLOW_CLIENT_TIMEOUT_MS: int(100, 600_000)({ default: 10_000, desc: 'a socket over its backpressure limit this long is closed with 1008 "too slow"' }),
+  KEYFRAME_EVERY: int(1, 100_000)({ default: 50, desc: 'every n-th frame is FULL for every socket; DELTA otherwise' }),
+  WS_AUTH_TOKEN: str({ default: '', desc: 'static bearer token required on /ws (Authorization: Bearer <t> or ?token=<t>); empty = none. Secret: never logged' }),
+  WS_JWT_SECRET: str({ default: '', desc: 'HS256 secret; /ws accepts JWTs signed with it (exp/nbf honoured, optional "channels" claim); empty = none. Secret: never logged' }),
+  WS_MAX_CONNECTIONS_PER_IP: int(0, 10_000_000)({ default: 0, desc: 'WebSocket connections per remote address (pending upgrades included); above it 429; 0 = unlimited' }),
+  WS_MAX_CONNECTIONS: int(0, 10_000_000)({ default: 0, desc: 'WebSocket connections in all (pending upgrades included); above it 503; 0 = unlimited' }),
+  WS_CLIENT_MSG_RATE: int(0, 100_000)({ default: 20, desc: 'client messages per second per socket (burst: one second worth); above it closes with 1008; 0 = unlimited' }),
   WS_IDLE_TIMEOUT_S: int(8, 960)({ default: 120, desc: 'close sockets silent this long (pings are automatic)' }),
   WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
   WORKER_RESTART_MAX_MS: int(10, 600_000)({ default: 10_000, desc: 'largest restart backoff of the market worker' }),
@@ -42,14 +49,19 @@ const specs = {
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Variables whose values never appear in an error or a log line. */
+export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET']);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const cfg = cleanEnv(env, specs, {
     reporter: ({ errors }) => {
       const [name, err] = Object.entries(errors)[0] ?? [];
-      if (name) throw new ConfigError(name, env[name], (err as Error).message.replace(/^Invalid value for env var \S+:?\s*/, '') || 'a valid value');
+      if (name) throw new ConfigError(name, SECRET_VARS.has(name) ? '[redacted]' : env[name], (err as Error).message.replace(/^Invalid value for env var \S+:?\s*/, '') || 'a valid value');
     },
   });
   if (!/^\d{2}:\d{2}:\d{2}$/.test(cfg.SIM_START_TIME)) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS');
   if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);
+  // ConfigError shows the value; a secret is never shown.
+  if (cfg.WS_JWT_SECRET && Buffer.byteLength(cfg.WS_JWT_SECRET, 'utf8') < 32) throw new ConfigError('WS_JWT_SECRET', '[redacted]', 'at least 32 bytes for HS256 (or empty to disable JWTs)');
   return { ...cfg };
 }

@@ -7,6 +7,7 @@ export type { Logger };
 export const REDACT_PATHS = [
   'secret', '*.secret', 'token', '*.token', 'password', '*.password', 'authorization', '*.authorization',
   'consumerSecret', '*.consumerSecret', 'accessToken', '*.accessToken', 'headers.authorization', 'req.headers.authorization',
+  'WS_AUTH_TOKEN', '*.WS_AUTH_TOKEN', 'WS_JWT_SECRET', '*.WS_JWT_SECRET',
 ];
 
 export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger {

@@ -2,6 +2,7 @@
 // typed messages, discriminated on `type`. Both sides import this file and nothing else
 // of each other.
 import type { FeedStatus } from './market/feed/feed.js';
+import type { PackedParts } from './wire/frame-parts.js';
 
 export const WIRE_FORMATS = ['proto', 'json'] as const;
 export type WireFormat = (typeof WIRE_FORMATS)[number];
@@ -12,6 +13,8 @@ export type ClientCounts = Record<WireFormat, number>;
 export interface WorkerStartup {
   epoch: string;
   intervalMs: number;
+  /** Every n-th frame goes out FULL to every socket, DELTA otherwise. */
+  keyframeEvery: number;
   logLevel: string;
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
@@ -31,17 +34,16 @@ export type MainToWorker =
   | { type: 'shutdown' };
 
 // ── worker → main ────────────────────────────────────────────────────────────
-export interface EncodedFrame {
-  format: WireFormat;
-  /** Exactly the frame's bytes; transferred, never copied. */
-  bytes: ArrayBuffer;
-}
 
 export type WorkerToMain =
   /** The feed is up and the basket known; the first frame follows. */
   | { type: 'ready'; epoch: string; basket: string[] }
-  /** One frame, encoded once per format that has clients. */
-  | { type: 'frame'; seq: number; kind: 'FULL' | 'DELTA'; producedAtUs: number; buildUs: number; encodeUs: Record<string, number>; frames: EncodedFrame[] }
+  /**
+   * One frame, encoded once per format that has clients, as parts the main thread
+   * assembles views from: the whole board (`full`) and, unless this is a keyframe or the
+   * change cannot be a delta, what changed since seq − 1 (`delta`). Buffers are transferred.
+   */
+  | { type: 'frame'; seq: number; producedAtUs: number; keyframe: boolean; buildUs: number; encodeUs: Record<string, number>; full: PackedParts[]; delta: PackedParts[] | null }
   /** Sent every interval, even when no frame was built: proves the worker and feed live. */
   | { type: 'heartbeat'; at: number; feed: FeedStatus; framesSkipped: number; feedAccepted: number; feedRejected: number }
   | { type: 'snapshot-response'; id: number; json: string }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, TestClient } from './helpers/ws-client.js';
 import { metric, startTestServer, type TestServer } from './helpers/server.js';
 import { pb } from '../src/wire/proto.js';
+import { applyFrame } from '../src/wire/delta.js';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -14,22 +15,29 @@ afterAll(async () => {
 });
 
 describe('frames', () => {
-  it('serves a FULL frame first, then frames whose seq rises by exactly 1, at about the interval', async () => {
+  it('serves a FULL frame first, then DELTAs on the previous seq, seq rising by exactly 1, at about the interval', async () => {
     const c = await TestClient.open(srv.ws('format=proto'));
     try {
       await c.nth(12, 5000);
       const frames = c.messages.map(decode).filter((f) => f.hasSnapshot);
       expect(frames[0]!.kind).toBe('FULL');
-      for (let i = 1; i < frames.length; i++) {
-        expect(frames[i]!.seq).toBe(frames[i - 1]!.seq + 1);
-        expect(frames[i]!.epoch).toBe(frames[0]!.epoch);
+      let board: Record<string, unknown> | undefined;
+      for (let i = 0; i < frames.length; i++) {
+        const f = frames[i]!;
+        if (i > 0) {
+          expect(f.seq).toBe(frames[i - 1]!.seq + 1);
+          expect(f.epoch).toBe(frames[0]!.epoch);
+          if (f.kind === 'DELTA') expect(f.baseSeq).toBe(f.seq - 1);
+        }
+        board = applyFrame(board as never, { kind: f.kind, snapshot: f.json.snapshot as never }) as Record<string, unknown>;
       }
+      expect(frames.slice(1).some((f) => f.kind === 'DELTA')).toBe(true);
       // Gaps between receipts after the first couple of frames: median near 100 ms.
       const gaps = c.messages.slice(2).map((m, i) => m.at - c.messages[i + 1]!.at).sort((a, b) => a - b);
       const median = gaps[Math.floor(gaps.length / 2)]!;
       expect(median).toBeGreaterThanOrEqual(60);
       expect(median).toBeLessThanOrEqual(160);
-      const snap = frames.at(-1)!.json.snapshot as { symbols: unknown[]; indices: Array<{ id: string }> };
+      const snap = board as { symbols: unknown[]; indices: Array<{ id: string }> };
       expect(snap.symbols).toHaveLength(30);
       expect(snap.indices.map((i) => i.id)).toEqual(expect.arrayContaining(['VN30', 'VNINDEX']));
     } finally {
@@ -51,25 +59,28 @@ describe('frames', () => {
     }
   });
 
-  it('JSON and protobuf frames of the same seq carry the same data', async () => {
-    const p = await TestClient.open(srv.ws('format=proto'));
-    const j = await TestClient.open(srv.ws('format=json'));
-    try {
-      const pair = await p.until(() => {
-        const js = new Map(j.messages.map((m) => decode(m)).map((f) => [f.seq, f]));
-        for (const m of p.messages) {
-          const f = decode(m);
-          const other = js.get(f.seq);
-          if (other && f.hasSnapshot) return [f, other] as const;
-        }
-        return undefined;
-      }, 5000, 'a seq seen in both formats');
-      expect(p.messages[0]!.isBinary).toBe(true);
-      expect(j.messages[0]!.isBinary).toBe(false);
-      expect(pair[1].json).toEqual(pair[0].json);
-    } finally {
-      p.close();
-      j.close();
+  it('JSON and protobuf frames of the same seq and kind carry the same data (FULL and DELTA)', async () => {
+    for (const delta of ['1', '0']) {
+      const p = await TestClient.open(srv.ws(`format=proto&delta=${delta}`));
+      const j = await TestClient.open(srv.ws(`format=json&delta=${delta}`));
+      try {
+        const pair = await p.until(() => {
+          const js = new Map(j.messages.map((m) => decode(m)).map((f) => [`${f.seq}/${f.kind}`, f]));
+          for (const m of p.messages.slice(1)) {
+            const f = decode(m);
+            const other = js.get(`${f.seq}/${f.kind}`);
+            if (other && f.hasSnapshot) return [f, other] as const;
+          }
+          return undefined;
+        }, 5000, 'a seq seen in both formats');
+        expect(p.messages[0]!.isBinary).toBe(true);
+        expect(j.messages[0]!.isBinary).toBe(false);
+        expect(pair[0].kind).toBe(delta === '1' ? 'DELTA' : 'FULL');
+        expect(pair[1].json).toEqual(pair[0].json);
+      } finally {
+        p.close();
+        j.close();
+      }
     }
   });
 

@@ -5,7 +5,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { LoadgenOptions } from './options.js';
 import type { ShardCounters, ShardResult, ShardTask, WorkerToMain } from './messages.js';
-import { addSeqCounts, emptySeqCounts, mergeHistograms, summarizeLatency, type LatencySummaryMs, type SeqCounts } from './stats.js';
+import { addSeqCounts, emptySeqCounts, mergeHistograms, percentileDistribution, summarizeLatency, type LatencySummaryMs, type PercentilePoint, type SeqCounts } from './stats.js';
 
 export interface LoadgenProgress {
   elapsedS: number;
@@ -38,6 +38,8 @@ export interface LoadgenResult {
   messagesPerSecond: number;
   bytesPerSecond: number;
   latencyMs: LatencySummaryMs;
+  /** Optional: the merged histogram's percentile curve (for charts), see percentileDistribution. */
+  latencyPercentilesMs?: PercentilePoint[];
   negativeLatencies: number;
   seqGaps: number;
   framesMissed: number;
@@ -159,7 +161,8 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
   }
 
   const c = sumCounters(results.map((r) => r.counters));
-  const latencyMs = summarizeLatency(mergeHistograms(results.map((r) => r.histogram)));
+  const merged = mergeHistograms(results.map((r) => r.histogram));
+  const latencyMs = summarizeLatency(merged);
   // Shards share one clock, so their windows agree; take the longest in case one stopped early.
   const durationS = Math.max(...results.map((r) => r.windowS));
   const perS = (n: number) => (durationS > 0 ? n / durationS : 0);
@@ -181,6 +184,7 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
     messagesPerSecond: Math.round(perS(c.frames) * 10) / 10,
     bytesPerSecond: Math.round(perS(c.bytes)),
     latencyMs,
+    latencyPercentilesMs: percentileDistribution(merged),
     negativeLatencies: c.negativeLatencies,
     seqGaps: c.seq.seqGaps,
     framesMissed: c.seq.framesMissed,

@@ -72,6 +72,29 @@ export function summarizeLatency(h: Histogram): LatencySummaryMs {
   };
 }
 
+/** One point of a latency-percentile curve (HdrHistogram's percentile distribution). */
+export interface PercentilePoint {
+  /** 0..100 */
+  percentile: number;
+  ms: number;
+}
+
+/**
+ * The curve for plotting: percentiles evenly spaced on a log scale of 1/(1-p), ten per
+ * decade (0%, 20.6%, 36.9% … 90%, 99%, 99.9% …) up to `maxNines` nines, then 100% (max).
+ * Empty for an empty histogram.
+ */
+export function percentileDistribution(h: Histogram, maxNines = 5, stepsPerDecade = 10): PercentilePoint[] {
+  if (h.totalCount === 0) return [];
+  const points: PercentilePoint[] = [];
+  for (let k = 0; k <= maxNines * stepsPerDecade; k++) {
+    const percentile = (1 - 10 ** (-k / stepsPerDecade)) * 100;
+    points.push({ percentile: Math.round(percentile * 1e6) / 1e6, ms: usToMs(h.getValueAtPercentile(percentile)) });
+  }
+  points.push({ percentile: 100, ms: usToMs(h.getValueAtPercentile(100)) });
+  return points;
+}
+
 // ---- sequence checking ---------------------------------------------------------------
 
 /** What the checker needs from a board frame (control frames never reach it). */

@@ -3,16 +3,16 @@
 // clients it only sends a heartbeat; when a format gains its first client it builds at
 // once so nobody waits an interval or is served a stale board.
 import type { Logger } from '../log.js';
-import type { ClientCounts, EncodedFrame, WireFormat, WorkerToMain } from '../messages.js';
+import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import { WIRE_FORMATS } from '../messages.js';
-import { encodeJson, encodeProto, type FrameInput } from '../wire/codec.js';
+import { diffSnapshots } from '../wire/delta.js';
+import { packParts, type PackedParts } from '../wire/frame-parts.js';
 import type { SnapshotProps } from '../wire/proto.js';
-
-const ENCODERS: Record<WireFormat, (f: FrameInput) => ArrayBuffer> = { proto: encodeProto, json: encodeJson };
 
 export interface FrameLoopOptions {
   epoch: string;
   intervalMs: number;
+  keyframeEvery: number;
   clients: ClientCounts;
   build: () => SnapshotProps;
   post: (msg: WorkerToMain, transfer?: ArrayBuffer[]) => void;
@@ -26,6 +26,7 @@ export interface FrameLoopOptions {
 export class FrameLoop {
   private seq = 0;
   private skipped = 0;
+  private previous: SnapshotProps | undefined;
   private timer: NodeJS.Timeout | undefined;
   private nextAt = 0;
   private clients: ClientCounts;
@@ -100,23 +101,27 @@ export class FrameLoop {
     if (formats.length === 0) return;
     const t0 = performance.now();
     const snapshot = this.opts.build();
-    const t1 = performance.now();
     const seq = this.seq + 1;
-    const input: FrameInput = { seq, epoch: this.opts.epoch, producedAtUs: 0, kind: 'FULL', baseSeq: 0, snapshot };
-    const frames: EncodedFrame[] = [];
+    // Keyframes bound how long a client can go on deltas alone; a change a delta cannot
+    // express (a daily reset, say) also goes out FULL.
+    const keyframeDue = this.previous === undefined || seq % this.opts.keyframeEvery === 1 || this.opts.keyframeEvery === 1;
+    const diff = keyframeDue ? undefined : diffSnapshots(this.previous!, snapshot);
+    const keyframe = keyframeDue || diff!.needsFull;
+    const t1 = performance.now();
+    const full: PackedParts[] = [];
+    const delta: PackedParts[] | null = keyframe ? null : [];
     const encodeUs: Record<string, number> = {};
-    // produced_at_us is when the frame is finished; encoding it is part of finishing, so the
-    // stamp is taken just before encoding and the encode time is reported separately.
-    input.producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
     for (const format of formats) {
       const e0 = performance.now();
-      frames.push({ format, bytes: ENCODERS[format](input) });
+      full.push(packParts(snapshot, format));
+      if (delta) delta.push(packParts(diff!.delta, format));
       encodeUs[format] = Math.round((performance.now() - e0) * 1000);
     }
+    // produced_at_us: when the frame is finished (built and encoded), as latency probes expect.
+    const producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
     this.seq = seq;
-    this.opts.post(
-      { type: 'frame', seq, kind: 'FULL', producedAtUs: input.producedAtUs, buildUs: Math.round((t1 - t0) * 1000), encodeUs, frames },
-      frames.map((f) => f.bytes),
-    );
+    this.previous = snapshot;
+    const transfer = [...full, ...(delta ?? [])].map((p) => p.bytes);
+    this.opts.post({ type: 'frame', seq, producedAtUs, keyframe, buildUs: Math.round((t1 - t0) * 1000), encodeUs, full, delta }, transfer);
   }
 }

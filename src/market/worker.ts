@@ -49,6 +49,7 @@ function apply(ev: FeedEvent): void {
 const loop = new FrameLoop({
   epoch: startup.epoch,
   intervalMs: startup.intervalMs,
+  keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
   build: () => processor!.snapshot(),
   post,

@@ -2,18 +2,24 @@
 // /ws and the HTTP routes, and the shutdown sequence of DESIGN §4.
 import type { HttpRequest, HttpResponse, TemplatedApp, us_listen_socket, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
+import { ClientMessageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
-import { WIRE_FORMATS, type ClientCounts, type WireFormat, type WorkerToMain } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
 import { createMetrics, type Metrics } from '../metrics.js';
-import { ClientMessageError } from '../errors.js';
 import { encodeControl } from '../wire/codec.js';
-import { Broadcaster, topicFor, type SocketData } from './broadcaster.js';
-import { parseClientMessage } from './client-messages.js';
-import { handleAsync, send, sendJson } from './http.js';
+import { CHANNELS, type Channel } from '../wire/frame-parts.js';
+import { createAuthenticator } from './auth.js';
+import { Broadcaster, type SocketData } from './broadcaster.js';
+import { parseClientMessage, type ClientRequest } from './client-messages.js';
+import { ConnectionLimiter } from './conn-limits.js';
+import { handleAsync, sendJson } from './http.js';
 import { MarketSupervisor } from './market-supervisor.js';
+import { MessageRateLimiter } from './rate-limit.js';
 import { readiness } from './readiness.js';
+import { admitClient, refusal, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
+import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
 
 export interface ServerHandle {
   port: number;
@@ -30,9 +36,9 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
   const app: TemplatedApp = uws.App();
-  const broadcaster = new Broadcaster(app, metrics, config.BROADCAST_INTERVAL_MS);
-  const sockets = new Set<WebSocket<SocketData>>();
-  const counts: ClientCounts = { proto: 0, json: 0 };
+  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
+  const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined });
+  const limiter = new ConnectionLimiter({ perIp: config.WS_MAX_CONNECTIONS_PER_IP, global: config.WS_MAX_CONNECTIONS });
   let shuttingDown = false;
   let draining = false;
   let listenSocket: us_listen_socket | undefined;
@@ -42,6 +48,7 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   const supervisor = new MarketSupervisor({
     startup: {
       intervalMs: config.BROADCAST_INTERVAL_MS,
+      keyframeEvery: config.KEYFRAME_EVERY,
       logLevel: config.LOG_LEVEL,
       feed: config.FEED,
       sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
@@ -66,13 +73,13 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
         log.info({ epoch: msg.epoch, symbols: msg.basket.length }, 'market worker ready');
         break;
       case 'frame':
-        if (msg.frames.length > 0) {
+        if (msg.full.length > 0) {
           broadcaster.publish(msg);
           metrics.framesProduced.inc();
           metrics.buildSeconds.observe(msg.buildUs / 1e6);
-          for (const f of msg.frames) {
-            metrics.framesEncoded.inc({ format: f.format });
-            metrics.encodeSeconds.observe({ format: f.format }, (msg.encodeUs[f.format] ?? 0) / 1e6);
+          for (const p of msg.full) {
+            metrics.framesEncoded.inc({ format: p.format });
+            metrics.encodeSeconds.observe({ format: p.format }, (msg.encodeUs[p.format] ?? 0) / 1e6);
           }
         }
         if (state.firstFrameAt === undefined) {
@@ -98,15 +105,34 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
     if (state.firstFrameAt === undefined) startFailed(new Error(`market worker exited (code ${exitCode}) before its first frame`));
   });
 
-  const setCount = (format: WireFormat, delta: number) => {
-    counts[format] += delta;
-    metrics.clients.set({ format }, counts[format]);
-    supervisor.setClients(counts);
+  const countsChanged = () => {
+    const c = broadcaster.counts();
+    for (const f of WIRE_FORMATS) metrics.clients.set({ format: f }, c[f]);
+    supervisor.setClients(c);
   };
 
   const replyControl = (ws: WebSocket<SocketData>, body: Parameters<typeof encodeControl>[3]) => {
-    const { format } = ws.getUserData();
+    const { format } = ws.getUserData().view;
     ws.send(encodeControl(format, broadcaster.lastSeq, broadcaster.epoch, body), format === 'proto');
+  };
+
+  /** A subscribe / unsubscribe message: the socket's new view, validated. */
+  const changedView = (d: SocketData, req: Extract<ClientRequest, { type: 'subscribe' | 'unsubscribe' }>): ViewSpec => {
+    const channels = new Set(d.view.channels);
+    for (const c of req.channels) {
+      if (!(CHANNELS as readonly string[]).includes(c)) throw new ClientMessageError('BC_UNKNOWN_CHANNEL', `unknown channel ${JSON.stringify(c)}; channels are ${CHANNELS.join(', ')}`);
+      if (!d.allowed.has(c as Channel)) throw new ClientMessageError('BC_CHANNEL_FORBIDDEN', `channel ${c} is not allowed for this token`);
+      if (req.type === 'subscribe') channels.add(c as Channel);
+      else channels.delete(c as Channel);
+    }
+    let symbols = d.view.symbols ? new Set(d.view.symbols) : null;
+    const named = parseSymbols(req.symbols.join(','), basket);
+    if (!named.ok) throw new ClientMessageError('BC_UNKNOWN_SYMBOL', `unknown symbol ${JSON.stringify(named.bad)}`);
+    if (named.symbols) {
+      if (req.type === 'subscribe') symbols = new Set([...(symbols ?? []), ...named.symbols]);
+      else symbols = new Set([...(symbols ?? basket)].filter((s) => !named.symbols!.has(s)));
+    }
+    return { ...d.view, channels, symbols };
   };
 
   app.ws<SocketData>('/ws', {
@@ -116,50 +142,86 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
     // closed with 1009 as the protocol promises; beyond it uWS drops the connection
     // before buffering the message.
     maxPayloadLength: hardPayloadCap(config.WS_MAX_PAYLOAD_BYTES),
-    maxBackpressure: config.WS_MAX_BACKPRESSURE_BYTES,
+    // The broadcaster takes a socket off its topic above WS_MAX_BACKPRESSURE_BYTES; uWS's
+    // own limit (where it would drop frames silently) is kept out of reach above that.
+    maxBackpressure: 2 * config.WS_MAX_BACKPRESSURE_BYTES + 4 * 1024 * 1024,
     closeOnBackpressureLimit: 0,
     idleTimeout: config.WS_IDLE_TIMEOUT_S,
     sendPingsAutomatically: true,
-    upgrade: (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) => {
-      const query = new URLSearchParams(req.getQuery() ?? '');
-      const format = (query.get('format') ?? 'proto') as WireFormat;
-      const key = req.getHeader('sec-websocket-key');
-      const protocol = req.getHeader('sec-websocket-protocol');
-      const extensions = req.getHeader('sec-websocket-extensions');
-      if (draining) return sendJson(res, '503 Service Unavailable', { error: 'BC_SHUTTING_DOWN', message: 'server is shutting down' });
-      if (!WIRE_FORMATS.includes(format)) return sendJson(res, '400 Bad Request', { error: 'BC_BAD_FORMAT', message: `format must be one of ${WIRE_FORMATS.join(', ')}` });
-      const ip = Buffer.from(res.getRemoteAddressAsText()).toString();
-      res.upgrade<SocketData>({ format, ip }, key, protocol, extensions, context);
-    },
+    upgrade: (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) =>
+      upgradeAsync<SocketData>(
+        res,
+        req,
+        context,
+        async (info) => {
+          const reject = (status: string, code: string, message: string) => {
+            metrics.rejectedUpgrades.inc({ code });
+            return refusal(status, code, message);
+          };
+          if (draining) return reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down');
+          const format = (info.query.get('format') ?? 'proto') as WireFormat;
+          if (!WIRE_FORMATS.includes(format)) return reject('400 Bad Request', 'BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
+          const deltaParam = info.query.get('delta') ?? '1';
+          if (deltaParam !== '0' && deltaParam !== '1') return reject('400 Bad Request', 'BC_BAD_DELTA', 'delta must be 0 or 1');
+          const symbols = parseSymbols(info.query.get('symbols'), basket);
+          if (!symbols.ok) return reject('400 Bad Request', 'BC_UNKNOWN_SYMBOL', `unknown symbol ${JSON.stringify(symbols.bad)}`);
+          const admitted = await admitClient(info, { authenticator, limiter }); // reserves a slot, then authenticates
+          if (!admitted.ok) {
+            metrics.rejectedUpgrades.inc({ code: admitted.body.error });
+            log.debug({ code: admitted.body.error, ip: info.ip }, 'websocket upgrade refused');
+            return admitted;
+          }
+          const allowed = new Set<Channel>(admitted.auth.channels ? CHANNELS.filter((c) => admitted.auth.channels!.includes(c)) : CHANNELS);
+          const channels = parseChannels(info.query.get('channels'), allowed);
+          if (!channels.ok || draining) {
+            admitted.release();
+            return channels.ok
+              ? reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down')
+              : (CHANNELS as readonly string[]).includes(channels.bad)
+                ? reject('403 Forbidden', 'BC_CHANNEL_FORBIDDEN', `channel ${channels.bad} is not allowed for this token`)
+                : reject('400 Bad Request', 'BC_UNKNOWN_CHANNEL', `unknown channel ${JSON.stringify(channels.bad)}; channels are ${CHANNELS.join(', ')}`);
+          }
+          const view: ViewSpec = { format, channels: channels.channels, symbols: symbols.symbols, delta: deltaParam === '1' };
+          const userData: SocketData = { ip: info.ip, view, key: viewKey(view), allowed, pending: true, stalledSince: 0, rate: new MessageRateLimiter(config.WS_CLIENT_MSG_RATE), release: admitted.release, closed: false };
+          return { ok: true, userData, onAbandoned: admitted.release };
+        },
+        { onError: (err) => log.error({ err }, 'websocket upgrade failed') },
+      ),
     open: (ws) => {
-      const { format } = ws.getUserData();
-      sockets.add(ws);
-      metrics.connections.inc({ format });
-      broadcaster.sendLatest(ws, format);
-      ws.subscribe(topicFor(format));
-      setCount(format, +1);
+      metrics.connections.inc({ format: ws.getUserData().view.format });
+      broadcaster.add(ws);
+      countsChanged();
     },
     message: (ws, data, isBinary) => {
+      const d = ws.getUserData();
       if (data.byteLength > config.WS_MAX_PAYLOAD_BYTES) {
         metrics.clientMessagesRejected.inc({ reason: 'BC_CLIENT_MSG_TOO_BIG' });
         ws.end(1009, 'message too big');
         return;
       }
+      if (!d.rate.allow(performance.now())) {
+        metrics.clientMessagesRejected.inc({ reason: 'BC_RATE_LIMITED' });
+        log.debug({ ip: d.ip }, 'client over the message rate; closing with 1008');
+        ws.end(1008, 'too many messages');
+        return;
+      }
       try {
         const req = parseClientMessage(data, isBinary);
         if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: Math.round((performance.timeOrigin + performance.now()) * 1000) } });
-        else if (req.type === 'resync') broadcaster.sendLatest(ws, ws.getUserData().format);
-        else throw new ClientMessageError('BC_CLIENT_MSG_UNSUPPORTED', `${req.type} is not supported by this server yet`);
+        else if (req.type === 'resync') broadcaster.resync(ws);
+        else broadcaster.changeView(ws, changedView(d, req));
       } catch (err) {
         const e = err instanceof ClientMessageError ? err : new ClientMessageError('BC_CLIENT_MSG_FAILED', (err as Error).message);
         metrics.clientMessagesRejected.inc({ reason: e.code });
-        log.debug({ code: e.code, ip: ws.getUserData().ip }, 'client message rejected');
+        log.debug({ code: e.code, ip: d.ip }, 'client message rejected');
         replyControl(ws, { error: { code: e.code, message: e.message } });
       }
     },
+    drain: (ws) => broadcaster.drained(ws),
     close: (ws) => {
-      sockets.delete(ws);
-      setCount(ws.getUserData().format, -1);
+      broadcaster.remove(ws);
+      ws.getUserData().release(); // the connection slot reserved at upgrade
+      countsChanged();
     },
   });
 
@@ -198,14 +260,14 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   let stopped: Promise<void> | undefined;
   const shutdown = (reason: string) => {
     stopped ??= (async () => {
-      log.info({ reason, clients: sockets.size }, 'shutting down');
+      log.info({ reason, clients: broadcaster.size }, 'shutting down');
       shuttingDown = true; // 1. not ready
       if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
       draining = true; // 2. stop accepting
       if (listenSocket) uws.us_listen_socket_close(listenSocket);
       listenSocket = undefined;
       await supervisor.request({ type: 'stop-loop' }, 'loop-stopped', 2000); // 3. stop the frame loop
-      for (const ws of [...sockets]) ws.end(1001, 'server shutting down'); // 4. close sockets with 1001
+      for (const ws of broadcaster.all()) ws.end(1001, 'server shutting down'); // 4. close sockets with 1001
       await supervisor.request({ type: 'shutdown' }, 'shutdown-done', Math.max(1000, config.SHUTDOWN_TIMEOUT_MS / 2)); // 5–6. feed, writers
       await supervisor.stop();
       log.info('shutdown complete');

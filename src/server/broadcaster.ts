@@ -1,64 +1,223 @@
-// Fan-out of encoded frames: one uWS topic per wire format, so each frame is written to
-// every subscribed socket by uWS itself (one publish, no per-socket JS). Keeps the latest
-// FULL frame per format for sockets that arrive between frames.
-import type { WebSocket, TemplatedApp } from 'uWebSockets.js';
+// Fan-out of frames. Sockets with the same view (format, channels, watchlist, delta or
+// FULL-only) share a uWS topic, so each frame is assembled once per view and written to
+// all of them by uWS in one publish.
+//
+// No wrong base, no backlog: a socket whose send buffer is over the backpressure limit is
+// taken off its topic ("stalled") instead of being queued more; once it drains it gets the
+// latest FULL frame, then rejoins the topic, so a DELTA never reaches it on a base it
+// missed. A socket stalled longer than the slow-client timeout is closed with 1008. uWS's
+// own limit sits well above ours, so uWS never drops a frame silently.
+import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import type { Metrics } from '../metrics.js';
-import type { WireFormat, WorkerToMain } from '../messages.js';
+import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
+import type { Channel, PackedParts } from '../wire/frame-parts.js';
+import type { MessageRateLimiter } from './rate-limit.js';
+import { assembleView, viewKey, type FrameMeta, type ViewSpec } from './views.js';
 
 export interface SocketData {
-  format: WireFormat;
   ip: string;
+  view: ViewSpec;
+  key: string;
+  /** Channels this socket may have (a JWT claim can restrict them). */
+  allowed: ReadonlySet<Channel>;
+  /** Not on its topic: waiting for a FULL frame (new, resyncing or stalled). */
+  pending: boolean;
+  /** performance.now() when it went over the backpressure limit; 0 when not stalled. */
+  stalledSince: number;
+  rate: MessageRateLimiter;
+  release: () => void;
+  closed: boolean;
 }
 
-interface LatestFrame {
-  bytes: ArrayBuffer;
-  seq: number;
-  epoch: string;
+type Frame = Extract<WorkerToMain, { type: 'frame' }>;
+
+interface Latest {
+  meta: FrameMeta;
+  keyframe: boolean;
+  full: Map<WireFormat, PackedParts>;
+  delta: Map<WireFormat, PackedParts> | null;
   receivedAt: number;
+  /** FULL bytes per view key, assembled at most once per frame. */
+  fullByView: Map<string, Uint8Array>;
 }
 
-export const topicFor = (format: WireFormat) => `frames/${format}`;
+export interface BroadcasterOptions {
+  intervalMs: number;
+  backpressureLimit: number;
+  slowClientTimeoutMs: number;
+}
+
+const topicOf = (key: string) => `v/${key}`;
 
 export class Broadcaster {
-  private readonly latest = new Map<WireFormat, LatestFrame>();
+  private readonly views = new Map<string, { spec: ViewSpec; count: number }>();
+  private readonly sockets = new Set<WebSocket<SocketData>>();
+  private readonly pending = new Set<WebSocket<SocketData>>();
+  private latest: Latest | undefined;
   epoch = '';
   lastSeq = 0;
 
   constructor(
     private readonly app: TemplatedApp,
     private readonly metrics: Metrics,
-    private readonly intervalMs: number,
+    private readonly opts: BroadcasterOptions,
   ) {}
 
-  /** A new worker epoch: frames of the old one must never reach a new socket. */
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  counts(): ClientCounts {
+    const c: ClientCounts = { proto: 0, json: 0 };
+    for (const v of this.views.values()) c[v.spec.format] += v.count;
+    return c;
+  }
+
+  /** A new worker epoch: frames of the old one must never reach a socket again. */
   setEpoch(epoch: string): void {
     this.epoch = epoch;
     this.lastSeq = 0;
-    this.latest.clear();
+    this.latest = undefined;
   }
 
-  publish(msg: Extract<WorkerToMain, { type: 'frame' }>): void {
-    const now = Date.now();
+  add(ws: WebSocket<SocketData>): void {
+    this.sockets.add(ws);
+    this.join(ws.getUserData());
+    this.serveFull(ws);
+  }
+
+  remove(ws: WebSocket<SocketData>): void {
+    const d = ws.getUserData();
+    d.closed = true;
+    this.sockets.delete(ws);
+    this.pending.delete(ws);
+    this.leave(d);
+  }
+
+  /** Moves a socket to another view (subscribe / unsubscribe); it gets a FULL of the new view. */
+  changeView(ws: WebSocket<SocketData>, spec: ViewSpec): void {
+    const d = ws.getUserData();
+    if (!d.pending) ws.unsubscribe(topicOf(d.key));
+    this.leave(d);
+    d.view = spec;
+    d.key = viewKey(spec);
+    this.join(d);
+    this.serveFull(ws);
+  }
+
+  /** A client asked for a resync: it gets the latest FULL frame before anything else. */
+  resync(ws: WebSocket<SocketData>): void {
+    const d = ws.getUserData();
+    if (!d.pending) ws.unsubscribe(topicOf(d.key));
+    this.metrics.resyncs.inc({ cause: 'client' });
+    this.serveFull(ws);
+  }
+
+  /** uWS drain: a stalled socket that has emptied its buffer catches up at once. */
+  drained(ws: WebSocket<SocketData>): void {
+    const d = ws.getUserData();
+    if (d.pending && d.stalledSince > 0 && ws.getBufferedAmount() < this.opts.backpressureLimit / 2) this.serveFull(ws);
+  }
+
+  publish(msg: Frame): void {
+    const meta: FrameMeta = { seq: msg.seq, epoch: this.epoch, producedAtUs: msg.producedAtUs };
+    const full = new Map(msg.full.map((p) => [p.format, p]));
+    const delta = msg.delta ? new Map(msg.delta.map((p) => [p.format, p])) : null;
+    this.latest = { meta, keyframe: msg.keyframe, full, delta, receivedAt: Date.now(), fullByView: new Map() };
     this.lastSeq = msg.seq;
-    for (const f of msg.frames) {
-      this.latest.set(f.format, { bytes: f.bytes, seq: msg.seq, epoch: this.epoch, receivedAt: now });
-      const t0 = performance.now();
-      this.app.publish(topicFor(f.format), f.bytes, f.format === 'proto');
-      this.metrics.publishSeconds.observe({ format: f.format }, (performance.now() - t0) / 1000);
-      this.metrics.frameBytes.set({ format: f.format }, f.bytes.byteLength);
+    for (const p of msg.full) this.metrics.frameBytes.set({ format: p.format }, p.bytes.byteLength);
+
+    const t0 = performance.now();
+    for (const [key, v] of this.views) {
+      if (v.count === 0) continue;
+      const fullParts = full.get(v.spec.format);
+      if (!fullParts) continue; // the worker did not know this format had clients yet: they are pending
+      const deltaParts = v.spec.delta && !msg.keyframe ? delta?.get(v.spec.format) : undefined;
+      const bytes = deltaParts ? assembleView(meta, 'DELTA', msg.seq - 1, deltaParts, v.spec) : this.fullFor(key, v.spec)!;
+      this.app.publish(topicOf(key), bytes, v.spec.format === 'proto');
     }
+    this.sweep();
+    const seconds = (performance.now() - t0) / 1000;
+    this.metrics.publishSeconds.observe(seconds);
+  }
+
+  private fullFor(key: string, spec: ViewSpec): Uint8Array | undefined {
+    const l = this.latest;
+    const parts = l?.full.get(spec.format);
+    if (!l || !parts) return undefined;
+    let b = l.fullByView.get(key);
+    if (!b) l.fullByView.set(key, (b = assembleView(l.meta, 'FULL', 0, parts, spec)));
+    return b;
   }
 
   /**
-   * Sends the latest FULL frame to a socket that just opened, if it is current. A frame
-   * older than an interval and a half means the format had no clients (the worker skipped
-   * it); the worker builds a fresh one at once when told of the new client, so the socket
-   * is served that instead of a stale board.
+   * Sends the latest FULL frame and puts the socket on its topic, if that frame is current
+   * (younger than an interval and a half: an older one means the format had no clients and
+   * the worker, told of the new client, is building a fresh frame right now). Otherwise the
+   * socket waits, off its topic, for the next frame.
    */
-  sendLatest(ws: WebSocket<SocketData>, format: WireFormat): boolean {
-    const f = this.latest.get(format);
-    if (!f || f.epoch !== this.epoch || Date.now() - f.receivedAt > this.intervalMs * 1.5) return false;
-    ws.send(f.bytes, format === 'proto');
-    return true;
+  private serveFull(ws: WebSocket<SocketData>): void {
+    const d = ws.getUserData();
+    const l = this.latest;
+    const fresh = l && Date.now() - l.receivedAt <= this.opts.intervalMs * 1.5;
+    const bytes = fresh ? this.fullFor(d.key, d.view) : undefined;
+    if (!bytes || ws.getBufferedAmount() > this.opts.backpressureLimit) {
+      d.pending = true;
+      this.pending.add(ws);
+      return;
+    }
+    ws.send(bytes, d.view.format === 'proto');
+    ws.subscribe(topicOf(d.key));
+    d.pending = false;
+    d.stalledSince = 0;
+    this.pending.delete(ws);
+  }
+
+  /** After each publish: stall sockets over the limit, serve or close the pending ones. */
+  private sweep(): void {
+    const now = performance.now();
+    const limit = this.opts.backpressureLimit;
+    for (const ws of this.sockets) {
+      const d = ws.getUserData();
+      if (d.pending) continue;
+      if (ws.getBufferedAmount() > limit) {
+        ws.unsubscribe(topicOf(d.key));
+        d.pending = true;
+        d.stalledSince = now;
+        this.pending.add(ws);
+      }
+    }
+    for (const ws of this.pending) {
+      const d = ws.getUserData();
+      if (d.stalledSince > 0) {
+        this.metrics.skippedSends.inc();
+        if (now - d.stalledSince > this.opts.slowClientTimeoutMs) {
+          this.metrics.slowCloses.inc();
+          this.pending.delete(ws);
+          ws.end(1008, 'too slow');
+          continue;
+        }
+        if (ws.getBufferedAmount() >= limit / 2) continue;
+        this.metrics.resyncs.inc({ cause: 'drained' });
+      }
+      this.serveFull(ws);
+    }
+  }
+
+  private join(d: SocketData): void {
+    const v = this.views.get(d.key);
+    if (v) v.count++;
+    else this.views.set(d.key, { spec: d.view, count: 1 });
+  }
+
+  private leave(d: SocketData): void {
+    const v = this.views.get(d.key);
+    if (!v) return;
+    if (--v.count === 0) this.views.delete(d.key);
+  }
+
+  /** Every socket, for shutdown. */
+  all(): WebSocket<SocketData>[] {
+    return [...this.sockets];
   }
 }

@@ -14,7 +14,7 @@ export interface FrameInput {
 const encoder = new TextEncoder();
 
 /** A Uint8Array's bytes in an ArrayBuffer of their own (Node pools small buffers; a pooled one must never be transferred). */
-function ownBuffer(u8: Uint8Array): ArrayBuffer {
+export function ownBuffer(u8: Uint8Array): ArrayBuffer {
   if (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength && u8.buffer instanceof ArrayBuffer) return u8.buffer;
   const copy = new Uint8Array(u8.byteLength);
   copy.set(u8);
@@ -44,40 +44,45 @@ function cached<T extends object>(cache: WeakMap<object, Uint8Array>, obj: T, en
   return b;
 }
 
-const encodeSymbol = (o: SymbolStateProps) => pb.SymbolState.encode(o).finish();
+const encodeSymbolRaw = (o: SymbolStateProps) => pb.SymbolState.encode(o).finish();
+
+/** A symbol row's bytes, cached while the processor hands out the same row object. */
+export const encodeSymbol = (o: SymbolStateProps) => cached(symbolBytes, o, encodeSymbolRaw);
 const encodePoint = (o: IndexPointProps) => pb.IndexPoint.encode(o).finish();
 
 // An intraday series only ever changes at its end (the current minute's point is replaced,
 // new minutes are appended, the oldest may be trimmed), so the tagged bytes of all points
-// but the last are cached per index, keyed by the identity of the first and the
-// second-to-last point objects: a frame then encodes one point, not the whole day.
-const seriesPrefix = new Map<string, { first: object; end: object; bytes: Uint8Array }>();
+// but the last are cached, keyed by the identity of the first point object (a FULL's
+// series and a DELTA's short suffix start at different points, so they never evict each
+// other) and checked against the second-to-last point: a frame then encodes one point,
+// not the whole day.
+const seriesPrefix = new WeakMap<object, { end: object; bytes: Uint8Array }>();
 
-function encodeSeries(id: string, points: readonly IndexPointProps[]): Uint8Array {
+function encodeSeries(points: readonly IndexPointProps[]): Uint8Array {
   if (points.length === 0) return new Uint8Array(0);
   const n = points.length - 1;
-  let prefix = seriesPrefix.get(id);
-  if (n === 0) prefix = undefined;
-  else if (!prefix || prefix.first !== points[0] || prefix.end !== points[n - 1]) {
+  const last = pb.IndexState.encode({ intraday: [points[n]!] }).finish();
+  if (n === 0) return last;
+  let prefix = seriesPrefix.get(points[0]!);
+  if (!prefix || prefix.end !== points[n - 1]) {
     const w = pb.IndexState.encode({});
     for (let i = 0; i < n; i++) w.uint32(TAG_INDEX_INTRADAY).bytes(cached(pointBytes, points[i]!, encodePoint));
-    prefix = { first: points[0]!, end: points[n - 1]!, bytes: w.finish() };
-    seriesPrefix.set(id, prefix);
+    prefix = { end: points[n - 1]!, bytes: w.finish() };
+    seriesPrefix.set(points[0]!, prefix);
   }
-  const last = pb.IndexState.encode({ intraday: [points[n]!] }).finish();
-  return prefix ? Buffer.concat([prefix.bytes, last]) : last;
+  return Buffer.concat([prefix.bytes, last]);
 }
 
-function encodeIndex(idx: IndexStateProps): Uint8Array {
+export function encodeIndex(idx: IndexStateProps): Uint8Array {
   const scalars = pb.IndexState.encode({ ...idx, intraday: undefined }).finish();
-  const series = encodeSeries(idx.id ?? '', idx.intraday ?? []);
+  const series = encodeSeries(idx.intraday ?? []);
   return series.length === 0 ? scalars : Buffer.concat([scalars, series]);
 }
 
 /** Snapshot bytes, identical in meaning to pb.Snapshot.encode(s) (fields may come in another order). */
 export function encodeSnapshot(s: SnapshotProps): Uint8Array {
   const w = pb.Snapshot.encode({ ...s, symbols: undefined, indices: undefined });
-  for (const sym of s.symbols ?? []) w.uint32(TAG_SNAPSHOT_SYMBOLS).bytes(cached(symbolBytes, sym, encodeSymbol));
+  for (const sym of s.symbols ?? []) w.uint32(TAG_SNAPSHOT_SYMBOLS).bytes(encodeSymbol(sym));
   for (const idx of s.indices ?? []) w.uint32(TAG_SNAPSHOT_INDICES).bytes(encodeIndex(idx));
   return w.finish();
 }

@@ -78,6 +78,7 @@ export class TestClient {
 
 export interface DecodedFrame {
   seq: number;
+  baseSeq: number;
   epoch: string;
   kind: string;
   producedAtUs: number;
@@ -94,8 +95,11 @@ export function decode(m: Received): DecodedFrame {
   // toObject's defaults include absent message fields as null; the JSON mapping omits them.
   if (json.control === null) delete json.control;
   if (json.snapshot === null) delete json.snapshot;
+  const snap = json.snapshot as Record<string, unknown> | undefined;
+  if (snap) for (const k of Object.keys(snap)) if (snap[k] === null) delete snap[k];
   return {
     seq: Number(json.seq),
+    baseSeq: Number(json.baseSeq),
     epoch: String(json.epoch),
     kind: String(json.kind),
     producedAtUs: Number(json.producedAtUs),

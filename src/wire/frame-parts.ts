@@ -1,0 +1,102 @@
+// A snapshot encoded once per wire format as separable parts — header, one row per symbol,
+// indices, foreign summary, derivatives — packed into one transferable buffer with an
+// offset table. The main thread assembles any view a socket asked for (channels, symbol
+// watchlist, FULL or DELTA) by concatenating parts, so no view is ever re-encoded and no
+// encoding is done per socket.
+//
+// protobuf: a message is the concatenation of its encoded fields, and repeated entries are
+// independent, so header + any subset of tagged rows + the other tagged parts is a valid
+// Snapshot. JSON: the parts are the members of the snapshot object, joined with commas.
+import type { WireFormat } from '../messages.js';
+import { encodeIndex, encodeSymbol, ownBuffer } from './codec.js';
+import { pb, MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
+
+export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** [offset, length] in PackedParts.bytes; length 0 means the part is absent. */
+export type Span = readonly [number, number];
+
+export interface PackedParts {
+  format: WireFormat;
+  bytes: ArrayBuffer;
+  header: Span;
+  symbols: string[];
+  /** Flattened spans of the rows, in `symbols` order: [off0, len0, off1, len1, …]. */
+  rows: number[];
+  indices: Span;
+  foreign: Span;
+  derivatives: Span;
+}
+
+const TAG_SYMBOLS = (4 << 3) | 2;
+const TAG_INDICES = (5 << 3) | 2;
+const TAG_FOREIGN = (6 << 3) | 2;
+const TAG_DERIVATIVES = (7 << 3) | 2;
+
+function packProto(s: SnapshotProps): PackedParts {
+  const w = pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, removedSymbols: s.removedSymbols });
+  const header: Span = [0, w.len];
+  const symbols: string[] = [];
+  const rows: number[] = [];
+  for (const row of s.symbols ?? []) {
+    const start = w.len;
+    w.uint32(TAG_SYMBOLS).bytes(encodeSymbol(row));
+    symbols.push(row.symbol ?? '');
+    rows.push(start, w.len - start);
+  }
+  let start = w.len;
+  for (const idx of s.indices ?? []) w.uint32(TAG_INDICES).bytes(encodeIndex(idx));
+  const indices: Span = [start, w.len - start];
+  start = w.len;
+  if (s.foreign) w.uint32(TAG_FOREIGN).bytes(pb.ForeignSummary.encode(s.foreign).finish());
+  const foreign: Span = [start, w.len - start];
+  start = w.len;
+  if (s.derivatives) w.uint32(TAG_DERIVATIVES).bytes(pb.Derivatives.encode(s.derivatives).finish());
+  const derivatives: Span = [start, w.len - start];
+  return { format: 'proto', bytes: ownBuffer(w.finish()), header, symbols, rows, indices, foreign, derivatives };
+}
+
+// JSON text of a row, cached by object identity like the protobuf bytes (see codec.ts).
+const rowJson = new WeakMap<object, string>();
+const jsonRow = (row: SymbolStateProps) => {
+  let t = rowJson.get(row);
+  if (t === undefined) rowJson.set(row, (t = JSON.stringify(row)));
+  return t;
+};
+
+function packJson(s: SnapshotProps): PackedParts {
+  const pieces: string[] = [];
+  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}`);
+  const symbols: string[] = [];
+  for (const row of s.symbols ?? []) {
+    pieces.push(jsonRow(row));
+    symbols.push(row.symbol ?? '');
+  }
+  const nRows = symbols.length;
+  pieces.push(`"indices":${JSON.stringify(s.indices ?? [])}`);
+  pieces.push(s.foreign ? `"foreign":${JSON.stringify(s.foreign)}` : '');
+  pieces.push(s.derivatives ? `"derivatives":${JSON.stringify({ ...s.derivatives, premium: Premium[s.derivatives.premium ?? 0] })}` : '');
+  // Everything in a snapshot is ASCII (symbols, ids, dates, enum names, numbers), so one
+  // string and its char offsets are the bytes and their offsets.
+  const text = pieces.join('');
+  const spans: Span[] = [];
+  let off = 0;
+  for (const p of pieces) {
+    spans.push([off, p.length]);
+    off += p.length;
+  }
+  const bytes = new Uint8Array(text.length);
+  const { written } = encoder.encodeInto(text, bytes);
+  if (written !== text.length) throw new Error('snapshot JSON is not ASCII');
+  const rows: number[] = [];
+  for (let i = 1; i <= nRows; i++) rows.push(spans[i]![0], spans[i]![1]);
+  return { format: 'json', bytes: bytes.buffer, header: spans[0]!, symbols, rows, indices: spans[nRows + 1]!, foreign: spans[nRows + 2]!, derivatives: spans[nRows + 3]! };
+}
+
+const encoder = new TextEncoder();
+
+export function packParts(s: SnapshotProps, format: WireFormat): PackedParts {
+  return format === 'proto' ? packProto(s) : packJson(s);
+}
+
