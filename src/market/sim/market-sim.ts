@@ -125,20 +125,8 @@ interface Stock {
 }
 
 /** The VN30F contract; prices in tenths of a point (integers) so the 0.1 grid is exact. */
-interface Futures {
+interface Futures extends QuoteState {
   symbol: string;
-  ref: number;
-  ceiling: number;
-  floor: number;
-  open: number;
-  high: number;
-  low: number;
-  last: number;
-  lastVol: number;
-  totalVol: number;
-  totalVal: number;
-  bids: Level[];
-  asks: Level[];
 }
 
 type EventKey = 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'foreign' | 'index';
