@@ -1,0 +1,431 @@
+// bench:fanout — fan-out latency, throughput and cost at 1k / 5k / 10k sockets: boardcast
+// (child process, uWebSockets.js) against a `ws` baseline (child process, relaying the very
+// same frame bytes, see lib/ws-baseline.ts) and the load generator's floor (a trivial uWS
+// server, lib/floor-server.ts), all driven in this process by runLoadgen, one after the
+// other at each client count, with fresh server processes per client count. Then idle
+// memory per connection with a long broadcast interval.
+//
+//   npm run bench:fanout -- [--clients 1000,5000,10000] [--duration 10] [--interval 100]
+//                           [--format proto] [--warmup 2] [--ramp 2500] [--threads N]
+//                           [--decode header|full] [--idle-clients N] [--no-floor] [--no-idle]
+//                           [--cpu-prof] [--server DIR]
+//
+// --server DIR runs boardcast from another built checkout (DIR/dist/src/main.js), e.g. a
+// `git worktree` of a given commit, while the baseline and the loadgen come from this one.
+//
+// Output: a table on stdout, JSON lines ({"bench":"fanout",…}), and
+// bench/results/fanout-<timestamp>.json with the percentile chart fanout-<timestamp>.svg.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '../src/loadgen/limits.js';
+import { runLoadgen, type LoadgenResult } from '../src/loadgen/run.js';
+import type { DecodeMode, LoadgenOptions, WireFormat } from '../src/loadgen/options.js';
+import { percentileChartSvg, type ChartSeries } from './lib/chart.js';
+import { jsonLine, printTable, round } from './lib/stats.js';
+
+// ───────────────────────────── options ─────────────────────────────
+const { values: argv } = parseArgs({
+  args: process.argv.slice(2),
+  strict: true,
+  options: {
+    clients: { type: 'string', default: '1000,5000,10000' },
+    duration: { type: 'string', default: '10' },
+    interval: { type: 'string', default: '100' },
+    format: { type: 'string', default: 'proto' },
+    warmup: { type: 'string', default: '2' },
+    ramp: { type: 'string', default: '2500' },
+    threads: { type: 'string' },
+    decode: { type: 'string', default: 'header' },
+    'idle-clients': { type: 'string' },
+    'no-floor': { type: 'boolean', default: false },
+    'no-idle': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+    server: { type: 'string' },
+  },
+});
+const clientCounts = argv.clients!.split(',').map((s) => Number(s.trim()));
+if (clientCounts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--clients must be a comma-separated list of positive integers, got ${argv.clients}`);
+const durationS = Number(argv.duration);
+const intervalMs = Number(argv.interval);
+const format = argv.format as WireFormat;
+if (format !== 'proto' && format !== 'json') throw new Error(`--format must be proto or json, got ${argv.format}`);
+const decode = argv.decode as DecodeMode;
+const warmupS = Number(argv.warmup);
+const rampPerS = Number(argv.ramp);
+const threads = Number(argv.threads ?? availableParallelism());
+const maxClients = Math.max(...clientCounts);
+const idleClients = Number(argv['idle-clients'] ?? maxClients);
+const cpuProf = argv['cpu-prof']!;
+
+// The loadgen runs in this process: every client socket is one of our descriptors.
+const plan = planFileLimit(Math.max(maxClients, idleClients) + 64, readFileLimits(), process.env[REEXEC_GUARD] === '1');
+if (plan.action === 'raise') process.exit(await reexecWithLimit(plan.to));
+if (plan.action === 'cap') throw new Error(`fanout: ${plan.message}`);
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url)); // dist/bench/ → repo root
+const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
+const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
+const RESULTS = join(ROOT, 'bench', 'results');
+const PROF_DIR = join(RESULTS, `prof-${STAMP}`);
+const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { return 100; } })();
+const PAGE_KIB = 4;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ───────────────────────────── child servers ─────────────────────────────
+type System = 'boardcast' | 'ws' | 'floor';
+
+interface Server {
+  system: System;
+  proc: ChildProcess;
+  pid: number;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns node under a raised open-file limit (exec keeps the PID) and waits for its "listening" line. */
+function spawnServer(system: System, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const sh = 'ulimit -n 65536 2>/dev/null || ulimit -n $(ulimit -Hn); exec "$0" "$@"';
+  const proc = spawn('sh', ['-c', sh, process.execPath, ...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  const keep = (line: string) => { tail.push(line); if (tail.length > 20) tail.shift(); };
+  createInterface({ input: proc.stderr! }).on('line', (l) => { keep(l); process.stderr.write(`[${system}] ${l}\n`); });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return new Promise<Server>((resolve, reject) => {
+    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`${system} did not listen within 30 s:\n${tail.join('\n')}`)); }, 30_000);
+    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${system} exited (${code}) before listening:\n${tail.join('\n')}`)); });
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      keep(line);
+      let msg: { msg?: string; port?: number; level?: number | string };
+      try { msg = JSON.parse(line); } catch { return; }
+      if (typeof msg.port === 'number' && /listening/.test(msg.msg ?? '')) {
+        clearTimeout(timer);
+        resolve({
+          system, proc, pid: proc.pid!, port: msg.port,
+          stop: async () => {
+            if (proc.exitCode !== null) return;
+            proc.kill('SIGTERM');
+            const t = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+            await exited;
+            clearTimeout(t);
+          },
+        });
+      }
+    });
+  });
+}
+
+const BOARDCAST_MAIN = argv.server ? join(argv.server, 'dist', 'src', 'main.js') : join(DIST, 'src', 'main.js');
+const startBoardcast = (interval: number, prof = false) => spawnServer('boardcast', BOARDCAST_MAIN, {
+  HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(interval), SIM_SEED: '1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000',
+}, prof ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : []);
+const startBaseline = (upstreamPort: number) => spawnServer('ws', join(DIST, 'bench', 'lib', 'ws-baseline.js'), {
+  HOST: '127.0.0.1', PORT: '0', UPSTREAM: `ws://127.0.0.1:${upstreamPort}/ws?format=${format}`,
+});
+const startFloor = (interval: number, padBytes: number) => spawnServer('floor', join(DIST, 'bench', 'lib', 'floor-server.js'), {
+  HOST: '127.0.0.1', PORT: '0', INTERVAL_MS: String(interval), PAD_BYTES: String(padBytes),
+});
+
+// ───────────────────────────── /proc sampling ─────────────────────────────
+interface ProcSample { atMs: number; ticks: number; mainTicks: number; mainSysTicks: number; rssKiB: number }
+
+function ticksOf(statPath: string): number {
+  const [u, s] = userSys(statPath);
+  return u + s;
+}
+
+/** utime and stime of a /proc stat file, in clock ticks. */
+function userSys(statPath: string): [number, number] {
+  const stat = readFileSync(statPath, 'utf8');
+  // Fields after "(comm) ": state is [0], utime [11], stime [12].
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return [Number(f[11]), Number(f[12])];
+}
+
+function sampleProc(pid: number): ProcSample {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  // The main thread's TID is the PID: its own CPU, apart from the market worker's.
+  const [mu, ms] = userSys(`/proc/${pid}/task/${pid}/stat`);
+  return {
+    atMs: performance.now(),
+    ticks: ticksOf(`/proc/${pid}/stat`),
+    mainTicks: mu + ms,
+    mainSysTicks: ms,
+    rssKiB: rss ? Number(rss[1]) : Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_KIB,
+  };
+}
+
+/** Samples a PID every `everyMs` between two instants; resolves with the samples. */
+async function sampleWindow(pid: number, fromMs: number, toMs: number, everyMs = 250): Promise<ProcSample[]> {
+  await sleep(Math.max(0, fromMs - Date.now()));
+  const out: ProcSample[] = [sampleProc(pid)];
+  while (Date.now() + everyMs <= toMs) {
+    await sleep(everyMs);
+    out.push(sampleProc(pid));
+  }
+  await sleep(Math.max(0, toMs - Date.now()));
+  out.push(sampleProc(pid));
+  return out;
+}
+
+// ───────────────────────────── server-side counters ─────────────────────────────
+/** Main-thread publish time: boardcast's histogram, the baseline's own sum/count. */
+interface PublishCounter { sumS: number; count: number; frameBytes?: number }
+
+async function readPublish(server: Server): Promise<PublishCounter | null> {
+  try {
+    if (server.system === 'boardcast') {
+      const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+      const grab = (name: string) => Number(new RegExp(`^${name}\\{format="${format}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return { sumS: grab('boardcast_publish_seconds_sum'), count: grab('boardcast_publish_seconds_count'), frameBytes: grab('boardcast_frame_bytes') };
+    }
+    if (server.system === 'ws') {
+      const s = (await (await fetch(`http://127.0.0.1:${server.port}/stats`)).json()) as { broadcastSeconds: { sum: number; count: number } };
+      return { sumS: s.broadcastSeconds.sum, count: s.broadcastSeconds.count };
+    }
+  } catch { /* reported as null */ }
+  return null;
+}
+
+// ───────────────────────────── one measured run ─────────────────────────────
+interface RunRow {
+  system: System;
+  clients: number;
+  connected: number;
+  connectFailures: number;
+  disconnects: number;
+  p50Ms: number;
+  p99Ms: number;
+  p999Ms: number;
+  maxMs: number;
+  msgsPerS: number;
+  expectedMsgsPerS: number;
+  seqGaps: number;
+  framesMissed: number;
+  cpuPct: number;
+  mainThreadCpuPct: number;
+  /** Of the main thread's CPU, the share spent in the kernel (socket writes over loopback). */
+  mainSysPct: number;
+  rssMiB: number;
+  idleRssMiB: number;
+  rssKiBPerConn: number;
+  /** Server main-thread CPU (from /proc, user+sys) per frame, per 1,000 sockets. */
+  mainCpuMsPerFramePer1k: number | null;
+  /** The publish call itself per frame per 1,000 sockets (boardcast_publish_seconds / the baseline's loop timer). */
+  publishMsPerFramePer1k: number | null;
+  framesInWindow: number | null;
+}
+
+async function measure(server: Server, clients: number, url: string): Promise<{ row: RunRow; result: LoadgenResult; samples: ProcSample[] }> {
+  await sleep(500);
+  const idle = sampleProc(server.pid);
+  const opts: LoadgenOptions = { url, clients, durationS, warmupS, format, decode, rampPerS, threads, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
+  const t0 = Date.now();
+  const windowStart = t0 + 250 + (clients / rampPerS) * 1000 + warmupS * 1000;
+  const windowEnd = windowStart + durationS * 1000;
+  let pub0: PublishCounter | null = null;
+  let pub1: PublishCounter | null = null;
+  const pubBefore = (async () => { await sleep(windowStart - Date.now()); pub0 = await readPublish(server); })();
+  const pubAfter = (async () => { await sleep(windowEnd - 50 - Date.now()); pub1 = await readPublish(server); })();
+  const sampling = sampleWindow(server.pid, windowStart + 50, windowEnd - 50);
+  const result = await runLoadgen(opts, {
+    onProgress: (p) => process.stderr.write(`[loadgen ${server.system} ${clients}] ${p.elapsedS.toFixed(0)}s connected ${p.connected}/${p.attempted} frames/s ${Math.round(p.framesPerS)} p99 ${p.p99Ms?.toFixed(2) ?? '-'} ms errors ${p.errors}\n`),
+  });
+  const samples = await sampling;
+  await Promise.all([pubBefore, pubAfter]);
+  const first = samples[0]!;
+  const last = samples[samples.length - 1]!;
+  const wallS = (last.atMs - first.atMs) / 1000;
+  const cpuPct = ((last.ticks - first.ticks) / CLK_TCK / wallS) * 100;
+  const mainCpuS = (last.mainTicks - first.mainTicks) / CLK_TCK;
+  const rssKiB = Math.max(...samples.map((s) => s.rssKiB));
+  const p0 = pub0 as PublishCounter | null;
+  const p1 = pub1 as PublishCounter | null;
+  const framesInWindow = p0 && p1 ? p1.count - p0.count : server.system === 'floor' ? Math.round((wallS * 1000) / intervalMs) : null;
+  const per1k = 1000 / clients;
+  const row: RunRow = {
+    system: server.system,
+    clients,
+    connected: result.clientsConnected,
+    connectFailures: result.connectFailures,
+    disconnects: result.disconnects,
+    p50Ms: result.latencyMs.p50,
+    p99Ms: result.latencyMs.p99,
+    p999Ms: result.latencyMs.p999,
+    maxMs: result.latencyMs.max,
+    msgsPerS: Math.round(result.messagesPerSecond),
+    expectedMsgsPerS: Math.round((clients * 1000) / intervalMs),
+    seqGaps: result.seqGaps,
+    framesMissed: result.framesMissed,
+    cpuPct: round(cpuPct, 1),
+    mainThreadCpuPct: round((mainCpuS / wallS) * 100, 1),
+    mainSysPct: round(((last.mainSysTicks - first.mainSysTicks) / Math.max(1, last.mainTicks - first.mainTicks)) * 100, 0),
+    rssMiB: round(rssKiB / 1024, 1),
+    idleRssMiB: round(idle.rssKiB / 1024, 1),
+    rssKiBPerConn: round((rssKiB - idle.rssKiB) / Math.max(1, result.clientsConnected), 2),
+    mainCpuMsPerFramePer1k: framesInWindow ? round(((mainCpuS * 1000) / framesInWindow) * per1k, 3) : null,
+    publishMsPerFramePer1k: p0 && p1 && p1.count > p0.count ? round((((p1.sumS - p0.sumS) * 1000) / (p1.count - p0.count)) * per1k, 4) : null,
+    framesInWindow,
+  };
+  return { row, result, samples };
+}
+
+// ───────────────────────────── idle memory ─────────────────────────────
+async function idleMemory(server: Server, clients: number, url: string): Promise<Record<string, unknown>> {
+  await sleep(1000);
+  const before = sampleProc(server.pid);
+  const opts: LoadgenOptions = { url, clients, durationS: 3, warmupS: 1, format, decode, rampPerS, threads, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
+  const windowStart = Date.now() + 250 + (clients / rampPerS) * 1000 + 1000;
+  const sampling = sampleWindow(server.pid, windowStart + 200, windowStart + 2800, 200);
+  const result = await runLoadgen(opts);
+  const samples = await sampling;
+  const during = Math.max(...samples.map((s) => s.rssKiB));
+  return {
+    system: server.system,
+    clients,
+    connected: result.clientsConnected,
+    idleRssMiB: round(before.rssKiB / 1024, 1),
+    connectedRssMiB: round(during / 1024, 1),
+    kiBPerConn: round((during - before.rssKiB) / Math.max(1, result.clientsConnected), 2),
+  };
+}
+
+// ───────────────────────────── cpu profile summary ─────────────────────────────
+interface ProfNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+
+function summarizeProfiles(dir: string): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  let files: string[] = [];
+  try { files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')); } catch { return rows; }
+  for (const f of files) {
+    const p = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { nodes: ProfNode[]; startTime: number; endTime: number; samples: number[] };
+    const total = p.samples.length;
+    const usPerSample = (p.endTime - p.startTime) / Math.max(1, total);
+    const self = new Map<string, number>();
+    for (const n of p.nodes) {
+      const url = n.callFrame.url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/');
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${url ? `${url}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+      self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
+    }
+    const idle = self.get('(idle)') ?? 0;
+    const busy = total - idle;
+    const thread = /\.(\d+)\.cpuprofile$/.exec(f)?.[1] ?? '?';
+    console.log(`\ncpu profile ${f} (thread ${thread}): ${((busy * usPerSample) / 1e6).toFixed(2)} s busy of ${(((p.endTime - p.startTime)) / 1e6).toFixed(1)} s`);
+    const top = [...self.entries()].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15);
+    for (const [k, hits] of top) {
+      const row = { profile: f, fn: k, selfMs: round((hits * usPerSample) / 1000, 1), pctOfBusy: round((hits / Math.max(1, busy)) * 100, 1) };
+      rows.push(row);
+      console.log(`  ${String(row.pctOfBusy).padStart(5)}%  ${String(row.selfMs).padStart(8)} ms  ${k}`);
+    }
+  }
+  return rows;
+}
+
+// ───────────────────────────── main ─────────────────────────────
+mkdirSync(RESULTS, { recursive: true });
+const rows: RunRow[] = [];
+const curves: ChartSeries[] = [];
+const runs: Array<{ row: RunRow; result: LoadgenResult; baselineHopUs?: unknown }> = [];
+const started = Date.now();
+console.error(`fanout: boardcast ${BOARDCAST_MAIN}`);
+console.error(`fanout: clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, decode ${decode}, ramp ${rampPerS}/s, ${threads} loadgen threads`);
+
+for (const clients of clientCounts) {
+  const bc = await startBoardcast(intervalMs, cpuProf && clients === maxClients);
+  const base = await startBaseline(bc.port);
+  let floor: Server | undefined;
+  try {
+    await sleep(1000);
+    const bcUrl = `ws://127.0.0.1:${bc.port}/ws?format=${format}`;
+    const r1 = await measure(bc, clients, bcUrl);
+    rows.push(r1.row); runs.push(r1);
+    jsonLine('fanout', { ...r1.row });
+    curves.push({ label: `boardcast ${clients.toLocaleString('en-US')}`, points: r1.result.latencyPercentilesMs ?? [] });
+
+    const r2 = await measure(base, clients, `ws://127.0.0.1:${base.port}/ws?format=${format}`);
+    const stats = await (await fetch(`http://127.0.0.1:${base.port}/stats`)).json().catch(() => null) as { hopUs?: unknown } | null;
+    rows.push(r2.row); runs.push({ ...r2, baselineHopUs: stats?.hopUs });
+    jsonLine('fanout', { ...r2.row, upstreamHopUs: stats?.hopUs });
+    curves.push({ label: `ws ${clients.toLocaleString('en-US')}`, points: r2.result.latencyPercentilesMs ?? [], dashed: true });
+
+    if (!argv['no-floor']) {
+      const frameBytes = (await readPublish(bc))?.frameBytes ?? 0;
+      floor = await startFloor(intervalMs, Number.isFinite(frameBytes) ? Math.max(0, frameBytes - 40) : 0);
+      const r3 = await measure(floor, clients, `ws://127.0.0.1:${floor.port}/ws?format=${format}`);
+      rows.push(r3.row); runs.push(r3);
+      jsonLine('fanout', { ...r3.row });
+      curves.push({ label: `floor ${clients.toLocaleString('en-US')}`, points: r3.result.latencyPercentilesMs ?? [], dashed: true });
+    }
+  } finally {
+    await floor?.stop();
+    await base.stop();
+    await bc.stop();
+  }
+}
+
+// Ratios boardcast / ws at each client count.
+const ratios: Array<Record<string, unknown>> = [];
+for (const clients of clientCounts) {
+  const b = rows.find((r) => r.system === 'boardcast' && r.clients === clients);
+  const w = rows.find((r) => r.system === 'ws' && r.clients === clients);
+  if (!b || !w) continue;
+  const q = (x: number | null, y: number | null) => (x === null || y === null || y === 0 ? null : round(x / y, 3));
+  const r = {
+    clients,
+    p50: q(b.p50Ms, w.p50Ms), p99: q(b.p99Ms, w.p99Ms), p999: q(b.p999Ms, w.p999Ms), max: q(b.maxMs, w.maxMs),
+    msgsPerS: q(b.msgsPerS, w.msgsPerS), cpu: q(b.cpuPct, w.cpuPct), mainCpuPerFrame: q(b.mainCpuMsPerFramePer1k, w.mainCpuMsPerFramePer1k),
+    rssPerConn: q(b.rssKiBPerConn, w.rssKiBPerConn),
+  };
+  ratios.push(r);
+  jsonLine('fanout-ratio', r);
+}
+
+// Idle memory per connection: a long interval, N sockets connected, RSS before / during.
+const idleRows: Array<Record<string, unknown>> = [];
+if (!argv['no-idle']) {
+  const bc = await startBoardcast(60_000);
+  const base = await startBaseline(bc.port);
+  let floor: Server | undefined;
+  try {
+    idleRows.push(await idleMemory(bc, idleClients, `ws://127.0.0.1:${bc.port}/ws?format=${format}`));
+    idleRows.push(await idleMemory(base, idleClients, `ws://127.0.0.1:${base.port}/ws?format=${format}`));
+    if (!argv['no-floor']) {
+      floor = await startFloor(60_000, 0);
+      idleRows.push(await idleMemory(floor, idleClients, `ws://127.0.0.1:${floor.port}/ws?format=${format}`));
+    }
+  } finally {
+    await floor?.stop();
+    await base.stop();
+    await bc.stop();
+  }
+  for (const r of idleRows) jsonLine('fanout-idle-memory', r);
+}
+
+const profile = cpuProf ? summarizeProfiles(PROF_DIR) : [];
+
+printTable(`bench:fanout — ${format}, ${intervalMs} ms interval, ${durationS} s window; latency ms from produced_at_us to client receipt; server CPU/RSS from /proc`, rows.map((r) => ({
+  system: r.system, clients: r.clients, conn: r.connected, fail: r.connectFailures, p50: r.p50Ms, p99: r.p99Ms, 'p99.9': r.p999Ms, max: r.maxMs,
+  'msg/s': r.msgsPerS, expected: r.expectedMsgsPerS, gaps: r.seqGaps, 'cpu%': r.cpuPct, 'main%': r.mainThreadCpuPct, 'sys%': r.mainSysPct, rssMiB: r.rssMiB,
+  'KiB/conn': r.rssKiBPerConn, 'mainCPU ms/frame/1k': r.mainCpuMsPerFramePer1k ?? '-', 'publish ms/frame/1k': r.publishMsPerFramePer1k ?? '-',
+})));
+printTable('ratios boardcast / ws (lower is better except msgsPerS)', ratios);
+const hops = runs.filter((r) => r.baselineHopUs).map((r) => ({ clients: r.row.clients, ...(r.baselineHopUs as object) }));
+printTable('ws baseline: its upstream hop (boardcast → relay), µs — included in the ws latencies above', hops);
+if (idleRows.length) printTable(`idle memory per connection (interval 60 s, ${idleClients} sockets)`, idleRows);
+
+const out = join(RESULTS, `fanout-${STAMP}.json`);
+const svg = join(RESULTS, `fanout-${STAMP}.svg`);
+writeFileSync(out, `${JSON.stringify({
+  bench: 'fanout', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
+  options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads, idleClients },
+  machine: { cores: availableParallelism(), node: process.version },
+  rows, ratios, idleMemory: idleRows, baselineHopUs: hops, profile,
+  runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
+}, null, 2)}\n`);
+writeFileSync(svg, percentileChartSvg(`fan-out latency: boardcast vs ws (${format}, ${intervalMs} ms frames)`, curves, { subtitle: `${new Date().toISOString()} · ${availableParallelism()} cores shared by server and load generator · ${durationS} s window per run` }));
+console.log(`\nresults: ${out}\nchart:   ${svg}${cpuProf ? `\nprofiles: ${PROF_DIR}` : ''}`);
