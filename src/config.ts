@@ -1,6 +1,6 @@
 // Configuration: environment variables only (12-factor), validated once at start. An
 // invalid value is a ConfigError naming the variable, the value and what was expected.
-import { bool, cleanEnv, makeValidator, str } from 'envalid';
+import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
 
 /** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */
@@ -11,6 +11,25 @@ function int(min: number, max: number) {
     const n = Number(trimmed);
     if (!Number.isSafeInteger(n) || n < min || n > max) throw new Error(`an integer in ${min}..${max}`);
     return n;
+  });
+}
+
+/** A decimal number bounded to [min, max]. */
+function decimal(min: number, max: number) {
+  return makeValidator<number>((input: string) => {
+    const trimmed = input.trim();
+    const n = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
+    if (!(n >= min && n <= max)) throw new Error(`a number in ${min}..${max}`);
+    return n;
+  });
+}
+
+/** A comma-separated list of symbols matching `re` (empty = none). */
+function symbolList(re: RegExp, what: string) {
+  return makeValidator<string[]>((input: string) => {
+    const items = input.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    for (const it of items) if (!re.test(it)) throw new Error(`a comma-separated list of ${what} (bad item ${JSON.stringify(it)})`);
+    return [...new Set(items)];
   });
 }
 
@@ -45,6 +64,15 @@ const specs = {
   WS_IDLE_TIMEOUT_S: int(8, 960)({ default: 120, desc: 'close sockets silent this long (pings are automatic)' }),
   WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
   WORKER_RESTART_MAX_MS: int(10, 600_000)({ default: 10_000, desc: 'largest restart backoff of the market worker' }),
+  SSI_CONSUMER_ID: str({ default: '', desc: 'SSI FastConnect Data consumer id (FEED=ssi)' }),
+  SSI_CONSUMER_SECRET: str({ default: '', desc: 'SSI FastConnect Data consumer secret (FEED=ssi). Secret: never logged' }),
+  SSI_BASE_URL: url({ default: 'https://fc-data.ssi.com.vn/api/v2/', desc: 'FastConnect Data v2 REST base (Market/AccessToken etc. are resolved against it)' }),
+  SSI_STREAM_URL: url({ default: 'https://fc-datahub.ssi.com.vn/v2.0', desc: 'FastConnect Data v2 streaming base; the SignalR endpoints are {SSI_STREAM_URL}/signalr/...' }),
+  FUTURES_OVERRIDE: symbolList(/^VN30F\d{4}$/, 'VN30F contracts (VN30FYYMM)')({ default: [], desc: 'futures contracts to subscribe instead of the resolver\'s (front month + next)' }),
+  EXTRA_SYMBOLS: symbolList(/^[A-Z0-9]{1,20}$/, 'symbols')({ default: [], desc: 'stocks tracked on the board in addition to the VN30 basket (FEED=ssi)' }),
+  REPLAY_FILE: str({ default: '', desc: 'recording to play with FEED=replay (NDJSON, .gz for gzip)' }),
+  REPLAY_SPEED: decimal(0.01, 100_000)({ default: 1, desc: 'replay speed: recorded seconds per wall-clock second' }),
+  REPLAY_LOOP: bool({ default: false, desc: 'replay the file again from the start when it ends' }),
 };
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -62,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!/^\d{2}:\d{2}:\d{2}$/.test(cfg.SIM_START_TIME)) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS');
   if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);
   // ConfigError shows the value; a secret is never shown.
+  if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_ID.trim()) throw new ConfigError('SSI_CONSUMER_ID', cfg.SSI_CONSUMER_ID, 'the FastConnect Data consumer id (required when FEED=ssi)');
+  if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_SECRET.trim()) throw new ConfigError('SSI_CONSUMER_SECRET', '[redacted]', 'the FastConnect Data consumer secret (required when FEED=ssi)');
+  if (cfg.FEED === 'replay' && !cfg.REPLAY_FILE.trim()) throw new ConfigError('REPLAY_FILE', cfg.REPLAY_FILE, 'a recording file (required when FEED=replay)');
   if (cfg.WS_JWT_SECRET && Buffer.byteLength(cfg.WS_JWT_SECRET, 'utf8') < 32) throw new ConfigError('WS_JWT_SECRET', '[redacted]', 'at least 32 bytes for HS256 (or empty to disable JWTs)');
   return { ...cfg };
 }

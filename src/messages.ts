@@ -18,6 +18,10 @@ export interface WorkerStartup {
   logLevel: string;
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
+  /** FEED=ssi. The secret travels only in memory (workerData) and is never logged. */
+  ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; extraSymbols: string[] };
+  /** FEED=replay. */
+  replay?: { file: string; speed: number; loop: boolean };
   /** Client counts at the moment of (re)start, so a restarted worker serves at once. */
   clients: ClientCounts;
 }
