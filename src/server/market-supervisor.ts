@@ -98,9 +98,15 @@ export class MarketSupervisor extends EventEmitter<SupervisorEvents> {
     this.worker?.postMessage(msg);
   }
 
+  /**
+   * The worker only needs to know which formats have clients (to skip or resume encoding
+   * them), so it is told only when a format goes from none to some or back: a connection
+   * storm costs no message per socket.
+   */
   setClients(clients: ClientCounts): void {
+    const changed = (Object.keys(clients) as Array<keyof ClientCounts>).some((f) => clients[f] > 0 !== this.clients[f] > 0);
     this.clients = { ...clients };
-    this.send({ type: 'clients', clients: this.clients });
+    if (changed) this.send({ type: 'clients', clients: this.clients });
   }
 
   /** Sends `msg` and resolves with the first message of type `reply` (or undefined on timeout or exit). */
