@@ -2,7 +2,8 @@
 // (seq, epoch, kind, produced time) or "control". Binary messages are protobuf, text
 // messages the protobuf JSON mapping, whatever format was asked for.
 import protobuf from 'protobufjs/minimal.js';
-import { pb, FrameKind } from '../wire/proto.js';
+import { decodeFrame } from '../client/codec.js';
+import { FrameKind } from '../wire/proto.js';
 import type { FrameHeader } from './stats.js';
 import type { DecodeMode } from './options.js';
 
@@ -30,9 +31,9 @@ function board(seq: unknown, epoch: unknown, kind: unknown, producedAtUs: unknow
   };
 }
 
-/** Full decode through the generated code: what a real terminal pays per frame. */
-function decodeProtoFull(bytes: Uint8Array): DecodedMessage {
-  const f = pb.Frame.decode(bytes);
+/** Full decode through the client SDK's decoder: what a real terminal pays per frame. */
+function decodeFull(data: Buffer, isBinary: boolean): DecodedMessage {
+  const f = decodeFrame(isBinary ? data : data.toString('utf8'));
   if (f.control != null && f.snapshot == null) return { type: 'control' };
   return board(f.seq, f.epoch, f.kind, f.producedAtUs);
 }
@@ -61,7 +62,8 @@ function decodeProtoHeader(bytes: Uint8Array): DecodedMessage {
   return board(seq, epoch, kind, producedAtUs);
 }
 
-function decodeJson(text: string): DecodedMessage {
+/** JSON header: the frame object's top-level fields, the snapshot left as parsed. */
+function decodeJsonHeader(text: string): DecodedMessage {
   const f = JSON.parse(text) as Record<string, unknown>;
   if (f === null || typeof f !== 'object') throw new Error('JSON frame is not an object');
   if (f.control != null && f.snapshot == null) return { type: 'control' };
@@ -70,6 +72,6 @@ function decodeJson(text: string): DecodedMessage {
 
 /** Throws on a malformed message; the caller counts it as a decode error. */
 export function decodeMessage(data: Buffer, isBinary: boolean, mode: DecodeMode): DecodedMessage {
-  if (!isBinary) return decodeJson(data.toString('utf8'));
-  return mode === 'header' ? decodeProtoHeader(data) : decodeProtoFull(data);
+  if (mode === 'full') return decodeFull(data, isBinary);
+  return isBinary ? decodeProtoHeader(data) : decodeJsonHeader(data.toString('utf8'));
 }
