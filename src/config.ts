@@ -38,6 +38,8 @@ const choice = <T extends string>(choices: readonly T[], def: T) =>
 
 export const FEEDS = ['sim', 'replay', 'ssi'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** all: one process (feed + clients); ingest: feed → NATS, no clients; edge: NATS → clients, no feed. */
+export const ROLES = ['all', 'ingest', 'edge'] as const;
 
 const specs = {
   HOST: str({ default: '0.0.0.0', desc: 'listen address' }),
@@ -64,6 +66,10 @@ const specs = {
   WS_IDLE_TIMEOUT_S: int(8, 960)({ default: 120, desc: 'close sockets silent this long (pings are automatic)' }),
   WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
   WORKER_RESTART_MAX_MS: int(10, 600_000)({ default: 10_000, desc: 'largest restart backoff of the market worker' }),
+  ROLE: choice(ROLES, 'all'),
+  NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS servers for ROLE=ingest|edge, comma-separated (nats://host:port,...)' }),
+  NATS_PREFIX: str({ default: 'boardcast', desc: 'prefix of the NATS subjects and KV buckets ([A-Za-z0-9_-]); one per deployment sharing a NATS' }),
+  INGEST_FAILOVER_MS: int(1000, 600_000)({ default: 5000, desc: 'a follower ingest takes over within this long after the leader dies' }),
   SSI_CONSUMER_ID: str({ default: '', desc: 'SSI FastConnect Data consumer id (FEED=ssi)' }),
   SSI_CONSUMER_SECRET: str({ default: '', desc: 'SSI FastConnect Data consumer secret (FEED=ssi). Secret: never logged' }),
   SSI_BASE_URL: url({ default: 'https://fc-data.ssi.com.vn/api/v2/', desc: 'FastConnect Data v2 REST base (Market/AccessToken etc. are resolved against it)' }),
@@ -77,6 +83,9 @@ const specs = {
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Every environment variable the config reads (the deployment manifests are checked against it). */
+export const CONFIG_VARS: readonly string[] = Object.keys(specs);
+
 /** Variables whose values never appear in an error or a log line. */
 export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET']);
 
@@ -88,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
   });
   if (!/^\d{2}:\d{2}:\d{2}$/.test(cfg.SIM_START_TIME)) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS');
+  if (!/^[A-Za-z0-9_-]+$/.test(cfg.NATS_PREFIX)) throw new ConfigError('NATS_PREFIX', cfg.NATS_PREFIX, 'letters, digits, _ or -');
+  for (const u of cfg.NATS_URL.split(',').map((x) => x.trim())) if (!/^(nats|tls):\/\/[^\s/]+$|^[^\s/:]+(:\d+)?$/.test(u)) throw new ConfigError('NATS_URL', cfg.NATS_URL, 'comma-separated NATS servers, e.g. nats://nats-0:4222,nats://nats-1:4222');
   if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);
   // ConfigError shows the value; a secret is never shown.
   if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_ID.trim()) throw new ConfigError('SSI_CONSUMER_ID', cfg.SSI_CONSUMER_ID, 'the FastConnect Data consumer id (required when FEED=ssi)');
