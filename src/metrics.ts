@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export function createMetrics() {
   const registry = new Registry();
+  let lastElu = performance.eventLoopUtilization();
   collectDefaultMetrics({ register: registry, prefix: 'boardcast_', eventLoopMonitoringPrecision: 10 });
   const µsBuckets = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 50_000].map((us) => us / 1e6);
   return {
@@ -16,10 +17,20 @@ export function createMetrics() {
     frameBytes: new Gauge({ name: 'boardcast_frame_bytes', help: 'Size of the latest frame by wire format', labelNames: ['format'] as const, registers: [registry] }),
     buildSeconds: new Histogram({ name: 'boardcast_build_seconds', help: 'Time to build a snapshot in the worker', buckets: µsBuckets, registers: [registry] }),
     encodeSeconds: new Histogram({ name: 'boardcast_encode_seconds', help: 'Time to encode one frame in the worker', labelNames: ['format'] as const, buckets: µsBuckets, registers: [registry] }),
-    publishSeconds: new Histogram({ name: 'boardcast_publish_seconds', help: 'Main-thread time to fan one frame out to every socket (all views, backpressure sweep included)', buckets: [...µsBuckets, 0.1, 0.25], registers: [registry] }),
+    publishSeconds: new Histogram({ name: 'boardcast_publish_seconds', help: 'Main-thread time to hand one frame to every view (assembly, publish, backpressure sweep); uWS writes topic messages to the sockets after publish returns, so the socket writes show in boardcast_main_event_loop_utilization instead', buckets: [...µsBuckets, 0.1, 0.25], registers: [registry] }),
     resyncs: new Counter({ name: 'boardcast_resyncs_total', help: 'FULL frames sent to resync a socket', labelNames: ['cause'] as const, registers: [registry] }),
     skippedSends: new Counter({ name: 'boardcast_skipped_sends_total', help: 'Frames not sent to a socket because it was over its backpressure limit', registers: [registry] }),
     slowCloses: new Counter({ name: 'boardcast_slow_closes_total', help: 'Sockets closed with 1008 "too slow"', registers: [registry] }),
+    eventLoopUtilization: new Gauge({
+      name: 'boardcast_main_event_loop_utilization',
+      help: 'Share of time the main thread was busy since the previous scrape (0..1): the whole fan-out cost, socket writes included',
+      registers: [registry],
+      collect() {
+        const now = performance.eventLoopUtilization();
+        this.set(performance.eventLoopUtilization(now, lastElu).utilization);
+        lastElu = now;
+      },
+    }),
     rejectedUpgrades: new Counter({ name: 'boardcast_rejected_upgrades_total', help: 'WebSocket upgrades refused before any socket existed', labelNames: ['code'] as const, registers: [registry] }),
     workerRestarts: new Counter({ name: 'boardcast_worker_restarts_total', help: 'Market worker restarts after a crash', registers: [registry] }),
     clientMessagesRejected: new Counter({ name: 'boardcast_client_messages_rejected_total', help: 'Client messages rejected', labelNames: ['reason'] as const, registers: [registry] }),
