@@ -1,5 +1,6 @@
 // Prometheus metrics (prom-client), one registry per server instance so tests can run
 // several servers in one process.
+import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
