@@ -1,0 +1,50 @@
+// Errors of the SSI FastConnect adapter, each with a stable code. Messages never carry the
+// consumer secret or a token: callers build them from status codes and the server's own
+// message, and the feed scrubs every text it reports (see Scrubber).
+import { BoardcastError } from '../../../errors.js';
+
+/** The access token was refused (v2 answers HTTP 200 with the real status in the body). */
+export class SsiAuthError extends BoardcastError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('BC_SSI_AUTH_FAILED', message, 502, context);
+  }
+}
+
+/** A REST call failed: transport error, HTTP status, or a non-200 status in the body. */
+export class SsiHttpError extends BoardcastError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('BC_SSI_HTTP', message, 502, context);
+  }
+}
+
+/** The SignalR stream failed: negotiate/connect/start refused, closed, or silent too long. */
+export class SsiStreamError extends BoardcastError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('BC_SSI_STREAM', message, 502, context);
+  }
+}
+
+/** Replaces every registered secret (consumer secret, tokens) in a text with [redacted]. */
+export class Scrubber {
+  private readonly secrets = new Set<string>();
+
+  add(secret: string | undefined): void {
+    // Very short values would redact ordinary words; real secrets and tokens are long.
+    if (secret && secret.length >= 6) this.secrets.add(secret);
+  }
+
+  scrub(text: string): string {
+    let out = text;
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
+    return out;
+  }
+}
+
+/** A short, scrubbed, one-line description of any thrown value. */
+export function describeError(err: unknown, scrubber?: Scrubber): string {
+  let msg = err instanceof Error ? err.message : String(err);
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : '';
+  if (cause && !msg.includes(cause)) msg = `${msg} (${cause})`;
+  msg = msg.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return scrubber ? scrubber.scrub(msg) : msg;
+}

@@ -1,0 +1,380 @@
+// FEED=ssi: SSI FastConnect Data v2. REST for the access token, the VN30 basket and the
+// reconciliation snapshot; the SignalR stream for live X (trade+quote), R (foreign) and MI
+// (index) messages, which go to the context untouched for the normalizer.
+//
+// Session loop (one "session" = one stream connection):
+//   token (cached, refreshed before expiry / after a 401) → basket (cached) → connect
+//   → reconcile cumulative foreign totals from REST → subscribe → live
+//   … until the socket drops, the server says disconnect, or the watchdog sees nothing (not
+//   even a keep-alive) for `watchdogMs` → reconnecting, after an exponential backoff with
+//   jitter (restarting from the first step after a session that went live; growing while
+//   attempts fail, e.g. refused credentials).
+//
+// Reconciliation (after every connect, before subscribing): Market/DailyStockPrice for
+// today gives each symbol's cumulative foreign buy/sell volume and value; they are
+// delivered as ordinary "R" messages through the normalizer, so the processor's foreign
+// tracker sees the gap's flow as what it is. A snapshot row that is BEHIND what the stream
+// already delivered (lower cumulative figures: the REST data lags) is skipped, so a stale
+// snapshot never makes the tracker reset and then re-count the difference as a spike.
+//
+// The transport is a StreamConnector (stream.ts): FastConnect v3's plain WebSocket stream
+// can be added as another connector without touching this loop or the processor.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { activeContracts } from '../../processor/futures-resolver.js';
+import { VN_OFFSET_MS } from '../../rules/session.js';
+import { VN30_SYMBOLS } from '../../sim/basket.js';
+import type { Feed, FeedContext, FeedState, FeedStatus, RawFeedMessage } from '../feed.js';
+import { describeError, Scrubber, SsiAuthError, SsiHttpError, SsiStreamError } from './errors.js';
+import { SsiRestClient, type DailyStockPriceRow } from './rest-client.js';
+import { FcV2Stream, type MarketStream, type StreamConnector } from './stream.js';
+
+export interface SsiBackoff {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+  /** 0..1: the delay is scaled by a random factor in [1 - jitter, 1]. */
+  jitter: number;
+}
+
+export interface SsiFeedOptions {
+  consumerId: string;
+  consumerSecret: string;
+  /** v2 REST base (…/api/v2/). */
+  baseUrl: string;
+  /** v2 streaming base; SignalR lives at {streamUrl}/signalr. */
+  streamUrl: string;
+  /** Futures contracts to subscribe instead of the resolver's front month and next. */
+  futuresOverride?: string[];
+  /** Stocks tracked on the board besides the VN30 basket. */
+  extraSymbols?: string[];
+  /** Reconnect when nothing (not even a keep-alive) arrives this long, ms (default 60 s). */
+  watchdogMs?: number;
+  backoff?: Partial<SsiBackoff>;
+  /** How long the REST basket is reused before it is fetched again, ms (default 6 h). */
+  basketTtlMs?: number;
+  /** REST request timeout, ms (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Stream handshake step timeout, ms (default 15 s). */
+  connectTimeoutMs?: number;
+  /** Markets queried for the reconciliation snapshot (default HOSE: every VN30 stock). */
+  reconcileMarkets?: string[];
+  /** Indices subscribed on the MI channel (default VN30, VNINDEX). */
+  indexIds?: string[];
+  /** The stream transport (default FastConnect v2 SignalR at streamUrl). */
+  connector?: StreamConnector;
+  /** Basket used when the REST basket cannot be had at start (default the built-in VN30 list). */
+  fallbackBasket?: readonly string[];
+  now?: () => number;
+  random?: () => number;
+}
+
+export const SSI_BACKOFF_DEFAULTS: SsiBackoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
+
+/** Delay before retry `attempt` (1 = the first), ms: exponential with a cap, minus jitter. */
+export function retryDelay(b: SsiBackoff, attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(b.maxMs, b.initialMs * b.factor ** Math.max(0, attempt - 1));
+  return Math.round(base * (1 - b.jitter * random()));
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Local (Asia/Ho_Chi_Minh) date as YYYY-MM-DD and dd/mm/yyyy, and time HH:MM:SS. */
+function vnClock(ms: number): { iso: string; dmy: string; time: string } {
+  const d = new Date(ms + VN_OFFSET_MS);
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  return { iso: `${y}-${pad2(m)}-${pad2(day)}`, dmy: `${pad2(day)}/${pad2(m)}/${y}`, time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}` };
+}
+
+/** dd/mm/yyyy or yyyy-mm-dd (optionally with a time part) → YYYY-MM-DD; '' when unreadable. */
+function isoDay(s: unknown): string {
+  if (typeof s !== 'string') return '';
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(s.trim());
+  if (m) return `${m[3]}-${pad2(Number(m[2]))}-${pad2(Number(m[1]))}`;
+  m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+}
+
+const toNum = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+
+interface ForeignTotals {
+  buyVol: number;
+  sellVol: number;
+  buyVal: number;
+  sellVal: number;
+}
+
+export class SsiFeed implements Feed {
+  readonly name = 'ssi';
+  readonly rest: SsiRestClient;
+  private readonly opts: SsiFeedOptions;
+  private readonly backoff: SsiBackoff;
+  private readonly watchdogMs: number;
+  private readonly basketTtlMs: number;
+  private readonly connector: StreamConnector;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly scrubber = new Scrubber();
+  private ctx: FeedContext | undefined;
+  private state: FeedStatus = { state: 'stopped' };
+  /** The board's basket, fixed at start (the processor is built from it). */
+  private boardBasket: string[] = [];
+  /** VN30 constituents from REST and when they were fetched (0 = never). */
+  private vn30: string[] = [];
+  private vn30At = 0;
+  private abort: AbortController | undefined;
+  private running: Promise<void> | undefined;
+  private stream: MarketStream | undefined;
+  private readonly lastForeign = new Map<string, ForeignTotals>();
+
+  // Counters (tests, metrics).
+  /** Stream connections that went live. */
+  sessions = 0;
+  /** Failed or ended sessions followed by a retry. */
+  retries = 0;
+  /** Reconciliations done, and R messages they delivered in all. */
+  reconciliations = 0;
+  reconciledMessages = 0;
+  /** Payloads that were not JSON objects (delivered as strings, counted by the normalizer too). */
+  malformed = 0;
+  /** Watchdog-triggered reconnects. */
+  watchdogTrips = 0;
+  /** Delays waited before retries, ms (the last 50). */
+  readonly delays: number[] = [];
+
+  constructor(opts: SsiFeedOptions) {
+    this.opts = opts;
+    this.backoff = { ...SSI_BACKOFF_DEFAULTS, ...Object.fromEntries(Object.entries(opts.backoff ?? {}).filter(([, v]) => v !== undefined)) };
+    this.watchdogMs = opts.watchdogMs ?? 60_000;
+    this.basketTtlMs = opts.basketTtlMs ?? 6 * 3600_000;
+    this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
+    this.scrubber.add(opts.consumerSecret);
+    this.rest = new SsiRestClient({
+      baseUrl: opts.baseUrl,
+      consumerId: opts.consumerId,
+      consumerSecret: opts.consumerSecret,
+      timeoutMs: opts.requestTimeoutMs,
+      token: { now: this.now, onToken: (t) => this.scrubber.add(t) },
+    });
+    this.connector = opts.connector ?? FcV2Stream.connector(opts.streamUrl, { timeoutMs: opts.connectTimeoutMs });
+    if (!(this.watchdogMs >= 10)) throw new RangeError(`SsiFeed watchdogMs must be >= 10, got ${this.watchdogMs}`);
+  }
+
+  basket(): string[] {
+    return [...this.boardBasket];
+  }
+
+  status(): FeedStatus {
+    return { ...this.state };
+  }
+
+  /** The futures contracts subscribed: the override, or the front month and the next. */
+  futures(): string[] {
+    if (this.opts.futuresOverride && this.opts.futuresOverride.length > 0) return [...this.opts.futuresOverride];
+    return activeContracts(vnClock(this.now()).iso, 2).map((c) => c.symbol);
+  }
+
+  /** The channels a session subscribes to. */
+  channels(): string[] {
+    const stocks = [...new Set([...this.boardBasket, ...this.vn30])];
+    const indexIds = this.opts.indexIds ?? ['VN30', 'VNINDEX'];
+    return [`X:${[...stocks, ...this.futures()].join('-')}`, `R:${stocks.join('-')}`, `MI:${indexIds.join('-')}`];
+  }
+
+  /**
+   * Resolves once the basket is known: from REST, or — when the token or the components
+   * cannot be had now — the built-in VN30 list, while the session loop keeps retrying with
+   * backoff (the state and last error show why in /readyz). Never waits for the stream.
+   */
+  async start(ctx: FeedContext): Promise<void> {
+    if (this.running) return;
+    this.ctx = ctx;
+    this.abort = new AbortController();
+    this.setStatus({ state: 'connecting' });
+    let startFailed = false;
+    try {
+      await this.refreshBasket();
+    } catch (err) {
+      startFailed = true;
+      this.setStatus({ state: err instanceof SsiAuthError ? 'failed' : 'connecting', lastError: `${describeError(err, this.scrubber)}; using the built-in VN30 list until the REST basket is available` });
+    }
+    const extras = this.opts.extraSymbols ?? [];
+    const base = this.vn30.length > 0 ? this.vn30 : [...(this.opts.fallbackBasket ?? VN30_SYMBOLS)];
+    this.boardBasket = [...new Set([...base, ...extras])];
+    this.running = this.run(this.abort.signal, startFailed);
+  }
+
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    this.stream?.close();
+    await this.running;
+    this.running = undefined;
+    if (this.state.state !== 'stopped') this.setStatus({ ...this.state, state: 'stopped' });
+    this.ctx = undefined;
+  }
+
+  private async refreshBasket(): Promise<void> {
+    if (this.vn30.length > 0 && this.now() - this.vn30At < this.basketTtlMs) return;
+    const symbols = await this.rest.indexComponents('VN30');
+    if (symbols.length === 0) throw new SsiHttpError('SSI GET Market/IndexComponents: no VN30 components in the answer');
+    this.vn30 = symbols;
+    this.vn30At = this.now();
+  }
+
+  private async run(signal: AbortSignal, startFailed: boolean): Promise<void> {
+    let attempt = startFailed ? 1 : 0;
+    while (!signal.aborted) {
+      if (attempt > 0) {
+        const delay = retryDelay(this.backoff, attempt, this.random);
+        this.delays.push(delay);
+        if (this.delays.length > 50) this.delays.shift();
+        this.retries++;
+        try {
+          await sleep(delay, undefined, { signal });
+        } catch {
+          return; // stopped
+        }
+      }
+      let wentLive = false;
+      try {
+        wentLive = await this.session(signal);
+      } catch (err) {
+        if (signal.aborted) return;
+        const state: FeedState = err instanceof SsiAuthError ? 'failed' : 'reconnecting';
+        this.setStatus({ ...this.state, state, lastError: describeError(err, this.scrubber) });
+      }
+      if (signal.aborted) return;
+      // After a live session the backoff starts over; failures in a row make it grow.
+      attempt = wentLive ? 1 : attempt + 1;
+    }
+  }
+
+  /** One connection: returns whether it went live; ends when the stream closes. */
+  private async session(signal: AbortSignal): Promise<boolean> {
+    const token = await this.rest.tokens.get();
+    try {
+      await this.refreshBasket();
+    } catch (err) {
+      if (err instanceof SsiAuthError) throw err;
+      // keep the cached (or built-in) basket; the stream is what matters now
+    }
+    if (signal.aborted) return false;
+    const stream = await this.connector(token);
+    if (signal.aborted) {
+      stream.close();
+      return false;
+    }
+    this.stream = stream;
+    let lastFrameAt = this.now();
+    const closed = new Promise<SsiStreamError | undefined>((resolve) => stream.once('close', resolve));
+    stream.on('alive', () => {
+      lastFrameAt = this.now();
+    });
+    stream.on('message', (raw) => this.deliver(raw));
+    stream.on('serverError', (text) => {
+      this.state.lastError = this.scrubber.scrub(`server error: ${text}`);
+    });
+    const watchdog = setInterval(
+      () => {
+        const silent = this.now() - lastFrameAt;
+        if (silent >= this.watchdogMs) {
+          this.watchdogTrips++;
+          stream.close(new SsiStreamError(`no message (not even a keep-alive) for ${silent} ms; reconnecting`));
+        }
+      },
+      Math.max(5, Math.min(1000, Math.floor(this.watchdogMs / 4))),
+    );
+    try {
+      await this.reconcile(signal);
+      await stream.subscribe(this.channels());
+      if (signal.aborted) return false;
+      this.sessions++;
+      this.setStatus({ state: 'live', lastMessageAt: this.state.lastMessageAt, lastError: this.state.lastError });
+      const err = await closed;
+      if (!signal.aborted) this.setStatus({ ...this.state, state: 'reconnecting', lastError: describeError(err ?? new SsiStreamError('stream closed'), this.scrubber) });
+      return true;
+    } catch (err) {
+      stream.close();
+      throw err;
+    } finally {
+      clearInterval(watchdog);
+      stream.removeAllListeners('message');
+      if (this.stream === stream) this.stream = undefined;
+    }
+  }
+
+  /**
+   * Cumulative foreign totals of today from Market/DailyStockPrice, as R messages through
+   * the normalizer. Rows of another day, of symbols not tracked, or behind what the stream
+   * already delivered are skipped. A failure here is not fatal: the stream goes on.
+   */
+  private async reconcile(signal: AbortSignal): Promise<void> {
+    const clock = vnClock(this.now());
+    const tracked = new Set(this.boardBasket);
+    let rows: DailyStockPriceRow[] = [];
+    try {
+      for (const market of this.opts.reconcileMarkets ?? ['HOSE']) rows.push(...(await this.rest.dailyStockPrice(clock.dmy, market)));
+    } catch (err) {
+      if (err instanceof SsiAuthError) throw err;
+      this.state.lastError = `reconciliation skipped: ${describeError(err, this.scrubber)}`;
+      rows = [];
+    }
+    if (signal.aborted) return;
+    let delivered = 0;
+    for (const row of rows) {
+      const sym = typeof row.Symbol === 'string' ? row.Symbol.trim().toUpperCase() : '';
+      if (!tracked.has(sym) || isoDay(row.TradingDate) !== clock.iso) continue;
+      const t: ForeignTotals = { buyVol: toNum(row.ForeignBuyVolTotal), sellVol: toNum(row.ForeignSellVolTotal), buyVal: toNum(row.ForeignBuyValTotal), sellVal: toNum(row.ForeignSellValTotal) };
+      if (![t.buyVol, t.sellVol, t.buyVal, t.sellVal].every((n) => Number.isFinite(n) && n >= 0)) continue;
+      const last = this.lastForeign.get(sym);
+      if (last && (t.buyVol < last.buyVol || t.sellVol < last.sellVol || t.buyVal < last.buyVal || t.sellVal < last.sellVal)) continue;
+      const msg: RawFeedMessage = {
+        RType: 'R',
+        Symbol: sym,
+        TradingDate: clock.dmy,
+        Time: clock.time,
+        BuyVol: t.buyVol,
+        SellVol: t.sellVol,
+        BuyVal: t.buyVal,
+        SellVal: t.sellVal,
+        ...(row.ForeignCurrentRoom !== undefined && row.ForeignCurrentRoom !== '' ? { CurrentRoom: row.ForeignCurrentRoom } : {}),
+      };
+      this.deliver(msg);
+      delivered++;
+    }
+    this.reconciliations++;
+    this.reconciledMessages += delivered;
+  }
+
+  private deliver(raw: RawFeedMessage | string): void {
+    const at = this.now();
+    this.state.lastMessageAt = at;
+    if (typeof raw === 'string') this.malformed++;
+    else if (raw.RType === 'R' && typeof raw.Symbol === 'string') {
+      const t: ForeignTotals = { buyVol: toNum(raw.BuyVol), sellVol: toNum(raw.SellVol), buyVal: toNum(raw.BuyVal), sellVal: toNum(raw.SellVal) };
+      if ([t.buyVol, t.sellVol, t.buyVal, t.sellVal].every(Number.isFinite)) this.lastForeign.set(raw.Symbol, t);
+    }
+    const ctx = this.ctx;
+    if (!ctx) return;
+    try {
+      // A malformed payload goes on as its string: the normalizer rejects and counts it
+      // (not_an_object) with a rate-limited warning, like every other bad message.
+      ctx.onMessage(raw as RawFeedMessage, at);
+    } catch (err) {
+      this.state.lastError = `onMessage threw: ${describeError(err, this.scrubber)}`;
+    }
+  }
+
+  private setStatus(s: FeedStatus): void {
+    const next: FeedStatus = { ...s };
+    if (next.lastError !== undefined) next.lastError = this.scrubber.scrub(next.lastError);
+    if (next.lastError === undefined) delete next.lastError;
+    if (next.lastMessageAt === undefined) delete next.lastMessageAt;
+    this.state = next;
+    try {
+      this.ctx?.onStatus({ ...next });
+    } catch {
+      // a status listener failing must not stop the feed
+    }
+  }
+}
