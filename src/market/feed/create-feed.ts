@@ -1,14 +1,38 @@
-// Picks the feed adapter named by FEED.
+// Picks the feed adapter named by FEED, and builds the feed part of the worker's startup
+// from the configuration (so the server and `npm run record` configure feeds alike).
+import type { Config } from '../../config.js';
 import { BoardcastError } from '../../errors.js';
 import type { WorkerStartup } from '../../messages.js';
 import type { Feed } from './feed.js';
+import { ReplayFeed } from './replay-feed.js';
 import { SimFeed } from './sim-feed.js';
+import { SsiFeed } from './ssi/ssi-feed.js';
 
-export function createFeed(startup: WorkerStartup): Feed {
+export type FeedStartup = Pick<WorkerStartup, 'feed' | 'sim' | 'ssi' | 'replay'>;
+
+/** The feed options of WorkerStartup from the validated configuration. */
+export function feedStartupFromConfig(config: Config): FeedStartup {
+  return {
+    feed: config.FEED,
+    sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
+    ...(config.FEED === 'ssi'
+      ? { ssi: { consumerId: config.SSI_CONSUMER_ID, consumerSecret: config.SSI_CONSUMER_SECRET, baseUrl: config.SSI_BASE_URL, streamUrl: config.SSI_STREAM_URL, futuresOverride: config.FUTURES_OVERRIDE, extraSymbols: config.EXTRA_SYMBOLS } }
+      : {}),
+    ...(config.FEED === 'replay' ? { replay: { file: config.REPLAY_FILE, speed: config.REPLAY_SPEED, loop: config.REPLAY_LOOP } } : {}),
+  };
+}
+
+export function createFeed(startup: FeedStartup): Feed {
   switch (startup.feed) {
     case 'sim':
       return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed });
+    case 'ssi':
+      if (!startup.ssi) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=ssi needs its options (SSI_CONSUMER_ID, SSI_CONSUMER_SECRET, ...)', 500, { feed: 'ssi' });
+      return new SsiFeed(startup.ssi);
+    case 'replay':
+      if (!startup.replay) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=replay needs REPLAY_FILE', 500, { feed: 'replay' });
+      return new ReplayFeed(startup.replay);
     default:
-      throw new BoardcastError('BC_FEED_UNAVAILABLE', `FEED=${startup.feed} is not available in this version; use FEED=sim`, 500, { feed: startup.feed });
+      throw new BoardcastError('BC_FEED_UNAVAILABLE', `FEED=${startup.feed} is not available; use sim, replay or ssi`, 500, { feed: startup.feed });
   }
 }
