@@ -1,0 +1,16 @@
+// Errors of the scale-out path (NATS bus, election), each with a stable code.
+import { BoardcastError } from '../errors.js';
+
+/** A frame message on the bus that cannot be decoded (or a frame that cannot be encoded). */
+export class FrameCodecError extends BoardcastError {
+  constructor(code: 'BC_FRAME_CODEC', message: string, context: Record<string, unknown> = {}) {
+    super(code, message, 500, context);
+  }
+}
+
+/** NATS is unreachable or refused an operation the role depends on. */
+export class NatsUnavailableError extends BoardcastError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('BC_NATS_UNAVAILABLE', message, 503, context);
+  }
+}

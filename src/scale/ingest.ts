@@ -1,0 +1,234 @@
+// ROLE=ingest: the feed and the market worker, no client sockets. Replicas elect one
+// leader through a NATS KV lease (election.ts); only the leader runs the market worker and
+// publishes. Every frame goes out once per wire format on <prefix>.v1.frames.<format>,
+// and the latest FULL per format is kept in the KV bucket <prefix>_v1_frames (keys
+// full.<format>) for edges that start later. The ingest cannot see the edges' clients, so
+// its worker encodes every format on every frame.
+//
+// HTTP: /healthz, /readyz (NATS connected; the leader also needs a live worker and feed),
+// /metrics. Nothing else.
+import { hostname } from 'node:os';
+import { Kvm, type KV } from '@nats-io/kv';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import type { TemplatedApp, us_listen_socket } from 'uWebSockets.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { FeedStatus } from '../market/feed/feed.js';
+import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
+import { createMetrics } from '../metrics.js';
+import type { ServerHandle } from '../server/app.js';
+import { LocalFrameSource } from '../server/frame-source.js';
+import { handleAsync, sendJson } from '../server/http.js';
+import { loadUws } from '../server/uws.js';
+import { LeaderElection } from './election.js';
+import { encodeBusFrame, type FrameHeader } from './frame-codec.js';
+import { BusConnection } from './nats.js';
+import { natsNames } from './subjects.js';
+
+/** The leader's heartbeat on <prefix>.v1.heartbeat (JSON). */
+export interface BusHeartbeat {
+  at: number;
+  term: number;
+  epoch: string;
+  leader: string;
+  feed: FeedStatus;
+  framesSkipped: number;
+  feedAccepted: number;
+  feedRejected: number;
+}
+
+const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
+
+/** The lease: half the failover bound, so expiry + poll + a worker start fit inside it. */
+export const leaseMs = (failoverMs: number) => Math.max(500, Math.floor(failoverMs / 2));
+
+export async function startIngest(config: Config, log: Logger): Promise<ServerHandle> {
+  const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
+  const metrics = createMetrics();
+  const m = {
+    leader: new Gauge({ name: 'boardcast_ingest_leader', help: '1 while this ingest holds the lease and publishes', registers: [metrics.registry] }),
+    term: new Gauge({ name: 'boardcast_ingest_term', help: 'Leadership term (lease KV revision) this ingest last held', registers: [metrics.registry] }),
+    published: new Counter({ name: 'boardcast_bus_frames_published_total', help: 'Frame messages published on NATS', labelNames: ['format'] as const, registers: [metrics.registry] }),
+    dropped: new Counter({ name: 'boardcast_bus_frames_dropped_total', help: 'Frames not published because NATS was disconnected (never replayed later)', registers: [metrics.registry] }),
+    publishBytes: new Gauge({ name: 'boardcast_bus_frame_bytes', help: 'Size of the latest frame message by format', labelNames: ['format'] as const, registers: [metrics.registry] }),
+    kvPutSeconds: new Histogram({ name: 'boardcast_bus_kv_put_seconds', help: 'Time to store the latest FULL frame in the KV bucket', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [metrics.registry] }),
+  };
+  const names = natsNames(config.NATS_PREFIX);
+  const id = `${hostname()}-${process.pid}`;
+  const app: TemplatedApp = uws.App();
+  let shuttingDown = false;
+  let listenSocket: us_listen_socket | undefined;
+
+  const bus = await BusConnection.open(config.NATS_URL, `boardcast-ingest-${id}`, log);
+  const kvm = new Kvm(bus.nc);
+  const lease = leaseMs(config.INGEST_FAILOVER_MS);
+  const [framesKv, leaderKv] = await Promise.all([
+    kvm.create(names.framesBucket, { history: 1, description: 'boardcast: the latest FULL frame per wire format' }),
+    kvm.create(names.leaderBucket, { history: 1, ttl: lease, description: 'boardcast: the ingest lease (bucket TTL = lease)' }),
+  ]);
+  const election = new LeaderElection({ kv: leaderKv, key: names.leaderKey, id, leaseMs: lease, log });
+
+  // ── the leader's market worker ───────────────────────────────────────────────
+  let source: LocalFrameSource | undefined;
+  let basket: string[] = [];
+  let epoch = '';
+  const storeFull = latestWins(framesKv, (s) => m.kvPutSeconds.observe(s), log);
+
+  const onMessage = (term: number) => (msg: WorkerToMain) => {
+    if (!election.leader || election.term !== term) return; // deposed: this worker is being stopped
+    switch (msg.type) {
+      case 'ready':
+        basket = msg.basket;
+        epoch = msg.epoch;
+        log.info({ epoch, term, symbols: basket.length }, 'market worker ready (leader)');
+        break;
+      case 'frame': {
+        if (msg.full.length === 0) break;
+        metrics.framesProduced.inc();
+        metrics.buildSeconds.observe(msg.buildUs / 1e6);
+        for (const p of msg.full) metrics.encodeSeconds.observe({ format: p.format }, (msg.encodeUs[p.format] ?? 0) / 1e6);
+        // Never queue frames for a NATS that is not there: they would arrive stale.
+        if (!bus.connected) {
+          m.dropped.inc();
+          break;
+        }
+        const header: FrameHeader = { term, epoch, seq: msg.seq, producedAtUs: msg.producedAtUs, keyframe: msg.keyframe, buildUs: msg.buildUs, formats: msg.full.map((p) => p.format), basket, sentAtUs: nowUs() };
+        for (const full of msg.full) {
+          const delta = msg.delta?.find((d) => d.format === full.format) ?? null;
+          const bytes = encodeBusFrame(header, full, delta);
+          bus.nc.publish(names.frameSubject(full.format), bytes);
+          m.published.inc({ format: full.format });
+          m.publishBytes.set({ format: full.format }, bytes.byteLength);
+          storeFull(names.fullKey(full.format), delta ? encodeBusFrame(header, full, null) : bytes);
+        }
+        break;
+      }
+      case 'heartbeat': {
+        metrics.framesSkipped.set(msg.framesSkipped);
+        metrics.feedMessages.set({ outcome: 'accepted' }, msg.feedAccepted);
+        metrics.feedMessages.set({ outcome: 'rejected' }, msg.feedRejected);
+        metrics.feedUp.set(msg.feed.state === 'live' ? 1 : 0);
+        if (!bus.connected) break;
+        const hb: BusHeartbeat = { at: msg.at, term, epoch, leader: id, feed: msg.feed, framesSkipped: msg.framesSkipped, feedAccepted: msg.feedAccepted, feedRejected: msg.feedRejected };
+        bus.nc.publish(names.heartbeatSubject, JSON.stringify(hb));
+        break;
+      }
+      default:
+        break;
+    }
+  };
+
+  const stopSource = async () => {
+    const s = source;
+    source = undefined;
+    if (!s) return;
+    await s.stopLoop();
+    await s.stop(config.SHUTDOWN_TIMEOUT_MS);
+  };
+
+  election.on('elected', ({ term }) => {
+    m.leader.set(1);
+    m.term.set(term);
+    const s = new LocalFrameSource(config, log);
+    s.on('message', onMessage(term));
+    s.on('crash', () => metrics.workerRestarts.inc());
+    // Both formats, always: the ingest cannot see the edges' clients.
+    s.setClients(Object.fromEntries(WIRE_FORMATS.map((f) => [f, 1])) as Record<WireFormat, number>);
+    source = s;
+    s.start();
+  });
+  election.on('deposed', ({ term, reason }) => {
+    m.leader.set(0);
+    log.warn({ term, reason }, 'stopping the market worker: no longer the leader');
+    void stopSource();
+  });
+  election.start();
+
+  // ── routes ───────────────────────────────────────────────────────────────────
+  const ready = () => {
+    const now = Date.now();
+    const reasons: string[] = [];
+    if (shuttingDown) reasons.push('shutting down');
+    if (!bus.connected) reasons.push(`NATS ${bus.state} for ${now - bus.since} ms`);
+    let feed: FeedStatus | null = null;
+    if (election.leader && source) {
+      const r = source.readiness(now, false);
+      reasons.push(...r.reasons);
+      feed = r.feed;
+    }
+    return { ready: reasons.length === 0, reasons, feed };
+  };
+  app
+    .get('/healthz', (res) => sendJson(res, '200 OK', { status: 'ok' }))
+    .get('/readyz', (res) => {
+      const r = ready();
+      sendJson(res, r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, role: 'ingest', leader: election.leader, term: election.term, epoch: election.leader ? epoch : null, nats: bus.state, feed: r.feed });
+    })
+    .get('/metrics', (res) => handleAsync(res, async () => ({ status: '200 OK', body: await metrics.registry.metrics(), contentType: metrics.registry.contentType })))
+    .any('/*', (res, req) => sendJson(res, '404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for ${req.getMethod().toUpperCase()} ${req.getUrl()} (ROLE=ingest serves /healthz, /readyz, /metrics)` }));
+
+  const port = await new Promise<number>((resolve, reject) => {
+    app.listen(config.HOST, config.PORT, (ls) => {
+      if (!ls) return reject(new Error(`cannot listen on ${config.HOST}:${config.PORT}`));
+      listenSocket = ls;
+      resolve(uws.us_socket_local_port(ls as never));
+    });
+  });
+  log.info({ host: config.HOST, port, native, role: 'ingest', id, leaseMs: lease, nats: config.NATS_URL }, 'boardcast listening');
+
+  let stopped: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopped ??= (async () => {
+      log.info({ reason, leader: election.leader }, 'shutting down');
+      shuttingDown = true;
+      if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
+      if (listenSocket) uws.us_listen_socket_close(listenSocket);
+      listenSocket = undefined;
+      const wasLeader = election.leader;
+      await stopSource();
+      await election.stop(); // releases the lease: a follower takes over now, not after the TTL
+      await storeFull.flush();
+      await bus.close();
+      m.leader.set(0);
+      log.info({ wasLeader }, 'shutdown complete');
+    })();
+    return stopped;
+  };
+
+  return {
+    port,
+    metrics,
+    get supervisor() {
+      return source?.supervisor;
+    },
+    shutdown,
+  };
+}
+
+/** KV puts, one in flight per key; a newer value replaces a waiting one (the latest wins, none pile up). */
+function latestWins(kv: KV, observe: (seconds: number) => void, log: Logger) {
+  const waiting = new Map<string, Uint8Array>();
+  const busy = new Map<string, Promise<void>>();
+  const run = (key: string): Promise<void> => {
+    const value = waiting.get(key);
+    if (!value) return Promise.resolve();
+    waiting.delete(key);
+    const t0 = performance.now();
+    const p = kv.put(key, value).then(
+      () => observe((performance.now() - t0) / 1000),
+      (err: Error) => log.warn({ err: err.message, key }, 'could not store the latest FULL frame'),
+    ).then(() => {
+      busy.delete(key);
+      if (waiting.has(key)) busy.set(key, run(key));
+    });
+    return p;
+  };
+  const put = (key: string, value: Uint8Array) => {
+    waiting.set(key, value);
+    if (!busy.has(key)) busy.set(key, run(key));
+  };
+  put.flush = async () => {
+    for (let i = 0; i < 3 && busy.size > 0; i++) await Promise.all(busy.values());
+  };
+  return put;
+}

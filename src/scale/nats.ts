@@ -1,0 +1,97 @@
+// One NATS connection per process, with its state tracked from the client's status
+// events (connected / disconnected / reconnecting / closed) so readiness can report it.
+// The client reconnects forever on its own; nothing here ever exits the process.
+import { EventEmitter } from 'node:events';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../log.js';
+
+export type NatsState = 'connecting' | 'connected' | 'disconnected' | 'closed';
+
+export interface BusConnectionEvents {
+  /** Connected again after a disconnect: subscriptions are back, state may have been missed. */
+  reconnect: [];
+  disconnect: [];
+}
+
+export class BusConnection extends EventEmitter<BusConnectionEvents> {
+  state: NatsState = 'connecting';
+  since = Date.now();
+
+  private constructor(
+    readonly nc: NatsConnection,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  get connected(): boolean {
+    return this.state === 'connected';
+  }
+
+  /**
+   * Connects to the first reachable server of `servers` (NATS_URL, comma-separated) and
+   * keeps trying until one answers; after that the client reconnects forever.
+   */
+  static async open(servers: string, name: string, log: Logger): Promise<BusConnection> {
+    const list = servers.split(',').map((s) => s.trim()).filter(Boolean);
+    const nc = await connect({
+      servers: list,
+      name,
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      reconnectJitter: 250,
+      // A dead server whose socket stays open is noticed within pingInterval × maxPingOut.
+      pingInterval: 2000,
+      maxPingOut: 2,
+      timeout: 5000,
+    });
+    const bus = new BusConnection(nc, log);
+    bus.setState('connected');
+    log.info({ server: nc.getServer(), name }, 'NATS connected');
+    void bus.watch();
+    return bus;
+  }
+
+  private setState(s: NatsState): void {
+    if (s === this.state) return;
+    this.state = s;
+    this.since = Date.now();
+  }
+
+  private async watch(): Promise<void> {
+    for await (const s of this.nc.status()) {
+      switch (s.type) {
+        case 'disconnect':
+          this.setState('disconnected');
+          this.log.warn({ server: s.server }, 'NATS disconnected; reconnecting');
+          this.emit('disconnect');
+          break;
+        case 'reconnect':
+          this.setState('connected');
+          this.log.info({ server: s.server }, 'NATS reconnected');
+          this.emit('reconnect');
+          break;
+        case 'slowConsumer':
+          this.log.warn({ sub: s.sub.getSubject() }, 'NATS slow consumer: messages dropped');
+          break;
+        case 'error':
+          this.log.warn({ err: s.error }, 'NATS error');
+          break;
+        default:
+          break;
+      }
+    }
+    this.setState('closed');
+  }
+
+  async close(): Promise<void> {
+    if (this.nc.isClosed()) return;
+    try {
+      await this.nc.drain();
+    } catch {
+      await this.nc.close().catch(() => undefined);
+    }
+    this.setState('closed');
+  }
+}

@@ -1,0 +1,111 @@
+// Where the main thread's frames come from. The server (uWS app, broadcaster, routes) only
+// sees the typed WorkerToMain messages ('ready', 'frame', 'heartbeat') and does not care
+// whether they come from a market worker in this process (ROLE=all: LocalFrameSource) or
+// from the ingest's frames on NATS (ROLE=edge: src/scale/edge-source.ts).
+import { EventEmitter } from 'node:events';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { FeedStatus } from '../market/feed/feed.js';
+import type { ClientCounts, WorkerToMain } from '../messages.js';
+import { MarketSupervisor } from './market-supervisor.js';
+import { readiness } from './readiness.js';
+
+export interface FrameSourceEvents {
+  message: [WorkerToMain];
+  /** The producer died (a worker crash); a restart or a failover follows under a new epoch. */
+  crash: [{ exitCode: number | null }];
+}
+
+export interface SourceReadiness {
+  ready: boolean;
+  reasons: string[];
+  feed: FeedStatus | null;
+}
+
+export abstract class FrameSource extends EventEmitter<FrameSourceEvents> {
+  /** 'worker' or 'nats': logged and reported by /readyz. */
+  abstract readonly kind: string;
+  /** True when the server should not listen before the first frame (a local worker starts fast). */
+  abstract readonly listenAfterFirstFrame: boolean;
+  /** Starts producing / receiving frames. */
+  abstract start(): void;
+  /** Client counts per format changed (a local worker skips formats nobody reads). */
+  abstract setClients(clients: ClientCounts): void;
+  /** The current board as the JSON mapping of a FULL Frame, or undefined when there is none. */
+  abstract snapshotJson(): Promise<string | undefined>;
+  abstract readiness(now: number, shuttingDown: boolean): SourceReadiness;
+  /** Shutdown step 3: no more frames. */
+  abstract stopLoop(): Promise<void>;
+  /** Shutdown steps 5–6: stop the feed / the bus connection, flush. */
+  abstract stop(timeoutMs: number): Promise<void>;
+}
+
+/** ROLE=all: the supervised market worker of this process. */
+export class LocalFrameSource extends FrameSource {
+  readonly kind = 'worker';
+  readonly listenAfterFirstFrame = true;
+  readonly supervisor: MarketSupervisor;
+  private firstFrameAt: number | undefined;
+  private lastHeartbeatAt: number | undefined;
+  private feed: FeedStatus | undefined;
+
+  constructor(
+    config: Config,
+    log: Logger,
+    private readonly intervalMs = config.BROADCAST_INTERVAL_MS,
+  ) {
+    super();
+    this.supervisor = new MarketSupervisor({
+      startup: {
+        intervalMs: config.BROADCAST_INTERVAL_MS,
+        keyframeEvery: config.KEYFRAME_EVERY,
+        logLevel: config.LOG_LEVEL,
+        feed: config.FEED,
+        sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
+      },
+      restartMinMs: config.WORKER_RESTART_MIN_MS,
+      restartMaxMs: config.WORKER_RESTART_MAX_MS,
+      log,
+    });
+    this.supervisor.on('message', (msg) => {
+      if (msg.type === 'frame') this.firstFrameAt ??= Date.now();
+      else if (msg.type === 'heartbeat') {
+        this.lastHeartbeatAt = Date.now();
+        this.feed = msg.feed;
+      }
+      this.emit('message', msg);
+    });
+    this.supervisor.on('crash', ({ exitCode }) => {
+      this.lastHeartbeatAt = undefined;
+      this.emit('crash', { exitCode });
+    });
+  }
+
+  start(): void {
+    this.supervisor.start();
+  }
+
+  setClients(clients: ClientCounts): void {
+    this.supervisor.setClients(clients);
+  }
+
+  async snapshotJson(): Promise<string | undefined> {
+    const id = Math.floor(Math.random() * 2 ** 31);
+    const reply = await this.supervisor.request({ type: 'snapshot-request', id }, 'snapshot-response', 2000, (m) => m.id === id);
+    return reply?.json;
+  }
+
+  readiness(now: number, shuttingDown: boolean): SourceReadiness {
+    const r = readiness({ now, intervalMs: this.intervalMs, shuttingDown, workerAlive: this.supervisor.alive, firstFrameAt: this.firstFrameAt, lastHeartbeatAt: this.lastHeartbeatAt, feed: this.feed });
+    return { ...r, feed: this.feed ?? null };
+  }
+
+  async stopLoop(): Promise<void> {
+    await this.supervisor.request({ type: 'stop-loop' }, 'loop-stopped', 2000);
+  }
+
+  async stop(timeoutMs: number): Promise<void> {
+    await this.supervisor.request({ type: 'shutdown' }, 'shutdown-done', Math.max(1000, timeoutMs / 2));
+    await this.supervisor.stop();
+  }
+}
