@@ -1,10 +1,10 @@
-// The boardcast server for one process: the supervised market worker, the uWS app with
-// /ws and the HTTP routes, and the shutdown sequence of DESIGN §4.
+// The boardcast server for one process: a frame source (the supervised market worker for
+// ROLE=all, the ingest's frames on NATS for ROLE=edge), the uWS app with /ws and the HTTP
+// routes, and the shutdown sequence of DESIGN §4. ROLE=ingest is src/scale/ingest.ts.
 import type { HttpRequest, HttpResponse, TemplatedApp, us_listen_socket, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import { ClientMessageError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { FeedStatus } from '../market/feed/feed.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
 import { createMetrics, type Metrics } from '../metrics.js';
 import { encodeControl } from '../wire/codec.js';
@@ -14,9 +14,11 @@ import { Broadcaster, type SocketData } from './broadcaster.js';
 import { parseClientMessage, type ClientRequest } from './client-messages.js';
 import { ConnectionLimiter } from './conn-limits.js';
 import { handleAsync, sendJson } from './http.js';
-import { MarketSupervisor } from './market-supervisor.js';
+import { NatsFrameSource } from '../scale/edge-source.js';
+import { startIngest } from '../scale/ingest.js';
+import { LocalFrameSource, type FrameSource } from './frame-source.js';
+import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
-import { readiness } from './readiness.js';
 import { admitClient, refusal, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
 import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
@@ -24,7 +26,8 @@ import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js'
 export interface ServerHandle {
   port: number;
   metrics: Metrics;
-  supervisor: MarketSupervisor;
+  /** The local market worker's supervisor (ROLE=all; the leader's under ROLE=ingest; none on an edge). */
+  readonly supervisor: MarketSupervisor | undefined;
   /** The graceful stop of DESIGN §4 (without exiting the process). Idempotent. */
   shutdown(reason: string): Promise<void>;
 }
@@ -33,6 +36,7 @@ export interface ServerHandle {
 export const hardPayloadCap = (limit: number) => Math.min(16 * 1024 * 1024, Math.max(4 * limit, 1024 * 1024));
 
 export async function startServer(config: Config, log: Logger): Promise<ServerHandle> {
+  if (config.ROLE === 'ingest') return startIngest(config, log);
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
   const app: TemplatedApp = uws.App();
@@ -43,20 +47,8 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   let draining = false;
   let listenSocket: us_listen_socket | undefined;
   let basket: string[] = [];
-  const state: { firstFrameAt?: number; lastHeartbeatAt?: number; feed?: FeedStatus } = {};
-
-  const supervisor = new MarketSupervisor({
-    startup: {
-      intervalMs: config.BROADCAST_INTERVAL_MS,
-      keyframeEvery: config.KEYFRAME_EVERY,
-      logLevel: config.LOG_LEVEL,
-      feed: config.FEED,
-      sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
-    },
-    restartMinMs: config.WORKER_RESTART_MIN_MS,
-    restartMaxMs: config.WORKER_RESTART_MAX_MS,
-    log,
-  });
+  let firstFrameAt: number | undefined;
+  const source: FrameSource = config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log);
 
   let firstFrame!: () => void;
   let startFailed!: (err: Error) => void;
@@ -65,12 +57,12 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
     startFailed = reject;
   });
 
-  supervisor.on('message', (msg: WorkerToMain) => {
+  source.on('message', (msg: WorkerToMain) => {
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
         broadcaster.setEpoch(msg.epoch);
-        log.info({ epoch: msg.epoch, symbols: msg.basket.length }, 'market worker ready');
+        log.info({ epoch: msg.epoch, symbols: msg.basket.length, source: source.kind }, 'market worker ready');
         break;
       case 'frame':
         if (msg.full.length > 0) {
@@ -82,14 +74,12 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
             metrics.encodeSeconds.observe({ format: p.format }, (msg.encodeUs[p.format] ?? 0) / 1e6);
           }
         }
-        if (state.firstFrameAt === undefined) {
-          state.firstFrameAt = Date.now();
+        if (firstFrameAt === undefined) {
+          firstFrameAt = Date.now();
           firstFrame();
         }
         break;
       case 'heartbeat':
-        state.lastHeartbeatAt = Date.now();
-        state.feed = msg.feed;
         metrics.framesSkipped.set(msg.framesSkipped);
         metrics.feedMessages.set({ outcome: 'accepted' }, msg.feedAccepted);
         metrics.feedMessages.set({ outcome: 'rejected' }, msg.feedRejected);
@@ -99,16 +89,15 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
         break;
     }
   });
-  supervisor.on('crash', ({ exitCode }) => {
+  source.on('crash', ({ exitCode }) => {
     metrics.workerRestarts.inc();
-    state.lastHeartbeatAt = undefined;
-    if (state.firstFrameAt === undefined) startFailed(new Error(`market worker exited (code ${exitCode}) before its first frame`));
+    if (firstFrameAt === undefined) startFailed(new Error(`market worker exited (code ${exitCode}) before its first frame`));
   });
 
   const countsChanged = () => {
     const c = broadcaster.counts();
     for (const f of WIRE_FORMATS) metrics.clients.set({ format: f }, c[f]);
-    supervisor.setClients(c);
+    source.setClients(c);
   };
 
   const replyControl = (ws: WebSocket<SocketData>, body: Parameters<typeof encodeControl>[3]) => {
@@ -226,27 +215,30 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   });
 
   const snapshotJson = async () => {
-    const id = Math.floor(Math.random() * 2 ** 31);
-    const reply = await supervisor.request({ type: 'snapshot-request', id }, 'snapshot-response', 2000, (m) => m.id === id);
-    return reply ? { status: '200 OK', body: reply.json } : { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_NO_SNAPSHOT', message: 'the market worker is not running' }) };
+    const json = await source.snapshotJson();
+    return json !== undefined ? { status: '200 OK', body: json } : { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_NO_SNAPSHOT', message: source.kind === 'nats' ? 'no frame from the ingest yet' : 'the market worker is not running' }) };
   };
 
   app
     .get('/healthz', (res) => sendJson(res, '200 OK', { status: 'ok' }))
     .get('/readyz', (res) => {
-      const r = readiness({ now: Date.now(), intervalMs: config.BROADCAST_INTERVAL_MS, shuttingDown, workerAlive: supervisor.alive, firstFrameAt: state.firstFrameAt, lastHeartbeatAt: state.lastHeartbeatAt, feed: state.feed });
-      sendJson(res, r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: state.feed ?? null });
+      const r = source.readiness(Date.now(), shuttingDown);
+      sendJson(res, r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, role: config.ROLE, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: r.feed });
     })
     .get('/metrics', (res) => handleAsync(res, async () => ({ status: '200 OK', body: await metrics.registry.metrics(), contentType: metrics.registry.contentType })))
     .get('/api/snapshot', (res) => handleAsync(res, snapshotJson))
     .get('/api/vn30', (res) => sendJson(res, '200 OK', { symbols: basket }))
     .any('/*', (res, req) => sendJson(res, '404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for ${req.getMethod().toUpperCase()} ${req.getUrl()}` }));
 
-  supervisor.start();
-  await Promise.race([
-    firstFrameP,
-    new Promise((_, reject) => setTimeout(() => reject(new Error('market worker produced no frame within 30 s')), 30_000).unref()),
-  ]);
+  source.start();
+  // A local worker starts in well under a second: listen once it has a frame. An edge
+  // listens at once (/readyz says 503 until NATS and the ingest's FULL frames are there).
+  if (source.listenAfterFirstFrame)
+    await Promise.race([
+      firstFrameP,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('market worker produced no frame within 30 s')), 30_000).unref()),
+    ]);
+  else firstFrameP.catch(() => undefined);
 
   const port = await new Promise<number>((resolve, reject) => {
     app.listen(config.HOST, config.PORT, (ls) => {
@@ -255,7 +247,7 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
       resolve(uws.us_socket_local_port(ls as never));
     });
   });
-  log.info({ host: config.HOST, port, native, feed: config.FEED, intervalMs: config.BROADCAST_INTERVAL_MS }, 'boardcast listening');
+  log.info({ host: config.HOST, port, native, role: config.ROLE, feed: config.ROLE === 'edge' ? 'nats' : config.FEED, intervalMs: config.BROADCAST_INTERVAL_MS }, 'boardcast listening');
 
   let stopped: Promise<void> | undefined;
   const shutdown = (reason: string) => {
@@ -266,14 +258,13 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
       draining = true; // 2. stop accepting
       if (listenSocket) uws.us_listen_socket_close(listenSocket);
       listenSocket = undefined;
-      await supervisor.request({ type: 'stop-loop' }, 'loop-stopped', 2000); // 3. stop the frame loop
+      await source.stopLoop(); // 3. stop the frame loop
       for (const ws of broadcaster.all()) ws.end(1001, 'server shutting down'); // 4. close sockets with 1001
-      await supervisor.request({ type: 'shutdown' }, 'shutdown-done', Math.max(1000, config.SHUTDOWN_TIMEOUT_MS / 2)); // 5–6. feed, writers
-      await supervisor.stop();
+      await source.stop(config.SHUTDOWN_TIMEOUT_MS); // 5–6. feed (or the bus), writers
       log.info('shutdown complete');
     })();
     return stopped;
   };
 
-  return { port, metrics, supervisor, shutdown };
+  return { port, metrics, supervisor: source instanceof LocalFrameSource ? source.supervisor : undefined, shutdown };
 }
