@@ -39,9 +39,10 @@ export interface Refused {
  * Opens a WebSocket that the server is expected to refuse with an HTTP status before any
  * WebSocket exists (`ws` emits 'unexpected-response'). Fails if the socket opens.
  */
-export function expectRefused(url: string, headers?: Record<string, string>, timeoutMs = 5000): Promise<Refused> {
+export function expectRefused(url: string, headers?: Record<string, string>, opts: { localAddress?: string; timeoutMs?: number } = {}): Promise<Refused> {
+  const timeoutMs = opts.timeoutMs ?? 5000;
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false, headers });
+    const ws = new WebSocket(url, { perMessageDeflate: false, headers, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) });
     const timer = setTimeout(() => {
       ws.terminate();
       reject(new Error(`no answer from ${url} within ${timeoutMs} ms`));
@@ -72,6 +73,33 @@ export function expectRefused(url: string, headers?: Record<string, string>, tim
         clearTimeout(timer);
         reject(err);
       }
+    });
+  });
+}
+
+/**
+ * Opens a plain `ws` socket from a given local address (127.0.0.x: another "client IP" on
+ * loopback) and resolves once its first frame arrived.
+ */
+export function openFrom(url: string, localAddress: string, timeoutMs = 5000): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false, localAddress });
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`no frame from ${url} (local ${localAddress}) within ${timeoutMs} ms`));
+    }, timeoutMs);
+    ws.once('message', () => {
+      clearTimeout(timer);
+      resolve(ws);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      clearTimeout(timer);
+      ws.terminate();
+      reject(new Error(`HTTP ${res.statusCode}`));
+    });
+    ws.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
     });
   });
 }
