@@ -22,6 +22,7 @@ import { MessageRateLimiter } from './rate-limit.js';
 import { admitClient, refusal, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
 import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
+import { boardPage } from './static.js';
 
 export interface ServerHandle {
   port: number;
@@ -228,6 +229,7 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
     .get('/metrics', (res) => handleAsync(res, async () => ({ status: '200 OK', body: await metrics.registry.metrics(), contentType: metrics.registry.contentType })))
     .get('/api/snapshot', (res) => handleAsync(res, snapshotJson))
     .get('/api/vn30', (res) => sendJson(res, '200 OK', { symbols: basket }))
+    .get('/', boardPage).get('/index.html', boardPage).get('/favicon.svg', boardPage).get('/assets/*', boardPage) // the board page (dist/web)
     .any('/*', (res, req) => sendJson(res, '404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for ${req.getMethod().toUpperCase()} ${req.getUrl()}` }));
 
   source.start();

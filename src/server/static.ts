@@ -1,0 +1,231 @@
+// Serves the built board page (dist/web, made by `vite build`): `/` is its index.html,
+// `/assets/*` the hashed bundle, plus the few files at the top of dist/web (favicon).
+// - The directory is read once, at the first request (and again while it is missing), and
+//   every file is compressed then, off the main thread (zlib's async brotli and gzip), so a
+//   request only ever picks bytes from memory.
+// - Content negotiation: br, else gzip, else identity, with Vary: Accept-Encoding.
+// - Caching: hashed assets are immutable for a year; index.html (and the other unhashed
+//   files) is `no-cache` with a strong ETag, answered with 304 on If-None-Match.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zc, gzip } from 'node:zlib';
+import type { HttpRequest, HttpResponse } from 'uWebSockets.js';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.ico']);
+/** Below this size compression does not pay for its headers. */
+const MIN_COMPRESS_BYTES = 512;
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+/** The board's Content-Security-Policy: its own scripts and styles, sockets to its own host. */
+export const PAGE_CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export interface StaticFile {
+  path: string;
+  contentType: string;
+  etag: string;
+  cacheControl: string;
+  identity: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Picks the encoding for an Accept-Encoding header among the ones a file has (q=0 excludes). */
+export function chooseEncoding(acceptEncoding: string, available: { br?: unknown; gzip?: unknown }): Encoding {
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (!name) continue;
+    let weight = 1;
+    for (const p of params) {
+      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p);
+      if (m) weight = Number(m[1]);
+    }
+    q.set(name.trim(), weight);
+  }
+  const accepts = (enc: string) => (q.get(enc) ?? q.get('*') ?? 0) > 0;
+  if (available.br && accepts('br')) return 'br';
+  if (available.gzip && accepts('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** Files under assets/ carry a content hash in their name (vite's output): cache forever. */
+export function cacheControlFor(path: string): string {
+  return path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Reads and compresses every file of a built site. Keys are URL paths ('/index.html', '/assets/x.js'). */
+export async function loadSite(dir: string): Promise<Map<string, StaticFile>> {
+  const files = new Map<string, StaticFile>();
+  await Promise.all(
+    (await walk(dir)).map(async (full) => {
+      const path = `/${relative(dir, full).split(sep).join('/')}`;
+      const ext = extname(path).toLowerCase();
+      const identity = await readFile(full);
+      const file: StaticFile = {
+        path,
+        contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream',
+        etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+        cacheControl: cacheControlFor(path),
+        identity,
+      };
+      if (COMPRESSIBLE.has(ext) && identity.byteLength >= MIN_COMPRESS_BYTES) {
+        const [br, gzipped] = await Promise.all([
+          brotli(identity, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: identity.byteLength } }),
+          gz(identity, { level: 9 }),
+        ]);
+        if (br.byteLength < identity.byteLength) file.br = br;
+        if (gzipped.byteLength < identity.byteLength) file.gzip = gzipped;
+      }
+      files.set(path, file);
+    }),
+  );
+  return files;
+}
+
+/** dist/web of this package, whether running compiled (dist/src/server) or from source (src/server). */
+export function defaultWebDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'web');
+    dir = dirname(dir);
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+}
+
+function notBuilt(res: HttpResponse, dir: string): void {
+  res.cork(() => {
+    res
+      .writeStatus('503 Service Unavailable')
+      .writeHeader('Content-Type', 'application/json')
+      .writeHeader('Cache-Control', 'no-store')
+      .end(JSON.stringify({ error: 'BC_WEB_NOT_BUILT', message: `the board page is not built (${dir} is missing): run \`npm run build\`` }));
+  });
+}
+
+function notFound(res: HttpResponse, url: string): void {
+  res.cork(() => {
+    res
+      .writeStatus('404 Not Found')
+      .writeHeader('Content-Type', 'application/json')
+      .writeHeader('Cache-Control', 'no-store')
+      .end(JSON.stringify({ error: 'BC_NOT_FOUND', message: `no route for GET ${url}` }));
+  });
+}
+
+function write(res: HttpResponse, file: StaticFile, acceptEncoding: string, ifNoneMatch: string): void {
+  res.cork(() => {
+    const notModified = ifNoneMatch !== '' && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag);
+    const encoding = chooseEncoding(acceptEncoding, file);
+    res.writeStatus(notModified ? '304 Not Modified' : '200 OK');
+    res.writeHeader('Content-Type', file.contentType);
+    res.writeHeader('Cache-Control', file.cacheControl);
+    res.writeHeader('ETag', file.etag);
+    res.writeHeader('X-Content-Type-Options', 'nosniff');
+    if (file.br || file.gzip) res.writeHeader('Vary', 'Accept-Encoding');
+    if (file.path.endsWith('.html')) {
+      res.writeHeader('Content-Security-Policy', PAGE_CSP);
+      res.writeHeader('Referrer-Policy', 'no-referrer');
+    }
+    if (notModified) {
+      res.endWithoutBody();
+      return;
+    }
+    if (encoding !== 'identity') res.writeHeader('Content-Encoding', encoding);
+    const body = encoding === 'br' ? file.br! : encoding === 'gzip' ? file.gzip! : file.identity;
+    res.end(body);
+  });
+}
+
+export type StaticHandler = (res: HttpResponse, req: HttpRequest) => void;
+
+/**
+ * A uWS GET handler for the built page in `dir` (default: dist/web). `/` serves index.html.
+ * Register it for `/`, `/index.html`, `/assets/*` and the top-level files (see app.ts).
+ */
+export function serveWeb(dir: string = defaultWebDir()): StaticHandler {
+  let site: Map<string, StaticFile> | undefined;
+  let loading: Promise<Map<string, StaticFile> | undefined> | undefined;
+  const load = () =>
+    (loading ??= (existsSync(join(dir, 'index.html')) ? loadSite(dir) : Promise.resolve(undefined)).then(
+      (s) => {
+        site = s;
+        loading = undefined;
+        return s;
+      },
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    ));
+
+  return (res, req) => {
+    const url = req.getUrl();
+    const path = url === '/' ? '/index.html' : url;
+    // Headers must be read before the handler returns (uWS reuses the request object).
+    const acceptEncoding = req.getHeader('accept-encoding');
+    const ifNoneMatch = req.getHeader('if-none-match');
+    if (site) {
+      const file = site.get(path);
+      if (file) write(res, file, acceptEncoding, ifNoneMatch);
+      else notFound(res, url);
+      return;
+    }
+    let aborted = false;
+    res.onAborted(() => {
+      aborted = true;
+    });
+    load().then(
+      (s) => {
+        if (aborted) return;
+        const file = s?.get(path);
+        if (!s) notBuilt(res, dir);
+        else if (file) write(res, file, acceptEncoding, ifNoneMatch);
+        else notFound(res, url);
+      },
+      (err: Error) => {
+        if (aborted) return;
+        res.cork(() => {
+          res.writeStatus('500 Internal Server Error').writeHeader('Content-Type', 'application/json').writeHeader('Cache-Control', 'no-store').end(JSON.stringify({ error: 'BC_INTERNAL', message: err.message }));
+        });
+      },
+    );
+  };
+}
+
+/** The board page of this package (dist/web), as registered in app.ts. */
+export const boardPage: StaticHandler = serveWeb();
