@@ -1,0 +1,147 @@
+// The board's columns: what each cell of a symbol's row shows (text and colour direction)
+// and how the column sorts. Pure: the table renderer only compares these values with what
+// it last wrote and touches the cells that differ.
+import type { ActiveFlow, PriceLevel, SymbolState } from '../../src/client/index.js';
+import { arrow, priceDirection, changeDirection, type Direction } from './colors.js';
+import { formatPct, formatPrice, formatShare, formatSigned, formatVolume } from './format.js';
+import type { LabelKey } from './i18n.js';
+
+export interface CellValue {
+  text: string;
+  dir: Direction;
+  /** For bar cells: the active-buy share, 0..1 (NaN when there is no active flow yet). */
+  bar?: number;
+}
+
+export type GroupKey = 'bids' | 'matched' | 'asks' | 'highLow' | 'foreign' | null;
+
+export interface Column {
+  id: string;
+  label: LabelKey;
+  group: GroupKey;
+  /** Visual role: a price, a volume, text; 'bar' draws the active buy/sell share. */
+  kind: 'symbol' | 'price' | 'volume' | 'change' | 'bar';
+  cell(s: SymbolState): CellValue;
+  sortKey(s: SymbolState): number | string;
+}
+
+const level = (levels: readonly PriceLevel[], i: number): PriceLevel | undefined => levels[i];
+const none = (text = ''): CellValue => ({ text, dir: 'none' });
+
+/** Active buy and sell volume over every session phase (ATO/ATC trades are all neutral). */
+export function activeTotals(s: SymbolState): { buy: number; sell: number } {
+  let buy = 0;
+  let sell = 0;
+  for (const f of [s.ato, s.continuous, s.atc] as (ActiveFlow | null)[]) {
+    if (!f) continue;
+    buy += f.buyVolume;
+    sell += f.sellVolume;
+  }
+  return { buy, sell };
+}
+
+/** Active buy share of active volume, 0..1; NaN before any active trade. */
+export function activeBuyShare(s: SymbolState): number {
+  const { buy, sell } = activeTotals(s);
+  return buy + sell > 0 ? buy / (buy + sell) : NaN;
+}
+
+function priceCell(s: SymbolState, price: number): CellValue {
+  return { text: formatPrice(price), dir: priceDirection(price, s) };
+}
+
+function bookPrice(side: 'bids' | 'asks', i: number): (s: SymbolState) => CellValue {
+  return (s) => {
+    const l = level(s[side], i);
+    return l ? priceCell(s, l.price) : none();
+  };
+}
+
+function bookVolume(side: 'bids' | 'asks', i: number): (s: SymbolState) => CellValue {
+  return (s) => {
+    const l = level(s[side], i);
+    return l ? { text: formatVolume(l.volume), dir: priceDirection(l.price, s) } : none();
+  };
+}
+
+const bookSortPrice = (side: 'bids' | 'asks', i: number) => (s: SymbolState) => level(s[side], i)?.price ?? 0;
+const bookSortVolume = (side: 'bids' | 'asks', i: number) => (s: SymbolState) => level(s[side], i)?.volume ?? 0;
+
+function lastDir(s: SymbolState): Direction {
+  return priceDirection(s.lastPrice, s);
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'symbol', label: 'symbol', group: null, kind: 'symbol', cell: (s) => ({ text: s.symbol, dir: lastDir(s) }), sortKey: (s) => s.symbol },
+  { id: 'ref', label: 'ref', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.reference), dir: 'ref' }), sortKey: (s) => s.reference },
+  { id: 'ceil', label: 'ceil', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.ceiling), dir: 'ceil' }), sortKey: (s) => s.ceiling },
+  { id: 'floor', label: 'floor', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.floor), dir: 'floor' }), sortKey: (s) => s.floor },
+  ...([3, 2, 1] as const).flatMap((n): Column[] => [
+    { id: `bid${n}p`, label: `p${n}`, group: 'bids', kind: 'price', cell: bookPrice('bids', n - 1), sortKey: bookSortPrice('bids', n - 1) },
+    { id: `bid${n}v`, label: `v${n}`, group: 'bids', kind: 'volume', cell: bookVolume('bids', n - 1), sortKey: bookSortVolume('bids', n - 1) },
+  ]),
+  { id: 'last', label: 'price', group: 'matched', kind: 'price', cell: (s) => priceCell(s, s.lastPrice), sortKey: (s) => s.lastPrice },
+  { id: 'lastVol', label: 'vol', group: 'matched', kind: 'volume', cell: (s) => ({ text: formatVolume(s.lastVolume), dir: lastDir(s) }), sortKey: (s) => s.lastVolume },
+  {
+    id: 'change',
+    label: 'change',
+    group: 'matched',
+    kind: 'change',
+    cell: (s) => {
+      if (!(s.lastPrice > 0)) return none();
+      const dir = lastDir(s);
+      return { text: `${arrow(dir)} ${formatSigned(s.change)}`, dir };
+    },
+    sortKey: (s) => (s.lastPrice > 0 ? s.change : -Infinity),
+  },
+  { id: 'changePct', label: 'changePct', group: 'matched', kind: 'change', cell: (s) => (s.lastPrice > 0 ? { text: formatPct(s.changePct), dir: lastDir(s) } : none()), sortKey: (s) => (s.lastPrice > 0 ? s.changePct : -Infinity) },
+  ...([1, 2, 3] as const).flatMap((n): Column[] => [
+    { id: `ask${n}p`, label: `p${n}`, group: 'asks', kind: 'price', cell: bookPrice('asks', n - 1), sortKey: bookSortPrice('asks', n - 1) },
+    { id: `ask${n}v`, label: `v${n}`, group: 'asks', kind: 'volume', cell: bookVolume('asks', n - 1), sortKey: bookSortVolume('asks', n - 1) },
+  ]),
+  { id: 'totalVol', label: 'totalVol', group: null, kind: 'volume', cell: (s) => ({ text: formatVolume(s.totalVolume), dir: 'none' }), sortKey: (s) => s.totalVolume },
+  { id: 'high', label: 'high', group: 'highLow', kind: 'price', cell: (s) => priceCell(s, s.high), sortKey: (s) => s.high },
+  { id: 'low', label: 'low', group: 'highLow', kind: 'price', cell: (s) => priceCell(s, s.low), sortKey: (s) => s.low },
+  { id: 'fBuy', label: 'fBuy', group: 'foreign', kind: 'volume', cell: (s) => ({ text: formatVolume(s.foreign?.buyVolume ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.buyVolume ?? 0 },
+  { id: 'fSell', label: 'fSell', group: 'foreign', kind: 'volume', cell: (s) => ({ text: formatVolume(s.foreign?.sellVolume ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.sellVolume ?? 0 },
+  {
+    id: 'fNet',
+    label: 'fNet',
+    group: 'foreign',
+    kind: 'change',
+    cell: (s) => {
+      const net = s.foreign?.netVolume ?? 0;
+      return net === 0 ? none() : { text: formatSigned(net), dir: changeDirection(net) };
+    },
+    sortKey: (s) => s.foreign?.netVolume ?? 0,
+  },
+  {
+    id: 'active',
+    label: 'active',
+    group: null,
+    kind: 'bar',
+    cell: (s) => {
+      const share = activeBuyShare(s);
+      if (Number.isNaN(share)) return { text: '', dir: 'none', bar: NaN };
+      return { text: `${formatShare(share)} / ${formatShare(1 - share)}`, dir: share > 0.5 ? 'up' : share < 0.5 ? 'down' : 'ref', bar: share };
+    },
+    sortKey: (s) => {
+      const share = activeBuyShare(s);
+      return Number.isNaN(share) ? -1 : share;
+    },
+  },
+];
+
+export type SortDir = 'asc' | 'desc';
+
+/** Symbols in display order for a sort column and direction (ties by symbol, stable). */
+export function sortSymbols(states: readonly SymbolState[], columnId: string | null, dir: SortDir): string[] {
+  const col = columnId ? COLUMNS.find((c) => c.id === columnId) : undefined;
+  const rows = states.map((s) => ({ s, k: col ? col.sortKey(s) : s.symbol }));
+  const mul = dir === 'asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    const c = typeof a.k === 'string' || typeof b.k === 'string' ? String(a.k).localeCompare(String(b.k)) : a.k - b.k;
+    return c !== 0 && !Number.isNaN(c) ? c * mul : a.s.symbol.localeCompare(b.s.symbol);
+  });
+  return rows.map((r) => r.s.symbol);
+}

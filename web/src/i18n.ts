@@ -1,0 +1,117 @@
+// Labels in Vietnamese and English. Numbers stay formatted the Vietnamese way in both
+// (format.ts); only words change. Elements carry data-i18n="key" (text) or
+// data-i18n-title / data-i18n-aria (attributes) and are relabelled by applyLabels.
+import type { ConnectionState, PhaseName, PremiumName } from '../../src/client/index.js';
+
+export type Lang = 'vi' | 'en';
+
+const LABELS = {
+  title: { vi: 'Bảng giá VN30', en: 'VN30 price board' },
+  symbol: { vi: 'Mã CK', en: 'Symbol' },
+  ref: { vi: 'TC', en: 'Ref' },
+  ceil: { vi: 'Trần', en: 'Ceil' },
+  floor: { vi: 'Sàn', en: 'Floor' },
+  bids: { vi: 'Bên mua', en: 'Bids' },
+  asks: { vi: 'Bên bán', en: 'Asks' },
+  matched: { vi: 'Khớp lệnh', en: 'Last trade' },
+  price: { vi: 'Giá', en: 'Price' },
+  vol: { vi: 'KL', en: 'Vol' },
+  p1: { vi: 'Giá 1', en: 'Price 1' },
+  p2: { vi: 'Giá 2', en: 'Price 2' },
+  p3: { vi: 'Giá 3', en: 'Price 3' },
+  v1: { vi: 'KL 1', en: 'Vol 1' },
+  v2: { vi: 'KL 2', en: 'Vol 2' },
+  v3: { vi: 'KL 3', en: 'Vol 3' },
+  change: { vi: '+/-', en: 'Chg' },
+  changePct: { vi: '%', en: '%' },
+  totalVol: { vi: 'Tổng KL', en: 'Total vol' },
+  highLow: { vi: 'Giá', en: 'Prices' },
+  high: { vi: 'Cao', en: 'High' },
+  low: { vi: 'Thấp', en: 'Low' },
+  foreign: { vi: 'ĐTNN', en: 'Foreign' },
+  fBuy: { vi: 'Mua', en: 'Buy' },
+  fSell: { vi: 'Bán', en: 'Sell' },
+  fNet: { vi: 'Ròng', en: 'Net' },
+  active: { vi: 'Chủ động M/B', en: 'Active B/S' },
+  breadth: { vi: 'Tăng / Đứng / Giảm', en: 'Up / Flat / Down' },
+  basis: { vi: 'Basis', en: 'Basis' },
+  phase: { vi: 'Phiên', en: 'Session' },
+  latency: { vi: 'Độ trễ', en: 'Latency' },
+  connection: { vi: 'Kết nối', en: 'Connection' },
+  watchOnly: { vi: 'Chỉ danh mục theo dõi', en: 'Watchlist only' },
+  watchAdd: { vi: 'Thêm mã', en: 'Add symbol' },
+  watchAddButton: { vi: 'Thêm', en: 'Add' },
+  watchStar: { vi: 'Theo dõi', en: 'Watch' },
+  watchEmpty: { vi: 'Danh mục trống: đánh dấu ☆ một mã để theo dõi', en: 'The watchlist is empty: star ☆ a symbol to watch it' },
+  sortBy: { vi: 'Sắp xếp theo', en: 'Sort by' },
+  langToggle: { vi: 'English', en: 'Tiếng Việt' },
+  langToggleAria: { vi: 'Switch labels to English', en: 'Chuyển nhãn sang tiếng Việt' },
+  staleBanner: { vi: 'Mất kết nối — bảng giá đang hiển thị dữ liệu cũ, đang kết nối lại…', en: 'Connection lost — showing the last board, reconnecting…' },
+  waiting: { vi: 'Đang chờ dữ liệu…', en: 'Waiting for data…' },
+  tableCaption: { vi: 'Bảng giá rổ VN30: dùng phím mũi tên để di chuyển giữa các ô', en: 'VN30 basket board: use the arrow keys to move between cells' },
+  premium: { vi: 'cộng', en: 'premium' },
+  discount: { vi: 'trừ', en: 'discount' },
+  par: { vi: 'ngang', en: 'par' },
+  unitNote: { vi: 'Giá: đồng · KL: cổ phiếu', en: 'Prices: VND · Volumes: shares' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type LabelKey = keyof typeof LABELS;
+
+export function t(key: LabelKey, lang: Lang): string {
+  return LABELS[key][lang];
+}
+
+export function isLabelKey(key: string): key is LabelKey {
+  return Object.hasOwn(LABELS, key);
+}
+
+const PHASES: Record<PhaseName, Record<Lang, string>> = {
+  PHASE_UNSPECIFIED: { vi: '—', en: '—' },
+  PRE_OPEN: { vi: 'Trước giờ', en: 'Pre-open' },
+  ATO: { vi: 'ATO', en: 'ATO' },
+  CONTINUOUS: { vi: 'Liên tục', en: 'Continuous' },
+  LUNCH_BREAK: { vi: 'Nghỉ trưa', en: 'Lunch break' },
+  ATC: { vi: 'ATC', en: 'ATC' },
+  PUT_THROUGH: { vi: 'Thỏa thuận', en: 'Put-through' },
+  CLOSED: { vi: 'Đóng cửa', en: 'Closed' },
+};
+
+export function phaseLabel(phase: PhaseName, lang: Lang): string {
+  return (PHASES[phase] ?? PHASES.PHASE_UNSPECIFIED)[lang];
+}
+
+/** What the connection pill says. 'live' is 'open' with a board received on this socket. */
+export type LinkState = ConnectionState | 'live';
+
+const LINK: Record<LinkState, Record<Lang, string>> = {
+  connecting: { vi: 'Đang kết nối', en: 'Connecting' },
+  open: { vi: 'Đang đồng bộ', en: 'Syncing' },
+  live: { vi: 'Trực tuyến', en: 'Live' },
+  resyncing: { vi: 'Đang đồng bộ lại', en: 'Resyncing' },
+  reconnecting: { vi: 'Mất kết nối', en: 'Disconnected' },
+  closed: { vi: 'Đã đóng', en: 'Closed' },
+};
+
+export function linkLabel(state: LinkState, lang: Lang): string {
+  return LINK[state][lang];
+}
+
+export function premiumLabel(p: PremiumName, lang: Lang): string {
+  return p === 'PREMIUM' ? t('premium', lang) : p === 'DISCOUNT' ? t('discount', lang) : p === 'PAR' ? t('par', lang) : '';
+}
+
+/** Relabels every element under root that carries data-i18n / data-i18n-title / data-i18n-aria. */
+export function applyLabels(root: ParentNode, lang: Lang): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = el.dataset.i18n!;
+    if (isLabelKey(key)) el.textContent = t(key, lang);
+  }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) {
+    const key = el.dataset.i18nTitle!;
+    if (isLabelKey(key)) el.title = t(key, lang);
+  }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-aria]')) {
+    const key = el.dataset.i18nAria!;
+    if (isLabelKey(key)) el.setAttribute('aria-label', t(key, lang));
+  }
+}

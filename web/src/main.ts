@@ -1,0 +1,204 @@
+// The board page: a BoardClient over /ws (protobuf) feeding the table and the header.
+// Frames are only recorded as they arrive; drawing happens once per animation frame with
+// the latest board, so at 10 frames/s (or a burst after a stall) the page never draws a
+// board twice or one that is already stale.
+import { BoardClient, type Board, type StateEvent } from '../../src/client/index.js';
+import { BACKGROUND, PALETTE, SURFACE } from './colors.js';
+import { formatLatency } from './format.js';
+import { Header, setField } from './header.js';
+import { applyLabels, linkLabel, t, type Lang, type LinkState } from './i18n.js';
+import { BoardTable } from './table.js';
+import { loadWatchlist, parseSymbolList, saveWatchlist, viewChange } from './watchlist.js';
+import './styles.css';
+
+const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => document.querySelector<T>(sel)!;
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+
+// ---- palette: one source (colors.ts), copied into CSS custom properties -------------------
+const rootStyle = document.documentElement.style;
+for (const [name, value] of Object.entries(PALETTE)) rootStyle.setProperty(`--${name}`, value);
+rootStyle.setProperty('--bg', BACKGROUND);
+rootStyle.setProperty('--surface', SURFACE);
+
+// ---- language -----------------------------------------------------------------------------
+const storedLang = storage?.getItem('boardcast.lang');
+let lang: Lang = storedLang === 'en' || storedLang === 'vi' ? storedLang : navigator.language.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+
+// ---- watchlist ----------------------------------------------------------------------------
+const watch = loadWatchlist(storage);
+const params = new URLSearchParams(location.search);
+let basket: string[] = [];
+if (params.has('symbols')) {
+  // A link with ?symbols=FPT,VNM opens that watchlist, filtered.
+  watch.symbols = parseSymbolList(params.get('symbols') ?? '', []);
+  watch.only = watch.symbols.length > 0;
+}
+/** The symbol set the server sends us; null = the whole board. */
+let serverView: Set<string> | null = watch.only && watch.symbols.length > 0 ? new Set(watch.symbols) : null;
+
+// ---- rendering state ----------------------------------------------------------------------
+let board: Board | undefined;
+let latencyMs = NaN;
+let link: LinkState = 'connecting';
+let reconnectInfo = '';
+let dirty = false;
+let rafId = 0;
+
+const header = new Header($('#header'));
+const table = new BoardTable(
+  $<HTMLTableElement>('#board'),
+  {
+    isWatched: (s) => watch.symbols.includes(s),
+    onToggleWatch: (s) => {
+      watch.symbols = watch.symbols.includes(s) ? watch.symbols.filter((x) => x !== s) : [...watch.symbols, s];
+      watchlistChanged();
+      table.refreshStar(s);
+    },
+    onSort: () => schedule(),
+  },
+  lang,
+);
+
+const client = new BoardClient({
+  urls: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+  format: 'proto',
+  query: serverView ? { symbols: [...serverView].join(',') } : {},
+  backoff: { initialMs: 250, maxMs: 5000 },
+});
+
+client.on('board', (ev) => {
+  board = ev.board;
+  latencyMs = Date.now() - ev.producedAtUs / 1000;
+  if (link !== 'live') setLink('live');
+  schedule();
+});
+client.on('state', (ev: StateEvent) => {
+  if (ev.state === 'reconnecting') reconnectInfo = ev.delayMs !== undefined ? ` (${(ev.delayMs / 1000).toFixed(1)} s)` : '';
+  // 'open' becomes 'live' with the first board on this socket.
+  setLink(ev.state === 'open' && link === 'live' && client.board ? 'live' : ev.state);
+});
+client.on('error', (err) => console.warn(`[boardcast] ${err.code}: ${err.message}`));
+
+function setLink(state: LinkState): void {
+  link = state;
+  const stale = state === 'reconnecting' || state === 'closed' || state === 'connecting';
+  document.body.classList.toggle('stale', stale && board !== undefined);
+  document.body.dataset.link = state;
+  schedule();
+}
+
+function schedule(): void {
+  dirty = true;
+  if (rafId === 0) rafId = requestAnimationFrame(draw);
+}
+
+function draw(): void {
+  rafId = 0;
+  if (!dirty) return;
+  dirty = false;
+  if (board) {
+    table.render(board.symbols);
+    table.ensureTabStop();
+    header.render(board, lang);
+  }
+  $('#waiting').hidden = board !== undefined;
+  setField($('#latency'), board ? formatLatency(latencyMs) : '—');
+  $('#latency').dataset.ms = Number.isFinite(latencyMs) ? String(Math.round(latencyMs)) : '';
+  const pill = $('#link');
+  setField(pill, linkLabel(link, lang) + (link === 'reconnecting' ? reconnectInfo : ''));
+  pill.className = `link link-${link}`;
+  $('#banner').hidden = !(document.body.classList.contains('stale'));
+  const hint = $('#watch-hint');
+  hint.hidden = !(watch.only && watch.symbols.length === 0);
+  setField($('#watch-count'), `(${watch.symbols.length})`);
+}
+
+// ---- watchlist wiring ---------------------------------------------------------------------
+const onlyBox = $<HTMLInputElement>('#watch-only');
+onlyBox.checked = watch.only;
+onlyBox.addEventListener('change', () => {
+  watch.only = onlyBox.checked;
+  watchlistChanged();
+});
+const addForm = $<HTMLFormElement>('#watch-form');
+const addInput = $<HTMLInputElement>('#watch-input');
+addForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const added = parseSymbolList(addInput.value, basket).filter((s) => !watch.symbols.includes(s));
+  if (added.length === 0) return;
+  watch.symbols = [...watch.symbols, ...added];
+  addInput.value = '';
+  for (const s of added) table.refreshStar(s);
+  watchlistChanged();
+});
+
+/** Brings the server's view in line with the watchlist: subscribe/unsubscribe with symbols. */
+function watchlistChanged(): void {
+  saveWatchlist(storage, watch);
+  const want = watch.only && watch.symbols.length > 0 ? new Set(watch.symbols) : null;
+  const have = serverView;
+  if (want === null && have === null) return schedule();
+  if (want === null) {
+    // Back to the whole board: the view becomes the whole basket.
+    client.subscribe([], basket.length > 0 ? basket : [...(board?.symbols.map((s) => s.symbol) ?? [])]);
+    serverView = null;
+  } else if (have === null) {
+    if (basket.length > 0 && want.size === basket.length) return schedule();
+    client.subscribe([], [...want]); // from the whole board, a subscribe sets the watchlist to exactly these
+    serverView = want;
+  } else {
+    const { add, remove } = viewChange(have, want);
+    if (add.length > 0) client.subscribe([], add); // add first: the view never passes through empty
+    if (remove.length > 0) client.unsubscribe([], remove);
+    serverView = want;
+  }
+  schedule();
+}
+
+// ---- language wiring ----------------------------------------------------------------------
+function relabel(): void {
+  document.documentElement.lang = lang;
+  document.title = t('title', lang);
+  applyLabels(document, lang);
+  table.setLang(lang);
+  header.relabel(lang);
+  schedule();
+}
+$('#lang').addEventListener('click', () => {
+  lang = lang === 'vi' ? 'en' : 'vi';
+  try {
+    storage?.setItem('boardcast.lang', lang);
+  } catch {
+    // not remembered
+  }
+  relabel();
+});
+
+// ---- start --------------------------------------------------------------------------------
+relabel();
+setLink('connecting');
+client.connect();
+fetch('/api/vn30')
+  .then((r) => (r.ok ? (r.json() as Promise<{ symbols?: string[] }>) : { symbols: [] }))
+  .then((body) => {
+    basket = body.symbols ?? [];
+    const list = $('#basket-list');
+    list.replaceChildren(...basket.map((s) => Object.assign(document.createElement('option'), { value: s })));
+  })
+  .catch(() => {
+    // the watchlist input then accepts any symbol the server knows
+  });
+
+// Latency keeps ticking while frames stop arriving (a stalled feed is visible too).
+setInterval(() => {
+  if (board && link === 'live') schedule();
+}, 1000);
+
+// For tests and the console.
+(window as unknown as { boardcast: unknown }).boardcast = { client, table };

@@ -1,0 +1,318 @@
+// The board table: one row per symbol, rendered by diffing. A row whose SymbolState object
+// is the one already drawn is skipped (the SDK shares unchanged rows between boards); in a
+// changed row only the cells whose text or colour changed are written, and those flash.
+// Keyboard: sort buttons in the header; the body is a grid with one tab stop and arrow
+// keys / Home / End / PageUp / PageDown moving between cells; Space or Enter on a symbol
+// cell toggles its watchlist star.
+import type { SymbolState } from '../../src/client/index.js';
+import { directionClass } from './colors.js';
+import { COLUMNS, sortSymbols, type Column, type GroupKey, type SortDir } from './columns.js';
+import { t, type Lang } from './i18n.js';
+
+interface Row {
+  symbol: string;
+  tr: HTMLTableRowElement;
+  cells: HTMLTableCellElement[];
+  texts: Text[];
+  classes: string[];
+  bars: (HTMLElement | null)[];
+  star: HTMLButtonElement;
+  state: SymbolState | undefined;
+}
+
+export interface BoardTableOptions {
+  isWatched(symbol: string): boolean;
+  onToggleWatch(symbol: string): void;
+  onSort(columnId: string, dir: SortDir): void;
+}
+
+const SORT_DEFAULT_DESC = new Set(['totalVol', 'change', 'changePct', 'fNet', 'active', 'lastVol', 'fBuy', 'fSell']);
+
+export class BoardTable {
+  private readonly rows = new Map<string, Row>();
+  private order: string[] = [];
+  private sortCol: string | null = null;
+  private sortDir: SortDir = 'asc';
+  private readonly tbody: HTMLTableSectionElement;
+  private readonly thead: HTMLTableSectionElement;
+  private lang: Lang;
+  private focusRow = 0;
+  private focusCol = 0;
+  private rendered = false;
+
+  constructor(
+    private readonly table: HTMLTableElement,
+    private readonly opts: BoardTableOptions,
+    lang: Lang,
+  ) {
+    this.lang = lang;
+    this.thead = table.createTHead();
+    this.tbody = table.tBodies[0] ?? table.createTBody();
+    table.setAttribute('role', 'grid');
+    table.setAttribute('aria-readonly', 'true');
+    this.buildHeader();
+    this.tbody.addEventListener('keydown', (e) => this.onKey(e));
+    this.tbody.addEventListener('click', (e) => {
+      const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('button.star');
+      if (btn?.dataset.symbol) this.opts.onToggleWatch(btn.dataset.symbol);
+    });
+    this.tbody.addEventListener('focusin', (e) => {
+      const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td, th');
+      if (!td) return;
+      const tr = td.parentElement as HTMLTableRowElement;
+      this.moveFocus(tr.sectionRowIndex, td.cellIndex, false);
+    });
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    for (const row of this.rows.values()) this.labelStar(row);
+  }
+
+  setSort(columnId: string | null, dir: SortDir): void {
+    this.sortCol = columnId;
+    this.sortDir = dir;
+    for (const th of this.thead.querySelectorAll<HTMLTableCellElement>('th[data-col]')) {
+      const on = th.dataset.col === columnId;
+      th.setAttribute('aria-sort', on ? (dir === 'asc' ? 'ascending' : 'descending') : 'none');
+      th.querySelector('.sort-ind')!.textContent = on ? (dir === 'asc' ? '↑' : '↓') : '';
+    }
+  }
+
+  /** The watchlist star of a symbol changed. */
+  refreshStar(symbol: string): void {
+    const row = this.rows.get(symbol);
+    if (row) this.labelStar(row);
+  }
+
+  /** Draws a board: adds and removes rows, writes changed cells, reorders when the sort says so. */
+  render(states: readonly SymbolState[], opts: { flash: boolean } = { flash: true }): void {
+    const seen = new Set<string>();
+    const flash = opts.flash && this.rendered;
+    for (const s of states) {
+      seen.add(s.symbol);
+      let row = this.rows.get(s.symbol);
+      if (!row) {
+        row = this.createRow(s.symbol);
+        this.rows.set(s.symbol, row);
+        this.updateRow(row, s, false);
+      } else if (row.state !== s) this.updateRow(row, s, flash);
+    }
+    for (const [symbol, row] of this.rows) {
+      if (seen.has(symbol)) continue;
+      row.tr.remove();
+      this.rows.delete(symbol);
+    }
+    this.reorder(sortSymbols(states, this.sortCol, this.sortDir));
+    this.rendered = true;
+  }
+
+  /** A column header was activated: same column flips direction, a new one starts at its default. */
+  private toggleSort(columnId: string): void {
+    const dir: SortDir = this.sortCol === columnId ? (this.sortDir === 'asc' ? 'desc' : 'asc') : SORT_DEFAULT_DESC.has(columnId) ? 'desc' : 'asc';
+    this.setSort(columnId, dir);
+    this.opts.onSort(columnId, dir);
+  }
+
+  private buildHeader(): void {
+    const groupRow = this.thead.insertRow();
+    const colRow = this.thead.insertRow();
+    groupRow.className = 'groups';
+    let i = 0;
+    while (i < COLUMNS.length) {
+      const col = COLUMNS[i]!;
+      if (col.group === null) {
+        groupRow.append(this.columnHeader(col, 2));
+        i++;
+        continue;
+      }
+      const group: GroupKey = col.group;
+      let span = 0;
+      while (i + span < COLUMNS.length && COLUMNS[i + span]!.group === group) {
+        colRow.append(this.columnHeader(COLUMNS[i + span]!, 1));
+        span++;
+      }
+      const th = document.createElement('th');
+      th.scope = 'colgroup';
+      th.colSpan = span;
+      th.className = `group g-${group}`;
+      th.dataset.i18n = group;
+      th.textContent = t(group, this.lang);
+      groupRow.append(th);
+      i += span;
+    }
+  }
+
+  private columnHeader(col: Column, rowSpan: number): HTMLTableCellElement {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.rowSpan = rowSpan;
+    th.dataset.col = col.id;
+    th.className = `k-${col.kind}${col.group ? ` g-${col.group}` : ''}`;
+    th.setAttribute('aria-sort', 'none');
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'sort';
+    btn.dataset.i18nTitle = 'sortBy';
+    btn.title = t('sortBy', this.lang);
+    const label = document.createElement('span');
+    label.dataset.i18n = col.label;
+    label.textContent = t(col.label, this.lang);
+    const ind = document.createElement('span');
+    ind.className = 'sort-ind';
+    ind.setAttribute('aria-hidden', 'true');
+    btn.append(label, ind);
+    btn.addEventListener('click', () => this.toggleSort(col.id));
+    th.append(btn);
+    return th;
+  }
+
+  private createRow(symbol: string): Row {
+    const tr = document.createElement('tr');
+    tr.dataset.symbol = symbol;
+    const cells: HTMLTableCellElement[] = [];
+    const texts: Text[] = [];
+    const bars: (HTMLElement | null)[] = [];
+    let star!: HTMLButtonElement;
+    for (const col of COLUMNS) {
+      const td = document.createElement(col.kind === 'symbol' ? 'th' : 'td') as HTMLTableCellElement;
+      if (col.kind === 'symbol') (td as HTMLTableCellElement & { scope: string }).scope = 'row';
+      td.className = `k-${col.kind}`;
+      td.dataset.col = col.id;
+      td.tabIndex = -1;
+      td.setAttribute('role', col.kind === 'symbol' ? 'rowheader' : 'gridcell');
+      const text = document.createTextNode('');
+      let bar: HTMLElement | null = null;
+      if (col.kind === 'symbol') {
+        star = document.createElement('button');
+        star.type = 'button';
+        star.className = 'star';
+        star.dataset.symbol = symbol;
+        star.tabIndex = -1;
+        const name = document.createElement('span');
+        name.className = 'sym';
+        name.append(text);
+        td.append(star, name);
+      } else if (col.kind === 'bar') {
+        bar = document.createElement('span');
+        bar.className = 'bar';
+        bar.setAttribute('aria-hidden', 'true');
+        const label = document.createElement('span');
+        label.className = 'bar-label';
+        label.append(text);
+        td.append(bar, label);
+      } else td.append(text);
+      tr.append(td);
+      cells.push(td);
+      texts.push(text);
+      bars.push(bar);
+    }
+    const row: Row = { symbol, tr, cells, texts, classes: COLUMNS.map(() => ''), bars, star, state: undefined };
+    this.labelStar(row);
+    return row;
+  }
+
+  private labelStar(row: Row): void {
+    const on = this.opts.isWatched(row.symbol);
+    row.star.textContent = on ? '★' : '☆';
+    row.star.setAttribute('aria-pressed', String(on));
+    row.star.setAttribute('aria-label', `${t('watchStar', this.lang)} ${row.symbol}`);
+  }
+
+  private updateRow(row: Row, s: SymbolState, flash: boolean): void {
+    row.state = s;
+    for (let i = 0; i < COLUMNS.length; i++) {
+      const v = COLUMNS[i]!.cell(s);
+      const text = row.texts[i]!;
+      const cls = directionClass(v.dir);
+      const changed = text.data !== v.text;
+      if (changed) text.data = v.text;
+      if (cls !== row.classes[i]) {
+        const td = row.cells[i]!;
+        if (row.classes[i]) td.classList.remove(row.classes[i]!);
+        if (cls) td.classList.add(cls);
+        row.classes[i] = cls;
+      }
+      const bar = row.bars[i];
+      if (bar && v.bar !== undefined) {
+        const w = Number.isNaN(v.bar) ? '0%' : `${Math.round(v.bar * 100)}%`;
+        if (bar.style.width !== w) bar.style.width = w;
+      }
+      if (changed && flash && v.text !== '') {
+        // Two identical animations, alternated: a cell that changes again restarts its flash without a reflow.
+        const td = row.cells[i]!;
+        const next = td.classList.contains('fl-a') ? 'fl-b' : 'fl-a';
+        td.classList.remove('fl-a', 'fl-b');
+        td.classList.add(next);
+      }
+    }
+  }
+
+  private reorder(order: string[]): void {
+    if (order.length === this.order.length && order.every((s, i) => s === this.order[i])) return;
+    const active = document.activeElement;
+    const hadFocus = active instanceof HTMLElement && this.tbody.contains(active);
+    let cursor = this.tbody.firstElementChild;
+    for (const symbol of order) {
+      const tr = this.rows.get(symbol)!.tr;
+      if (tr === cursor) cursor = cursor.nextElementSibling;
+      else this.tbody.insertBefore(tr, cursor);
+    }
+    this.order = order;
+    if (hadFocus && document.activeElement !== active) active.focus({ preventScroll: true });
+  }
+
+  private moveFocus(rowIndex: number, colIndex: number, focus: boolean): void {
+    const rows = this.tbody.rows;
+    if (rows.length === 0) return;
+    const r = Math.max(0, Math.min(rows.length - 1, rowIndex));
+    const c = Math.max(0, Math.min(COLUMNS.length - 1, colIndex));
+    const prev = rows[this.focusRow]?.cells[this.focusCol];
+    const next = rows[r]!.cells[c]!;
+    if (prev && prev !== next) prev.tabIndex = -1;
+    for (const cell of this.tbody.querySelectorAll<HTMLElement>('[tabindex="0"]')) if (cell !== next) cell.tabIndex = -1;
+    next.tabIndex = 0;
+    this.focusRow = r;
+    this.focusCol = c;
+    if (focus) next.focus();
+  }
+
+  /** Makes sure one body cell is tabbable (after the first rows arrive or rows are removed). */
+  ensureTabStop(): void {
+    if (this.tbody.rows.length === 0) return;
+    if (!this.tbody.querySelector('[tabindex="0"]')) this.moveFocus(this.focusRow, this.focusCol, false);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const td = (e.target as HTMLElement).closest('td, th');
+    if (!td || !this.tbody.contains(td)) return;
+    const r = (td.parentElement as HTMLTableRowElement).sectionRowIndex;
+    const c = (td as HTMLTableCellElement).cellIndex;
+    const last = this.tbody.rows.length - 1;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [r - 1, c],
+      ArrowDown: [r + 1, c],
+      ArrowLeft: [r, c - 1],
+      ArrowRight: [r, c + 1],
+      Home: e.ctrlKey ? [0, 0] : [r, 0],
+      End: e.ctrlKey ? [last, COLUMNS.length - 1] : [r, COLUMNS.length - 1],
+      PageUp: [r - 10, c],
+      PageDown: [r + 10, c],
+    };
+    const to = moves[e.key];
+    if (to) {
+      e.preventDefault();
+      this.moveFocus(to[0], to[1], true);
+      return;
+    }
+    if ((e.key === ' ' || e.key === 'Enter') && c === 0) {
+      e.preventDefault();
+      const symbol = (td.parentElement as HTMLTableRowElement).dataset.symbol;
+      if (symbol) this.opts.onToggleWatch(symbol);
+    }
+  }
+}
