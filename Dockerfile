@@ -1,0 +1,34 @@
+# boardcast image: one image for every ROLE (all | ingest | edge), chosen by environment.
+# Docker cannot run on the development machines, so this file is kept short enough to be
+# checked by reading: two stages, no build-time scripts of our own.
+
+# ── build: compile TypeScript with the dev dependencies ──────────────────────────────
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY proto ./proto
+COPY src ./src
+COPY bench ./bench
+RUN npm run build
+
+# ── runtime: production dependencies + the compiled output, as a non-root user ──────
+FROM node:20-bookworm-slim AS runtime
+# tini as PID 1: it forwards SIGTERM/SIGINT to node and reaps zombies. node itself handles
+# SIGTERM (src/main.ts runs the graceful stop), but a PID-1 process gets no default signal
+# actions from the kernel, so an unhandled signal would be ignored; tini keeps node out of
+# PID 1 (the same as `docker run --init`, which Kubernetes does not offer).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The `node` user (uid 1000) of the official image; the manifests run as uid 1000 too.
+USER node
+EXPOSE 8080
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,140 @@
+// The Kubernetes manifests and the Dockerfile checked against the code: ports, probe paths,
+// every variable set, termination grace, security context, selectors.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { CONFIG_VARS, loadConfig } from '../../src/config.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dir = `${root}deploy/k8s/`;
+
+type Obj = any;
+const docs: Obj[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+  .flatMap((f) =>
+    parseAllDocuments(readFileSync(dir + f, 'utf8')).map((d) => {
+      if (d.errors.length) throw new Error(`${f}: ${d.errors[0]!.message}`);
+      return { ...d.toJS(), __file: f };
+    }),
+  )
+  .filter((d) => d.kind);
+
+const byKind = (kind: string) => docs.filter((d) => d.kind === kind);
+const deployments = byKind('Deployment').filter((d) => d.metadata.name.startsWith('boardcast'));
+const configMaps = new Map<string, Record<string, string>>(byKind('ConfigMap').map((c) => [c.metadata.name, c.data ?? {}]));
+const containers = deployments.flatMap((d) => d.spec.template.spec.containers.map((c: Obj) => ({ deployment: d, c })));
+const defaults = loadConfig({});
+
+/** Every variable a boardcast container gets: env entries and the ConfigMaps it pulls in. */
+function envOf(c: Obj): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const ref of c.envFrom ?? []) {
+    const cm = configMaps.get(ref.configMapRef?.name);
+    expect(cm, `ConfigMap ${ref.configMapRef?.name} referenced by envFrom exists`).toBeDefined();
+    Object.assign(env, cm);
+  }
+  for (const e of c.env ?? []) env[e.name] = String(e.value ?? '');
+  return env;
+}
+
+describe('Kubernetes manifests', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('has an ingest Deployment (2 replicas) and an edge Deployment with a Service, an HPA and a PDB', () => {
+    const roles = Object.fromEntries(containers.map(({ deployment, c }) => [envOf(c).ROLE, deployment]));
+    expect(Object.keys(roles).sort()).toEqual(['edge', 'ingest']);
+    expect(roles.ingest.spec.replicas).toBe(2);
+    const edge = roles.edge;
+    const labels = edge.spec.template.metadata.labels;
+    expect(edge.spec.selector.matchLabels).toEqual(labels);
+    const svc = byKind('Service').find((s) => s.spec.selector?.['app.kubernetes.io/component'] === 'edge');
+    expect(svc, 'a Service selects the edge pods').toBeDefined();
+    for (const [k, v] of Object.entries(svc.spec.selector)) expect(labels[k]).toBe(v);
+    const portNames = edge.spec.template.spec.containers[0].ports.map((p: Obj) => p.name);
+    for (const p of svc.spec.ports) expect(portNames).toContain(p.targetPort);
+    const hpa = byKind('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === edge.metadata.name);
+    expect(hpa, 'an HPA scales the edge Deployment').toBeDefined();
+    expect(hpa.spec.scaleTargetRef.kind).toBe('Deployment');
+    expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+    const pdbFor = (d: Obj) => byKind('PodDisruptionBudget').find((p) => Object.entries(p.spec.selector.matchLabels).every(([k, v]) => d.spec.template.metadata.labels[k] === v));
+    expect(pdbFor(edge), 'a PDB covers the edge pods').toBeDefined();
+    expect(pdbFor(roles.ingest), 'a PDB covers the ingest pods').toBeDefined();
+  });
+
+  it('every variable set is one the config reads, with a value it accepts', () => {
+    for (const { c } of containers) {
+      const env = envOf(c);
+      for (const name of Object.keys(env)) expect(CONFIG_VARS, `${name} is read by src/config.ts`).toContain(name);
+      expect(() => loadConfig(env)).not.toThrow();
+    }
+  });
+
+  it('container ports are the config default PORT; probes hit /readyz and /healthz, routes that exist', async () => {
+    for (const { c } of containers) {
+      const env = envOf(c);
+      expect(env.PORT ?? String(defaults.PORT)).toBe(String(defaults.PORT));
+      const http = c.ports.find((p: Obj) => p.name === 'http');
+      expect(http.containerPort).toBe(defaults.PORT);
+      expect(c.readinessProbe.httpGet.path).toBe('/readyz');
+      expect(c.livenessProbe.httpGet.path).toBe('/healthz');
+      for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe].filter(Boolean)) {
+        expect([http.name, http.containerPort]).toContain(probe.httpGet.port);
+        // The route exists on a real server (ROLE=all / edge share app.ts) …
+        const r = await fetch(`${server.http}${probe.httpGet.path}`);
+        expect(r.status, `${probe.httpGet.path} is a route`).not.toBe(404);
+        // … and in the ingest's own routes.
+        expect(readFileSync(`${root}src/scale/ingest.ts`, 'utf8')).toContain(`.get('${probe.httpGet.path}'`);
+      }
+    }
+  });
+
+  it('graceful stop fits: terminationGracePeriodSeconds > SHUTDOWN_TIMEOUT_MS + the preStop pause', () => {
+    for (const { deployment, c } of containers) {
+      const env = envOf(c);
+      const timeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? defaults.SHUTDOWN_TIMEOUT_MS);
+      const cmd: string[] = c.lifecycle.preStop.exec.command;
+      expect(cmd[0]).toBe('sleep');
+      const preStopMs = Number(cmd[1]) * 1000;
+      expect(preStopMs).toBeGreaterThan(0);
+      expect(deployment.spec.template.spec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(timeoutMs + preStopMs);
+    }
+  });
+
+  it('resources and a restrictive securityContext on every container', () => {
+    for (const { deployment, c } of containers) {
+      const pod = deployment.spec.template.spec;
+      expect(pod.securityContext.runAsNonRoot).toBe(true);
+      expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(c.resources.requests.cpu).toBeDefined();
+      expect(c.resources.requests.memory).toBeDefined();
+      expect(c.resources.limits.memory).toBeDefined();
+    }
+  });
+
+  it('NATS with JetStream is there for NATS_URL to point at', () => {
+    const nats = byKind('StatefulSet').find((s) => s.metadata.name === 'nats');
+    expect(nats.spec.template.spec.containers[0].args).toContain('-js');
+    const url = new URL(configMaps.get('boardcast-config')!.NATS_URL!.split(',')[0]!);
+    const svc = byKind('Service').find((s) => s.metadata.name === url.hostname);
+    expect(svc?.spec.ports.map((p: Obj) => p.port)).toContain(Number(url.port));
+  });
+});
+
+describe('Dockerfile', () => {
+  const text = readFileSync(`${root}Dockerfile`, 'utf8');
+  it('is multi-stage on node:20-bookworm-slim, production deps only, non-root, tini as PID 1, runs dist/src/main.js', () => {
+    expect(text.match(/^FROM node:20-bookworm-slim AS \w+/gm)?.length).toBe(2);
+    expect(text).toMatch(/npm ci --omit=dev/);
+    expect(text).toMatch(/COPY --from=build \/app\/dist/);
+    expect(text).toMatch(/^USER node$/m);
+    expect(text).toMatch(/ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/);
+    expect(text).toMatch(/CMD \["node", "dist\/src\/main\.js"\]/);
+    expect(text).toMatch(new RegExp(`EXPOSE ${loadConfig({}).PORT}`));
+  });
+});
