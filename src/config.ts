@@ -79,6 +79,15 @@ const specs = {
   REPLAY_FILE: str({ default: '', desc: 'recording to play with FEED=replay (NDJSON, .gz for gzip)' }),
   REPLAY_SPEED: decimal(0.01, 100_000)({ default: 1, desc: 'replay speed: recorded seconds per wall-clock second' }),
   REPLAY_LOOP: bool({ default: false, desc: 'replay the file again from the start when it ends' }),
+  DATA_DIR: str({ default: './data', desc: 'folder of the embedded SQLite history store (created on first start); unused when DATABASE_URL is set' }),
+  DATABASE_URL: str({ default: '', desc: 'PostgreSQL connection string for history (postgres://user:pass@host:5432/db); empty = SQLite under DATA_DIR. Credentials: never logged' }),
+  HISTORY_BUFFER_ROWS: int(1000, 100_000_000)({ default: 1_000_000, desc: 'history rows the writer holds while the store is slow or down; past this, rows are dropped (counted, logged)' }),
+  HISTORY_BATCH_MAX: int(1, 1_000_000)({ default: 20_000, desc: 'most rows per history transaction (batches grow up to this when the store lags)' }),
+  HISTORY_FLUSH_MS: int(10, 10_000)({ default: 100, desc: 'how often the market worker hands accepted rows to the history writer' }),
+  HISTORY_RETRY_MIN_MS: int(10, 60_000)({ default: 100, desc: 'first retry backoff of a failed history write' }),
+  HISTORY_RETRY_MAX_MS: int(10, 600_000)({ default: 5000, desc: 'largest retry backoff of a failed history write' }),
+  HISTORY_QUERY_THREADS: int(1, 64)({ default: 2, desc: 'threads of the history query pool' }),
+  HISTORY_MAX_ROWS: int(1, 1_000_000)({ default: 10_000, desc: 'rows one history API answer holds at most' }),
 };
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -87,7 +96,7 @@ export type Config = ReturnType<typeof loadConfig>;
 export const CONFIG_VARS: readonly string[] = Object.keys(specs);
 
 /** Variables whose values never appear in an error or a log line. */
-export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET']);
+export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET', 'DATABASE_URL']);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const cfg = cleanEnv(env, specs, {
