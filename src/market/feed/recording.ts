@@ -207,3 +207,50 @@ export function basketFromMessages(messages: Iterable<RecordedMessage>): string[
   }
   return [...seen];
 }
+
+export interface RecordFeedOptions {
+  /** Stop after this long, ms (default: until the signal aborts). */
+  durationMs?: number;
+  signal?: AbortSignal;
+  /** Called for every message recorded (e.g. to mirror it into a processor in tests). */
+  onMessage?: (m: RawFeedMessage, receivedAtMs: number) => void;
+  onStatus?: (s: import('./feed.js').FeedStatus) => void;
+}
+
+/**
+ * Runs `feed` and writes everything it delivers to `file` until the duration elapses or
+ * the signal aborts; the feed is stopped and the file flushed before this resolves.
+ * Messages delivered while the feed is starting (before its basket is known) are kept and
+ * written right after the header.
+ */
+export async function recordFeed(feed: import('./feed.js').Feed, file: string, opts: RecordFeedOptions = {}): Promise<{ count: number; basket: string[] }> {
+  let writer: RecordingWriter | undefined;
+  const early: Array<[RawFeedMessage, number]> = [];
+  await feed.start({
+    onMessage: (m, at) => {
+      if (writer) writer.write(m, at);
+      else early.push([m, at]);
+      opts.onMessage?.(m, at);
+    },
+    onStatus: (s) => opts.onStatus?.(s),
+  });
+  const basket = feed.basket();
+  writer = new RecordingWriter(file, { feed: feed.name, basket, startedAt: early[0]?.[1] ?? Date.now() });
+  for (const [m, at] of early.splice(0)) writer.write(m, at);
+  await new Promise<void>((resolve) => {
+    if (opts.signal?.aborted) return resolve();
+    const timer = opts.durationMs !== undefined ? setTimeout(done, opts.durationMs) : undefined;
+    function done() {
+      if (timer) clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    opts.signal?.addEventListener('abort', done, { once: true });
+  });
+  try {
+    await feed.stop();
+  } finally {
+    await writer.close();
+  }
+  return { count: writer.count, basket };
+}

@@ -56,6 +56,17 @@ function bodyMessage(env: Envelope<unknown>): string {
   return typeof env.message === 'string' ? env.message.replace(/\s+/g, ' ').trim().slice(0, 160) : '';
 }
 
+/**
+ * Whether a page was the last: an empty page always is; with a usable totalRecord, when
+ * that many items are in (servers may cap the page below the size asked for); without
+ * one, a page shorter than asked for.
+ */
+function lastPage(got: number, pageSize: number, _page: number, total: number, soFar: number): boolean {
+  if (got === 0) return true;
+  if (Number.isFinite(total) && total > 0) return soFar >= total;
+  return got < pageSize;
+}
+
 export class SsiRestClient {
   readonly baseUrl: string;
   readonly tokens: TokenManager;
@@ -155,9 +166,7 @@ export class SsiRestClient {
           }
         }
       }
-      const total = Number(env.totalRecord);
-      // The last page: short, empty, or the total reached (totalRecord counts components).
-      if (got < pageSize || (Number.isFinite(total) && total > 0 && out.length >= total)) break;
+      if (lastPage(got, pageSize, page, Number(env.totalRecord), seen.size)) break;
     }
     return out;
   }
@@ -169,8 +178,7 @@ export class SsiRestClient {
       const env = await this.get<DailyStockPriceRow[]>('Market/DailyStockPrice', { symbol: '', fromDate: date, toDate: date, market, pageIndex: page, pageSize });
       const rows = Array.isArray(env.data) ? env.data : [];
       out.push(...rows);
-      const total = Number(env.totalRecord);
-      if (rows.length < pageSize || (Number.isFinite(total) && total > 0 && out.length >= total)) break;
+      if (lastPage(rows.length, pageSize, page, Number(env.totalRecord), out.length)) break;
     }
     return out;
   }

@@ -74,7 +74,7 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
 
   /** Negotiates, connects and starts; resolves once the connection is usable. */
   static async connect(options: SignalROptions): Promise<SignalRConnection> {
-    const c = new SignalRConnection({ timeoutMs: 15_000, invokeTimeoutMs: 10_000, headers: {}, ...options });
+    const c = new SignalRConnection({ url: options.url, hub: options.hub, headers: options.headers ?? {}, timeoutMs: options.timeoutMs ?? 15_000, invokeTimeoutMs: options.invokeTimeoutMs ?? 10_000 });
     await c.open();
     return c;
   }

@@ -125,6 +125,8 @@ export class SsiFeed implements Feed {
   private running: Promise<void> | undefined;
   private stream: MarketStream | undefined;
   private readonly lastForeign = new Map<string, ForeignTotals>();
+  /** TradingDate and Time of the last stream message that carried them. */
+  private lastMarket: { date: string; time: string } | undefined;
 
   // Counters (tests, metrics).
   /** Stream connections that went live. */
@@ -259,7 +261,15 @@ export class SsiFeed implements Feed {
       // keep the cached (or built-in) basket; the stream is what matters now
     }
     if (signal.aborted) return false;
-    const stream = await this.connector(token);
+    let stream: MarketStream;
+    try {
+      stream = await this.connector(token);
+    } catch (err) {
+      // The hub refused the token (revoked, or expired early): fetch a new one next time.
+      const status = err instanceof SsiStreamError ? err.context.httpStatus : undefined;
+      if (status === 401 || status === 403) this.rest.tokens.invalidate(token);
+      throw err;
+    }
     if (signal.aborted) {
       stream.close();
       return false;
@@ -320,6 +330,9 @@ export class SsiFeed implements Feed {
       rows = [];
     }
     if (signal.aborted) return;
+    // Stamp the snapshot with the stream's own clock when it has spoken today, so the
+    // processor sees it in order with the stream's messages; otherwise with the wall clock.
+    const marketTime = this.lastMarket && isoDay(this.lastMarket.date) === clock.iso ? this.lastMarket.time : clock.time;
     let delivered = 0;
     for (const row of rows) {
       const sym = typeof row.Symbol === 'string' ? row.Symbol.trim().toUpperCase() : '';
@@ -332,7 +345,7 @@ export class SsiFeed implements Feed {
         RType: 'R',
         Symbol: sym,
         TradingDate: clock.dmy,
-        Time: clock.time,
+        Time: marketTime,
         BuyVol: t.buyVol,
         SellVol: t.sellVol,
         BuyVal: t.buyVal,
@@ -350,7 +363,8 @@ export class SsiFeed implements Feed {
     const at = this.now();
     this.state.lastMessageAt = at;
     if (typeof raw === 'string') this.malformed++;
-    else if (raw.RType === 'R' && typeof raw.Symbol === 'string') {
+    else if (typeof raw.TradingDate === 'string' && typeof raw.Time === 'string') this.lastMarket = { date: raw.TradingDate, time: raw.Time };
+    if (typeof raw !== 'string' && raw.RType === 'R' && typeof raw.Symbol === 'string') {
       const t: ForeignTotals = { buyVol: toNum(raw.BuyVol), sellVol: toNum(raw.SellVol), buyVal: toNum(raw.BuyVal), sellVal: toNum(raw.SellVal) };
       if ([t.buyVol, t.sellVol, t.buyVal, t.sellVal].every(Number.isFinite)) this.lastForeign.set(raw.Symbol, t);
     }

@@ -1,0 +1,83 @@
+// `npm run record -- --out FILE [--duration S] [--feed sim|ssi|replay]`: records the raw
+// messages of a feed, configured from the environment exactly as the server configures it
+// (FEED, SIM_*, SSI_*, REPLAY_*), to NDJSON (gzip when FILE ends in .gz). See
+// src/market/feed/recording.ts for the format. Stops after --duration seconds, or on
+// SIGINT / SIGTERM, flushing the file either way.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { FEEDS, loadConfig } from '../config.js';
+import { BoardcastError, ConfigError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { createFeed, feedStartupFromConfig } from '../market/feed/create-feed.js';
+import { recordFeed } from '../market/feed/recording.js';
+
+const USAGE = 'usage: npm run record -- --out FILE [--duration SECONDS] [--feed sim|ssi|replay]';
+
+export interface RecordArgs {
+  out: string;
+  durationS: number | undefined;
+  feed: string | undefined;
+}
+
+export function parseRecordArgs(argv: string[]): RecordArgs {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' }, duration: { type: 'string', short: 'd' }, feed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) throw new BoardcastError('BC_USAGE', USAGE, 400);
+  if (!values.out) throw new BoardcastError('BC_USAGE', `--out is required\n${USAGE}`, 400);
+  let durationS: number | undefined;
+  if (values.duration !== undefined) {
+    durationS = Number(values.duration);
+    if (!(durationS > 0) || !Number.isFinite(durationS)) throw new BoardcastError('BC_USAGE', `--duration must be a positive number of seconds, got ${JSON.stringify(values.duration)}`, 400);
+  }
+  if (values.feed !== undefined && !(FEEDS as readonly string[]).includes(values.feed)) throw new BoardcastError('BC_USAGE', `--feed must be one of ${FEEDS.join(', ')}, got ${JSON.stringify(values.feed)}`, 400);
+  return { out: values.out, durationS, feed: values.feed };
+}
+
+export async function main(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let args: RecordArgs;
+  try {
+    args = parseRecordArgs(argv);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 64;
+  }
+  let config;
+  try {
+    config = loadConfig({ ...env, ...(args.feed ? { FEED: args.feed } : {}) });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 78;
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL, { cmd: 'record' });
+  const feed = createFeed(feedStartupFromConfig(config));
+  const ac = new AbortController();
+  const onSignal = () => ac.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  log.info({ feed: feed.name, out: args.out, durationS: args.durationS ?? null }, 'recording');
+  let last = '';
+  const result = await recordFeed(feed, args.out, {
+    durationMs: args.durationS !== undefined ? args.durationS * 1000 : undefined,
+    signal: ac.signal,
+    onStatus: (s) => {
+      if (s.state !== last) log.info({ feed: feed.name, state: s.state, lastError: s.lastError }, 'feed state');
+      last = s.state;
+    },
+  });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  log.info({ feed: feed.name, out: args.out, messages: result.count, symbols: result.basket.length }, 'recording written');
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`record failed: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
