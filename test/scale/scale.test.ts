@@ -73,6 +73,8 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
         expect(decode(x).epoch).toBe(decode(y).epoch);
         expect(Buffer.compare(x.data, y.data), `${format} frame seq ${seq} differs between edges`).toBe(0);
       }
+      const lat = [...a.messages, ...b.messages].slice(2).map((m) => m.at - decode(m).producedAtUs / 1000).sort((x, y) => x - y);
+      console.log(`${format}: produced_at → client receipt through ingest → NATS → edge: p50 ${lat[Math.floor(lat.length / 2)]!.toFixed(1)} ms, max ${lat.at(-1)!.toFixed(1)} ms (${lat.length} frames, ms clock)`);
       // The first frame is FULL on both edges, the epoch is the ingest's.
       expect(decode(a.messages[0]!).kind).toBe('FULL');
       expect(decode(b.messages[0]!).kind).toBe('FULL');
@@ -154,5 +156,24 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
       expect(n.child.proc.exitCode).toBeNull();
       expect(badLines(n.child)).toEqual([]);
     }
+  });
+  it('graceful stops: a SIGTERMed leader releases its lease (the follower leads at once), an edge closes its clients with 1001; both exit 0', async () => {
+    const { ingests, edges, nodes } = await cluster(2, 1);
+    const [leader, follower] = ingests as [Node, Node];
+    const raw = await client(edges[0]!.ws());
+    await raw.nth(3, 10_000);
+    const oldEpoch = decode(raw.messages.at(-1)!).epoch;
+    const t0 = Date.now();
+    leader.child.proc.kill('SIGTERM');
+    expect((await leader.child.exited).code).toBe(0);
+    const firstNew = await raw.until(() => raw.messages.find((m) => decode(m).epoch !== oldEpoch), 5000, 'a frame of the new epoch');
+    console.log(`graceful handover: ${firstNew.at - t0} ms from SIGTERM of the leader to the first frame of the new epoch`);
+    expect(firstNew.at - t0).toBeLessThan(FAILOVER_MS / 2); // below the lease: no waiting for the TTL
+    expect(decode(firstNew).kind).toBe('FULL');
+    expect((await readyz(follower)).body.leader).toBe(true);
+    edges[0]!.child.proc.kill('SIGTERM');
+    expect((await raw.waitClose(8000)).code).toBe(1001);
+    expect((await edges[0]!.child.exited).code).toBe(0);
+    for (const n of nodes) expect(n.child.logs.filter((l) => ['error', 'fatal', 'non-json'].includes(String(l.level)))).toEqual([]);
   });
 });
