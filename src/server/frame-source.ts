@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import type { ClientCounts, WorkerToMain } from '../messages.js';
+import { feedStartupFromConfig } from '../market/feed/create-feed.js';
 import { MarketSupervisor } from './market-supervisor.js';
 import { readiness } from './readiness.js';
 
@@ -60,8 +61,7 @@ export class LocalFrameSource extends FrameSource {
         intervalMs: config.BROADCAST_INTERVAL_MS,
         keyframeEvery: config.KEYFRAME_EVERY,
         logLevel: config.LOG_LEVEL,
-        feed: config.FEED,
-        sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
+        ...feedStartupFromConfig(config), // FEED with its sim / ssi / replay options
       },
       restartMinMs: config.WORKER_RESTART_MIN_MS,
       restartMaxMs: config.WORKER_RESTART_MAX_MS,
