@@ -1,0 +1,200 @@
+// The main thread's handle on history: starts the writer thread (which opens the store and
+// migrates it) before the market worker starts, runs API queries on a piscina pool, and at
+// shutdown — after the feed has stopped and the market worker handed over its last rows —
+// flushes the writer and closes the store.
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { Registry } from 'prom-client';
+import { BoardcastError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { WriterStats } from './batch-writer.js';
+import { createHistoryMetrics, type HistoryMetrics } from './metrics.js';
+import type { MainToWriter, WriterStartup, WriterToMain } from './protocol.js';
+import { describeTarget, type StoreTarget } from './store.js';
+import type { HistoryQuery } from './types.js';
+
+export interface HistoryConfig {
+  DATA_DIR: string;
+  DATABASE_URL: string;
+  HISTORY_BUFFER_ROWS: number;
+  HISTORY_BATCH_MAX: number;
+  HISTORY_FLUSH_MS: number;
+  HISTORY_RETRY_MIN_MS: number;
+  HISTORY_RETRY_MAX_MS: number;
+  HISTORY_QUERY_THREADS: number;
+  HISTORY_MAX_ROWS: number;
+  LOG_LEVEL: string;
+}
+
+/** Programmatic knobs for tests and benches (not configuration). */
+export interface HistoryOverrides {
+  writeDelayMs?: number;
+}
+
+export class HistoryStoreError extends BoardcastError {
+  constructor(message: string, context: Record<string, unknown>) {
+    super('BC_HISTORY_STORE', message, 503, context);
+  }
+}
+
+export const SQLITE_FILE = 'boardcast.sqlite';
+
+export function storeTarget(cfg: Pick<HistoryConfig, 'DATA_DIR' | 'DATABASE_URL'>): StoreTarget {
+  return cfg.DATABASE_URL ? { kind: 'postgres', url: cfg.DATABASE_URL } : { kind: 'sqlite', path: resolve(join(cfg.DATA_DIR, SQLITE_FILE)) };
+}
+
+/** A thread entry next to this file: the compiled .js, or the .ts source through tsx (tests run from source). */
+function writerEntry(): { entry: string | URL; eval: boolean } {
+  const js = new URL('./writer-thread.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return { entry: js, eval: false };
+  const ts = new URL('./writer-thread.ts', import.meta.url).href;
+  return { entry: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, eval: true };
+}
+
+/** Piscina loads its task file with plain import(): the compiled one (`npm test` builds first). */
+function queryWorkerFile(): string {
+  const here = new URL('./query-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here.href;
+  const built = new URL('../../dist/src/history/query-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built.href;
+  throw new Error(`${fileURLToPath(built)} is missing: run \`npm run build\` first`);
+}
+
+export class HistoryService {
+  readonly channel = `boardcast-history-${process.pid}-${randomBytes(4).toString('hex')}`;
+  readonly metrics: HistoryMetrics;
+  private writer: Worker | undefined;
+  private pool: Piscina | undefined;
+  private closed: Promise<{ stats?: WriterStats; leftOver: number }> | undefined;
+  private lastStats: WriterStats | undefined;
+  timescale = false;
+
+  private constructor(readonly cfg: HistoryConfig, readonly target: StoreTarget, private readonly log: Logger, registry: Registry) {
+    this.metrics = createHistoryMetrics(registry);
+  }
+
+  /** Starts the writer thread and waits until the store is open and migrated. */
+  static async open(cfg: HistoryConfig, log: Logger, registry: Registry, overrides: HistoryOverrides = {}): Promise<HistoryService> {
+    const svc = new HistoryService(cfg, storeTarget(cfg), log, registry);
+    await svc.startWriter(overrides);
+    svc.pool = new Piscina({
+      filename: queryWorkerFile(),
+      minThreads: 1,
+      maxThreads: cfg.HISTORY_QUERY_THREADS,
+      idleTimeout: 30_000,
+      maxQueue: 1000,
+      atomics: 'disabled',
+      workerData: { target: svc.target },
+    });
+    log.info({ ...describeTarget(svc.target), timescale: svc.timescale }, 'history store open');
+    return svc;
+  }
+
+  private startWriter(overrides: HistoryOverrides): Promise<void> {
+    const { entry, eval: isEval } = writerEntry();
+    const startup: WriterStartup = {
+      target: this.target,
+      channel: this.channel,
+      logLevel: this.cfg.LOG_LEVEL,
+      bufferRows: this.cfg.HISTORY_BUFFER_ROWS,
+      batchMax: this.cfg.HISTORY_BATCH_MAX,
+      retryMinMs: this.cfg.HISTORY_RETRY_MIN_MS,
+      retryMaxMs: this.cfg.HISTORY_RETRY_MAX_MS,
+      statsEveryMs: 250,
+      writeDelayMs: overrides.writeDelayMs,
+    };
+    const worker = new Worker(entry, { workerData: startup, eval: isEval, name: 'history-writer' });
+    this.writer = worker;
+    return new Promise<void>((resolve, reject) => {
+      const fail = (err: Error) => {
+        void worker.terminate();
+        reject(err);
+      };
+      worker.on('message', (m: WriterToMain) => {
+        switch (m.type) {
+          case 'opened':
+            this.timescale = m.timescale;
+            resolve();
+            break;
+          case 'open-failed':
+            fail(new HistoryStoreError(`cannot open the history store (${describeTarget(this.target).store}): ${m.message}`, { ...describeTarget(this.target), cause: m.code }));
+            break;
+          case 'stats':
+          case 'closed':
+            this.lastStats = m.stats;
+            this.metrics.update(m.stats);
+            break;
+        }
+      });
+      worker.on('error', (err) => {
+        this.log.error({ err }, 'history writer thread failed');
+        fail(err);
+      });
+      worker.on('exit', (code) => {
+        if (this.writer === worker) this.writer = undefined;
+        if (!this.closed) {
+          this.log.error({ exitCode: code }, 'history writer thread exited');
+          fail(new HistoryStoreError('the history writer exited before opening the store', { exitCode: code }));
+        }
+      });
+    });
+  }
+
+  get limits() {
+    return { maxRows: this.cfg.HISTORY_MAX_ROWS, defaultTicks: Math.min(1000, this.cfg.HISTORY_MAX_ROWS) };
+  }
+
+  get stats(): WriterStats | undefined {
+    return this.lastStats;
+  }
+
+  /** Runs one query on the pool; resolves with the JSON body. */
+  async query(q: HistoryQuery): Promise<string> {
+    if (!this.pool) throw new HistoryStoreError('history is closed', {});
+    const end = this.metrics.querySeconds.startTimer({ kind: q.kind });
+    try {
+      return (await this.pool.run(q)) as string;
+    } finally {
+      end();
+    }
+  }
+
+  /**
+   * Flushes every buffered row (retrying until `deadline`, epoch ms), closes the store and
+   * the query pool. Resolves with the writer's final stats and the rows it could not write.
+   */
+  close(deadline: number): Promise<{ stats?: WriterStats; leftOver: number }> {
+    this.closed ??= (async () => {
+      const pool = this.pool;
+      this.pool = undefined;
+      const poolDone = pool?.destroy().catch(() => {});
+      const worker = this.writer;
+      let result: { stats?: WriterStats; leftOver: number } = { stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 };
+      if (worker) {
+        result = await new Promise((resolve) => {
+          const timer = setTimeout(() => resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 }), Math.max(0, deadline - Date.now()) + 250);
+          worker.on('message', (m: WriterToMain) => {
+            if (m.type === 'closed') {
+              clearTimeout(timer);
+              resolve({ stats: m.stats, leftOver: m.leftOver });
+            }
+          });
+          worker.once('exit', () => {
+            clearTimeout(timer);
+            resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 });
+          });
+          const msg: MainToWriter = { type: 'close', deadline };
+          worker.postMessage(msg);
+        });
+        await worker.terminate();
+      }
+      await poolDone;
+      return result;
+    })();
+    return this.closed;
+  }
+}

@@ -1,0 +1,108 @@
+// History rows, batches and queries: what the market worker hands to the writer, what the
+// stores persist and what the history API answers. Times are ms since the Unix epoch (UTC).
+import type { TradeSide } from '../market/rules/classifier.js';
+
+/** One classified trade the processor accepted (stocks and futures). */
+export interface TickRow {
+  symbol: string;
+  ts: number;
+  price: number;
+  volume: number;
+  side: TradeSide;
+  /** MarketPhase (wire enum number) at the trade. */
+  phase: number;
+}
+
+/** One cumulative foreign-flow snapshot of a symbol. */
+export interface ForeignRow {
+  symbol: string;
+  ts: number;
+  buyVolume: number;
+  sellVolume: number;
+  buyValue: number;
+  sellValue: number;
+  totalRoom: number;
+  currentRoom: number;
+}
+
+/** One index value with its breadth. */
+export interface IndexRow {
+  id: string;
+  ts: number;
+  value: number;
+  priorValue: number;
+  totalVolume: number;
+  totalValue: number;
+  advances: number;
+  declines: number;
+  unchanged: number;
+}
+
+/** One basis point: the active VN30F contract against VN30 spot. */
+export interface BasisRow {
+  ts: number;
+  contract: string;
+  futures: number;
+  spot: number;
+  basis: number;
+  basisPct: number;
+}
+
+export const ROW_KINDS = ['ticks', 'foreign', 'index', 'basis'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+
+/** Rows of every kind, in arrival order within each kind. */
+export interface HistoryRows {
+  ticks: TickRow[];
+  foreign: ForeignRow[];
+  index: IndexRow[];
+  basis: BasisRow[];
+}
+
+export const emptyRows = (): HistoryRows => ({ ticks: [], foreign: [], index: [], basis: [] });
+export const rowCount = (r: HistoryRows): number => r.ticks.length + r.foreign.length + r.index.length + r.basis.length;
+
+export const INTERVALS = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '1d': 86_400_000 } as const;
+export type Interval = keyof typeof INTERVALS;
+
+/** Buckets align to Asia/Ho_Chi_Minh (UTC+7, no DST): a 1d candle is one local day. */
+export const BUCKET_OFFSET_MS = 7 * 3_600_000;
+
+export function bucketStart(ts: number, stepMs: number): number {
+  return Math.floor((ts + BUCKET_OFFSET_MS) / stepMs) * stepMs - BUCKET_OFFSET_MS;
+}
+
+export interface Candle {
+  /** Bucket start (ms). */
+  ts: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  /** Active buy / active sell volume within the bucket. */
+  buyVolume: number;
+  sellVolume: number;
+  /** Number of trades. */
+  trades: number;
+}
+
+/** [from, to): from inclusive, to exclusive. `limit` rows at most, ascending time. */
+export interface RangeQuery {
+  from: number;
+  to: number;
+  limit: number;
+}
+
+export type HistoryQuery =
+  | ({ kind: 'candles'; symbol: string; interval: Interval } & RangeQuery)
+  | ({ kind: 'ticks'; symbol: string } & RangeQuery)
+  | ({ kind: 'foreign'; symbol: string } & RangeQuery)
+  | ({ kind: 'index'; id: string } & RangeQuery)
+  | ({ kind: 'basis' } & RangeQuery);
+
+export type QueryRow = Candle | TickRow | ForeignRow | IndexRow | BasisRow;
+
+/** Side on disk: a small integer. */
+export const SIDE_CODE: Record<TradeSide, number> = { neutral: 0, buy: 1, sell: 2 };
+export const SIDE_OF: readonly TradeSide[] = ['neutral', 'buy', 'sell'];
