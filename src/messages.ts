@@ -22,6 +22,8 @@ export interface WorkerStartup {
   ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; extraSymbols: string[] };
   /** FEED=replay. */
   replay?: { file: string; speed: number; loop: boolean };
+  /** History: the writer thread's BroadcastChannel and how often accepted rows go to it. */
+  history?: { channel: string; flushMs: number };
   /** Client counts at the moment of (re)start, so a restarted worker serves at once. */
   clients: ClientCounts;
 }
@@ -52,4 +54,4 @@ export type WorkerToMain =
   | { type: 'heartbeat'; at: number; feed: FeedStatus; framesSkipped: number; feedAccepted: number; feedRejected: number }
   | { type: 'snapshot-response'; id: number; json: string }
   | { type: 'loop-stopped' }
-  | { type: 'shutdown-done' };
+  | { type: 'shutdown-done'; tradesAccepted?: number; historyTicks?: number };

@@ -11,6 +11,7 @@ import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
 import { FrameLoop } from './frame-loop.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
+import { HistoryTap } from '../history/tap.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
 const port = parentPort;
@@ -31,6 +32,10 @@ let processor: MarketProcessor | undefined;
 // Messages that arrive while the feed is still starting wait here for the processor.
 const early: FeedEvent[] = [];
 let applyErrors = 0;
+// History: accepted rows go to the writer thread on the tap's own timer, off the frame loop.
+const history = startup.history
+  ? new HistoryTap({ channel: startup.history.channel, epoch: startup.epoch, flushMs: startup.history.flushMs, drainTrades: () => processor?.drainTrades() ?? [] })
+  : undefined;
 
 function apply(ev: FeedEvent): void {
   if (!processor) {
@@ -38,7 +43,7 @@ function apply(ev: FeedEvent): void {
     return;
   }
   try {
-    processor.apply(ev);
+    if (processor.apply(ev)) history?.record(ev);
   } catch (err) {
     // A processor bug on one message must not take the board down; count and log it.
     applyErrors++;
@@ -78,7 +83,9 @@ port.on('message', async (msg: MainToWorker) => {
       } catch (err) {
         log.warn({ err }, 'feed did not stop cleanly');
       }
-      post({ type: 'shutdown-done' });
+      // Every accepted row goes to the writer before the main thread flushes and closes it.
+      if (history && !(await history.end(2000))) log.warn('history writer did not acknowledge the last rows');
+      post({ type: 'shutdown-done', tradesAccepted: processor?.acceptedTrades ?? 0, historyTicks: history?.ticks });
       break;
   }
 });
@@ -99,3 +106,4 @@ for (const ev of early.splice(0)) apply(ev);
 log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
 post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });
 loop.start();
+history?.start();

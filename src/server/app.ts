@@ -23,6 +23,8 @@ import { admitClient, refusal, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
 import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
 import { boardPage } from './static.js';
+import { HistoryService, type HistoryOverrides } from '../history/service.js';
+import { registerHistoryRoutes } from './history-routes.js';
 
 export interface ServerHandle {
   port: number;
@@ -36,7 +38,7 @@ export interface ServerHandle {
 /** uWS's own message-size cap: 4× ours, at least 1 MiB, at most 16 MiB. */
 export const hardPayloadCap = (limit: number) => Math.min(16 * 1024 * 1024, Math.max(4 * limit, 1024 * 1024));
 
-export async function startServer(config: Config, log: Logger): Promise<ServerHandle> {
+export async function startServer(config: Config, log: Logger, opts: { history?: HistoryOverrides } = {}): Promise<ServerHandle> {
   if (config.ROLE === 'ingest') return startIngest(config, log);
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
@@ -49,7 +51,14 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   let listenSocket: us_listen_socket | undefined;
   let basket: string[] = [];
   let firstFrameAt: number | undefined;
-  const source: FrameSource = config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log);
+  // Stores open before the market worker starts (DESIGN §4); an edge keeps no history.
+  const history = config.ROLE === 'edge' ? undefined : await HistoryService.open(config, log, metrics.registry, opts.history);
+  let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
+  const source: FrameSource =
+    config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
+  source.on('message', (msg) => {
+    if (msg.type === 'shutdown-done') workerDone = msg;
+  });
 
   let firstFrame!: () => void;
   let startFailed!: (err: Error) => void;
@@ -220,6 +229,7 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
     return json !== undefined ? { status: '200 OK', body: json } : { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_NO_SNAPSHOT', message: source.kind === 'nats' ? 'no frame from the ingest yet' : 'the market worker is not running' }) };
   };
 
+  if (history) registerHistoryRoutes(app, { history, log });
   app
     .get('/healthz', (res) => sendJson(res, '200 OK', { status: 'ok' }))
     .get('/readyz', (res) => {
@@ -254,6 +264,7 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
   let stopped: Promise<void> | undefined;
   const shutdown = (reason: string) => {
     stopped ??= (async () => {
+      const stopStartedAt = Date.now();
       log.info({ reason, clients: broadcaster.size }, 'shutting down');
       shuttingDown = true; // 1. not ready
       if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
@@ -263,6 +274,13 @@ export async function startServer(config: Config, log: Logger): Promise<ServerHa
       await source.stopLoop(); // 3. stop the frame loop
       for (const ws of broadcaster.all()) ws.end(1001, 'server shutting down'); // 4. close sockets with 1001
       await source.stop(config.SHUTDOWN_TIMEOUT_MS); // 5–6. feed (or the bus), writers
+      if (history) {
+        // 6–7. flush the history writer (the worker handed over its last rows), close stores.
+        const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
+        const fields = { tradesAccepted: workerDone?.tradesAccepted, ticksHanded: workerDone?.historyTicks, written: stats?.written, dropped: stats?.dropped, leftOver };
+        if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
+        else log.info(fields, 'history flushed');
+      }
       log.info('shutdown complete');
     })();
     return stopped;

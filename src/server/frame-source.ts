@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
-import type { ClientCounts, WorkerToMain } from '../messages.js';
+import type { ClientCounts, WorkerStartup, WorkerToMain } from '../messages.js';
 import { feedStartupFromConfig } from '../market/feed/create-feed.js';
 import { MarketSupervisor } from './market-supervisor.js';
 import { readiness } from './readiness.js';
@@ -54,6 +54,8 @@ export class LocalFrameSource extends FrameSource {
     config: Config,
     log: Logger,
     private readonly intervalMs = config.BROADCAST_INTERVAL_MS,
+    /** History: where the worker hands accepted rows (src/history/tap.ts); none when undefined. */
+    history?: WorkerStartup['history'],
   ) {
     super();
     this.supervisor = new MarketSupervisor({
@@ -62,6 +64,7 @@ export class LocalFrameSource extends FrameSource {
         keyframeEvery: config.KEYFRAME_EVERY,
         logLevel: config.LOG_LEVEL,
         ...feedStartupFromConfig(config), // FEED with its sim / ssi / replay options
+        ...(history ? { history } : {}),
       },
       restartMinMs: config.WORKER_RESTART_MIN_MS,
       restartMaxMs: config.WORKER_RESTART_MAX_MS,
