@@ -1,0 +1,126 @@
+// FEED=ssi end to end: the real server (uWS, supervised market worker) fed by the fake
+// FastConnect v2; and the log capture of a whole process proving that neither the consumer
+// secret nor any access token reaches a log line.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDACT_PATHS } from '../../src/log.js';
+import { startChild } from '../helpers/child.js';
+import { metric, startTestServer, type TestServer } from '../helpers/server.js';
+import { FakeSsi, miMsg, rMsg, until, xMsg } from './fake-ssi.js';
+
+async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Polls an async predicate every 20 ms. */
+async function eventually(pred: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const t0 = Date.now();
+  while (!(await pred())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('FEED=ssi in the real server', () => {
+  let fake: FakeSsi;
+  let srv: TestServer;
+  beforeAll(async () => {
+    fake = await new FakeSsi({ keepAliveMs: 100 }).start();
+    fake.foreign = [{ symbol: 'VNM', buyVol: 7000, sellVol: 3000, buyVal: 7000 * 60_000, sellVal: 3000 * 60_000, room: 123_456 }];
+    srv = await startTestServer({ FEED: 'ssi', SSI_BASE_URL: fake.baseUrl, SSI_STREAM_URL: fake.streamUrl, SSI_CONSUMER_ID: fake.consumerId, SSI_CONSUMER_SECRET: fake.consumerSecret, EXTRA_SYMBOLS: 'DGC' });
+  });
+  afterAll(async () => {
+    await srv?.stop();
+    await fake?.stop();
+  });
+
+  it('the board fills from the stream; /readyz and /metrics show the feed live', async () => {
+    await eventually(async () => (await getJson(`${srv.http}/readyz`)).status === 200, 'ready');
+    const ready = await getJson(`${srv.http}/readyz`);
+    expect((ready.body.feed as { state: string }).state).toBe('live');
+    expect((await getJson(`${srv.http}/api/vn30`)).body.symbols).toEqual([...fake.components, 'DGC']);
+    expect(await metric(srv.http, 'boardcast_feed_live')).toBe(1);
+
+    fake.broadcast(xMsg('FPT', { ref: 120_000, last: 122_000, vol: 40_000 }), rMsg('FPT', { buyVol: 1234, sellVol: 200 }), miMsg('VN30', 1350.25, 1340));
+    type Snap = { snapshot?: { symbols?: Array<{ symbol: string; lastPrice?: number; foreign?: { buyVolume?: number; room?: number } }>; indices?: Array<{ id: string; value?: number }> } };
+    let snap: Snap = {};
+    await eventually(async () => {
+      snap = (await getJson(`${srv.http}/api/snapshot`)).body as Snap;
+      return snap.snapshot?.symbols?.find((s) => s.symbol === 'FPT')?.lastPrice === 122_000 && snap.snapshot?.indices?.find((i) => i.id === 'VN30')?.value === 1350.25;
+    }, 'FPT and VN30 on the board');
+    expect(snap.snapshot!.symbols!.find((s) => s.symbol === 'FPT')!.foreign!.buyVolume).toBe(1234);
+    // The reconciliation snapshot (REST) reached the board through the normalizer.
+    expect(snap.snapshot!.symbols!.find((s) => s.symbol === 'VNM')!.foreign).toMatchObject({ buyVolume: 7000, room: 123_456 });
+  });
+
+  it('garbage and unknown RTypes are counted; the worker stays up and the feed live', async () => {
+    const rejectedBefore = await metric(srv.http, 'boardcast_feed_messages', { outcome: 'rejected' });
+    fake.broadcastContent('{"RType":"X", garbage');
+    fake.sendRaw('\u0000\u0001 not even json');
+    fake.broadcast({ RType: 'X', Symbol: 'FPT', TradingDate: '31/02/2026', Time: '10:00:00' });
+    fake.broadcast({ RType: 'OL', Symbol: 'FPT' });
+    await eventually(async () => (await metric(srv.http, 'boardcast_feed_messages', { outcome: 'rejected' })) >= rejectedBefore + 3, 'rejections counted');
+    fake.broadcast(xMsg('HPG', { ref: 25_000, last: 25_300, vol: 1000 }));
+    await eventually(async () => {
+      const s = (await getJson(`${srv.http}/api/snapshot`)).body as { snapshot?: { symbols?: Array<{ symbol: string; lastPrice?: number }> } };
+      return s.snapshot?.symbols?.find((x) => x.symbol === 'HPG')?.lastPrice === 25_300;
+    }, 'HPG after the garbage');
+    expect(await metric(srv.http, 'boardcast_worker_restarts_total')).toBe(0);
+    expect((await getJson(`${srv.http}/readyz`)).status).toBe(200);
+    expect(srv.logs.some((l) => l.level === 'warn' || l.level === 'error')).toBe(false); // worker warnings go to its own logger
+  });
+
+  it('a dropped stream shows as reconnecting, then live again after reconnect and reconciliation', async () => {
+    const reconnects = fake.counts.connect;
+    fake.dropAll();
+    await eventually(async () => fake.counts.connect > reconnects && (await getJson(`${srv.http}/readyz`)).status === 200, 'live again');
+    expect(fake.counts.dailyStockPrice).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('secrets never reach a log line', () => {
+  it('pino redaction covers the secret and token paths', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _e, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const log = pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
+    log.info({ consumerSecret: 'SECRET-A', accessToken: 'TOKEN-B', SSI_CONSUMER_SECRET: 'SECRET-C', startup: { ssi: { consumerSecret: 'SECRET-D' } }, req: { headers: { authorization: 'Bearer TOKEN-E' } }, cfg: { SSI_CONSUMER_SECRET: 'SECRET-F' } }, 'x');
+    const text = lines.join('');
+    for (const s of ['SECRET-A', 'TOKEN-B', 'SECRET-C', 'SECRET-D', 'TOKEN-E', 'SECRET-F']) expect(text).not.toContain(s);
+    expect(text).toContain('[redacted]');
+  });
+
+  it('a whole server process (refused credentials, then live, then a reconnect) logs neither the secret nor a token', async () => {
+    const fake = await new FakeSsi({ keepAliveMs: 100 }).start();
+    const secret = fake.consumerSecret;
+    fake.consumerSecret = 'expected-by-the-server-but-not-sent';
+    const child = startChild({ FEED: 'ssi', SSI_BASE_URL: fake.baseUrl, SSI_STREAM_URL: fake.streamUrl, SSI_CONSUMER_ID: fake.consumerId, SSI_CONSUMER_SECRET: secret, LOG_LEVEL: 'trace', BROADCAST_INTERVAL_MS: '100' });
+    try {
+      const refused = await child.waitLog((l) => l.msg === 'feed state' && /status 401 in the body/.test(String(l.lastError)), 20_000);
+      expect(refused.state).toBe('failed');
+      fake.consumerSecret = secret;
+      await child.waitLog((l) => l.msg === 'feed state' && l.state === 'live', 20_000);
+      fake.dropAll();
+      await until(() => fake.counts.connect >= 2, 'reconnect', 10_000);
+      await child.waitLog((l) => l.msg === 'feed state' && l.state === 'live' && child.logs.filter((x) => x.msg === 'feed state' && x.state === 'live').length >= 2, 20_000);
+      child.proc.kill('SIGTERM');
+      await child.exited;
+      const text = JSON.stringify(child.logs) + child.stderr.join('');
+      expect(fake.issuedTokens.length).toBeGreaterThanOrEqual(1);
+      expect(text).not.toContain(secret);
+      for (const t of fake.issuedTokens) {
+        expect(text).not.toContain(t);
+        expect(text).not.toContain(t.split('.')[2]!); // not even the signature part
+      }
+    } finally {
+      if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
+      await fake.stop();
+    }
+  });
+});
