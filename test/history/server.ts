@@ -1,0 +1,53 @@
+// A real boardcast server in this process for the history tests (real uWS, market worker,
+// history writer thread and query pool), with its logs captured.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startServer, type ServerHandle } from '../../src/server/app.js';
+import type { HistoryOverrides } from '../../src/history/service.js';
+import { metric } from '../helpers/server.js';
+
+export interface HistoryServer {
+  handle: ServerHandle;
+  http: string;
+  logs: Array<Record<string, unknown>>;
+  metric: (name: string, labels?: Record<string, string>) => Promise<number>;
+  /** Polls until pred() holds (bounded), for conditions, not sleeps. */
+  until: (what: string, pred: () => Promise<boolean>, timeoutMs?: number) => Promise<void>;
+  stop: () => Promise<Record<string, unknown>>;
+}
+
+export async function until(what: string, pred: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await pred())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startHistoryServer(env: Record<string, string>, overrides: HistoryOverrides = {}): Promise<HistoryServer> {
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SIM_SEED: '11', BROADCAST_INTERVAL_MS: '100', SIM_START_TIME: '10:00:00', LOG_LEVEL: 'info', ...env });
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString().split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      cb();
+    },
+  });
+  const log = pino({ level: config.LOG_LEVEL, formatters: { level: (label) => ({ level: label }) } }, sink);
+  const handle = await startServer(config, log, { history: overrides });
+  const http = `http://127.0.0.1:${handle.port}`;
+  return {
+    handle,
+    http,
+    logs,
+    metric: (name, labels) => metric(http, name, labels),
+    until,
+    stop: async () => {
+      await handle.shutdown('test');
+      const flushed = logs.find((l) => l.msg === 'history flushed' || l.msg === 'history rows not written by the shutdown deadline');
+      if (!flushed) throw new Error('no history flush line in the logs');
+      return flushed;
+    },
+  };
+}
