@@ -1,0 +1,196 @@
+// End to end: the built board page in a real Chromium (Debian's, driven by playwright-core)
+// against the compiled server (dist/src/main.js, built by `npm test`) with a seeded
+// simulator. Seed 29 started at 14:25 has names sitting at their ceiling.
+// Without /usr/bin/chromium the file is skipped, unless CI is set (CI installs it: .ci/run).
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PALETTE } from '../../web/src/colors.js';
+import { MAIN, startChild, type Child } from '../helpers/child.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const haveChromium = existsSync(CHROMIUM);
+const onCi = Boolean(process.env.CI);
+if (!haveChromium && !onCi) {
+  console.warn(`[board.e2e] skipped: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y --no-install-recommends chromium; CI does)`);
+}
+
+const SERVER_ENV = { SIM_SEED: '29', SIM_START_TIME: '14:25:00', BROADCAST_INTERVAL_MS: '100', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' };
+
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/**
+ * Starts the compiled server. On a fixed port it retries while the port is still held: the
+ * previous server's closed connections sit in TIME_WAIT for up to 60 s on its side, and the
+ * uWS listen socket does not set SO_REUSEADDR, so an immediate re-listen fails.
+ */
+async function startServer(port = 0, deadlineMs = 90_000): Promise<{ child: Child; port: number }> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const child = startChild({ ...SERVER_ENV, PORT: String(port) });
+    const line = await Promise.race([
+      child.waitLog((l) => l.msg === 'boardcast listening', 30_000),
+      child.exited.then(() => undefined),
+    ]).catch((err: Error) => {
+      child.proc.kill('SIGKILL');
+      throw new Error(`${err.message}\nserver log: ${child.logs.map((l) => JSON.stringify(l)).join('\n')}`);
+    });
+    if (line) return { child, port: Number(line.port) };
+    // Exited before listening: the port is still held (or the process failed to start).
+    const why = child.logs.map((l) => String(l.msg)).concat(child.stderr).join(' | ');
+    if (Date.now() > until) throw new Error(`the server did not come back on port ${port} within ${deadlineMs} ms: ${why}`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+async function stopServer(child: Child | undefined): Promise<void> {
+  if (!child || child.proc.exitCode !== null || child.proc.signalCode !== null) return;
+  child.proc.kill('SIGTERM');
+  const timer = setTimeout(() => child.proc.kill('SIGKILL'), 8000);
+  await child.exited;
+  clearTimeout(timer);
+}
+
+/** Text of one column's cells by symbol. */
+const columnText = (page: Page, col: string) =>
+  page.$$eval(`#board tbody tr`, (rows, c) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.symbol!, r.querySelector(`[data-col="${c}"]`)!.textContent ?? ''])), col);
+
+describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
+  let browser: Browser | undefined;
+  let page: Page;
+  let server: { child: Child; port: number } | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
+    if (!existsSync(MAIN) || !existsSync(WEB_INDEX)) throw new Error('dist/src/main.js or dist/web/index.html is missing: run `npm run build` first (npm test does)');
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1000 }, locale: 'vi-VN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server?.child);
+  });
+
+  it('shows the 30 VN30 rows within a few seconds, live', async () => {
+    await page.waitForFunction(() => document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 8000 });
+    await page.waitForFunction(() => document.body.dataset.link === 'live', undefined, { timeout: 5000 });
+    expect(await page.textContent('#ix-VN30 .ix-value')).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
+    expect(await page.textContent('#futures .fu-symbol')).toMatch(/^VN30F\d{4}$/);
+    expect(Number(await page.getAttribute('#latency', 'data-ms'))).toBeLessThan(5000);
+    // Prices with Vietnamese thousands separators.
+    const refs = Object.values(await columnText(page, 'ref'));
+    expect(refs.every((r) => /^\d{1,3}(\.\d{3})+$/.test(r))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('updates price cells as the market moves', async () => {
+    const before = JSON.stringify([await columnText(page, 'last'), await columnText(page, 'bid1p'), await columnText(page, 'ask1p')]);
+    await page.waitForFunction(
+      (b) => {
+        const col = (c: string) => Object.fromEntries([...document.querySelectorAll('#board tbody tr')].map((r) => [(r as HTMLElement).dataset.symbol!, r.querySelector(`[data-col="${c}"]`)!.textContent ?? '']));
+        return JSON.stringify([col('last'), col('bid1p'), col('ask1p')]) !== b;
+      },
+      before,
+      { timeout: 8000 },
+    );
+  });
+
+  it('paints a last price at the ceiling in the ceiling colour (purple), with an up arrow', async () => {
+    const handle = await page.waitForFunction(
+      () => {
+        for (const r of document.querySelectorAll('#board tbody tr')) {
+          const last = r.querySelector('[data-col="last"]')!.textContent;
+          if (last && last === r.querySelector('[data-col="ceil"]')!.textContent) return (r as HTMLElement).dataset.symbol!;
+        }
+        return null;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    const symbol = (await handle.jsonValue()) as string;
+    const last = page.locator(`#board tbody tr[data-symbol="${symbol}"] [data-col="last"]`);
+    expect(await last.getAttribute('class')).toContain('c-ceil');
+    expect(await last.evaluate((el) => getComputedStyle(el).color)).toBe(rgb(PALETTE.ceil));
+    expect(await page.locator(`#board tbody tr[data-symbol="${symbol}"] [data-col="change"]`).textContent()).toMatch(/^▲ \+/);
+  });
+
+  it('looks like a price board (screenshot saved to test-artifacts/board.png)', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}board.png`, fullPage: true });
+    expect(existsSync(`${ARTIFACTS}board.png`)).toBe(true);
+  });
+
+  it('sorts by a column from the keyboard and moves between cells with the arrow keys', async () => {
+    await page.focus('#board thead th[data-col="totalVol"] button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#board thead th[data-col="totalVol"]')!.getAttribute('aria-sort') === 'descending');
+    await page.waitForFunction(() => {
+      const v = [...document.querySelectorAll('#board tbody [data-col="totalVol"]')].map((c) => Number((c.textContent ?? '').replace(/\./g, '')));
+      return v.every((x, i) => i === 0 || v[i - 1]! >= x);
+    });
+    await page.focus('#board tbody tr:first-child [data-col="symbol"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { col: el.dataset.col, row: (el.parentElement as HTMLTableRowElement).sectionRowIndex, tabIndex: el.tabIndex };
+    });
+    expect(focused).toEqual({ col: 'ref', row: 1, tabIndex: 0 });
+  });
+
+  it('switches labels between Vietnamese and English', async () => {
+    const label = () => page.textContent('#board thead th[data-col="ceil"] button span');
+    const first = await label();
+    await page.click('#lang');
+    const second = await label();
+    expect(new Set([first, second])).toEqual(new Set(['Trần', 'Ceil']));
+    await page.click('#lang');
+    expect(await label()).toBe(first);
+  });
+
+  it('filters to the watchlist through the protocol and back', async () => {
+    const symbols = Object.keys(await columnText(page, 'symbol')).slice(0, 2);
+    for (const s of symbols) await page.click(`#board tbody tr[data-symbol="${s}"] button.star`);
+    await page.check('#watch-only');
+    await page.waitForFunction((n) => document.querySelectorAll('#board tbody tr').length === n, symbols.length, { timeout: 5000 });
+    expect((Object.keys(await columnText(page, 'symbol'))).sort()).toEqual([...symbols].sort());
+    await page.uncheck('#watch-only');
+    await page.waitForFunction(() => document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 5000 });
+    for (const s of symbols) await page.click(`#board tbody tr[data-symbol="${s}"] button.star`);
+  });
+
+  it('shows the disconnected state when the server stops, keeps the board greyed, and recovers when it is back', async () => {
+    const port = server!.port;
+    await stopServer(server!.child);
+    await page.waitForFunction(() => document.body.dataset.link === 'reconnecting' && document.body.classList.contains('stale'), undefined, { timeout: 8000 });
+    expect(await page.isVisible('#banner')).toBe(true);
+    expect(await page.locator('#board tbody tr').count()).toBe(30);
+    // Greyed (after its short fade).
+    await page.waitForFunction(() => Number(getComputedStyle(document.querySelector('#board')!).opacity) < 0.6, undefined, { timeout: 3000 });
+    await page.screenshot({ path: `${ARTIFACTS}board-disconnected.png` });
+
+    // Still disconnected while the server is away.
+    expect(await page.evaluate(() => document.body.dataset.link)).toBe('reconnecting');
+    server = await startServer(port);
+    await page.waitForFunction(() => document.body.dataset.link === 'live' && !document.body.classList.contains('stale'), undefined, { timeout: 15_000 });
+    expect(await page.isVisible('#banner')).toBe(false);
+    await page.waitForFunction(() => document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 5000 });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
