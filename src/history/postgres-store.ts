@@ -35,8 +35,10 @@ export class PostgresStore implements HistoryStore {
       types,
       application_name: 'boardcast-history',
     });
-    // An idle client whose server went away: the next query fails and is retried.
+    // A client whose server went away (idle or checked out): its next query fails, and the
+    // writer retries the batch. Without these listeners the 'error' event would kill the thread.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const store = new PostgresStore(pool);
     try {
       if (!opts.readOnly) await store.migrate();
@@ -117,7 +119,8 @@ export class PostgresStore implements HistoryStore {
       await c.query('COMMIT');
     } catch (err) {
       broken = true;
-      await c.query('ROLLBACK').catch(() => {});
+      // On a dead connection ROLLBACK never answers: do not wait for it long.
+      await Promise.race([c.query('ROLLBACK').catch(() => {}), new Promise((r) => setTimeout(r, 1000).unref())]);
       throw err;
     } finally {
       // A client that failed mid-transaction may be dead: do not return it to the pool.

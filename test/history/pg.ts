@@ -4,7 +4,7 @@
 // Tests that need PostgreSQL skip only when none is reachable AND CI is not set.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,20 +84,34 @@ export class OwnPostgres {
   static async create(): Promise<OwnPostgres> {
     const bin = pgBin();
     const dir = mkdtempSync(join(tmpdir(), 'bc-pg-'));
-    const port = await freePort();
-    const pgd = new OwnPostgres(dir, port, bin);
     // initdb refuses to run as root: run the server as the postgres user then.
     if (process.getuid?.() === 0) chownSync(dir, uidOf('postgres'), gidOf('postgres'));
-    pgd.run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
-    await pgd.start();
-    return pgd;
+    new OwnPostgres(dir, 0, bin).run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    // A free port can be taken between the probe and the bind: try another.
+    for (let attempt = 1; ; attempt++) {
+      const pgd = new OwnPostgres(dir, await freePort(), bin);
+      try {
+        await pgd.start();
+        return pgd;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   private run(cmd: string, args: string[]): string {
     const full = join(this.bin, cmd);
     const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', full, ...args]] : [full, args];
     const r = spawnSync(file, argv, { encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
+    if (r.status !== 0) {
+      let log = '';
+      try {
+        log = readFileSync(join(this.dir, 'log'), 'utf8').slice(-2000);
+      } catch {
+        // no server log yet
+      }
+      throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}\n${log}`);
+    }
     return r.stdout;
   }
 
