@@ -51,6 +51,9 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   let listenSocket: us_listen_socket | undefined;
   let basket: string[] = [];
   let firstFrameAt: number | undefined;
+  // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
+  // is 200 from the first request (the two messages may reach this thread in separate turns).
+  let heartbeatSeen = false;
   // Stores open before the market worker starts (DESIGN §4); an edge keeps no history.
   const history = config.ROLE === 'edge' ? undefined : await HistoryService.open(config, log, metrics.registry, opts.history);
   let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
@@ -86,10 +89,12 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         }
         if (firstFrameAt === undefined) {
           firstFrameAt = Date.now();
-          firstFrame();
+          if (heartbeatSeen) firstFrame();
         }
         break;
       case 'heartbeat':
+        heartbeatSeen = true;
+        if (firstFrameAt !== undefined) firstFrame();
         metrics.framesSkipped.set(msg.framesSkipped);
         metrics.feedMessages.set({ outcome: 'accepted' }, msg.feedAccepted);
         metrics.feedMessages.set({ outcome: 'rejected' }, msg.feedRejected);
