@@ -9,7 +9,10 @@ import { boardFrames, checkResyncRule, errorFrames, expectContiguous, expectRefu
 let srv: TestServer;
 let basket: string[];
 beforeAll(async () => {
-  srv = await startTestServer({ BROADCAST_INTERVAL_MS: '50', KEYFRAME_EVERY: '20', SIM_TRADES_PER_SECOND: '200' });
+  // A keyframe every 1.5 s: the indices and the foreign summary change once a (market) second,
+  // so a keyframe period of exactly 1 s could land every change on a FULL frame and no DELTA
+  // would ever carry one.
+  srv = await startTestServer({ BROADCAST_INTERVAL_MS: '50', KEYFRAME_EVERY: '30', SIM_TRADES_PER_SECOND: '200' });
   basket = ((await (await fetch(`${srv.http}/api/vn30`)).json()) as { symbols: string[] }).symbols;
 });
 afterAll(async () => {
@@ -32,7 +35,7 @@ describe.each(FORMATS)('views over $format', ({ format, binary }) => {
     try {
       // The indices are recomputed about once a second: wait for a DELTA that carries them,
       // so the channel is seen live, not only in its FULL frame.
-      await c.until(() => boardFrames(c).some((f) => f.kind === 'DELTA' && indexIds(f).length > 0), 5000, 'a DELTA with an index');
+      await c.until(() => boardFrames(c).some((f) => f.kind === 'DELTA' && indexIds(f).length > 0), 8000, 'a DELTA with an index');
       const frames = boardFrames(c);
       expect(frames[0]!.kind).toBe('FULL');
       expect(indexIds(frames[0]!)).toEqual(expect.arrayContaining(['VN30', 'VNINDEX']));
@@ -54,8 +57,9 @@ describe.each(FORMATS)('views over $format', ({ format, binary }) => {
     const watch = await TestClient.open(srv.ws(`format=${format}&channels=board&symbols=FPT,VNM`));
     try {
       await all.nth(1);
-      // Enough frames to see both FULL (keyframe every 20) and DELTA frames with rows.
+      // Enough frames to see both FULL (keyframe every 30) and DELTA frames with rows.
       await watch.until(() => boardFrames(watch).filter((f) => f.kind === 'FULL').length >= 2 && boardFrames(watch).some((f) => f.kind === 'DELTA' && rows(f).length > 0), 8000, 'two FULL frames and a DELTA with rows');
+      await all.until(() => boardFrames(all).at(-1)!.seq >= boardFrames(watch).at(-1)!.seq, 3000, 'the whole-board socket to catch up');
       const frames = boardFrames(watch);
       expectContiguous(frames);
       for (const f of frames) {
@@ -176,7 +180,7 @@ describe.each(FORMATS)('views over $format', ({ format, binary }) => {
   it('?delta=0: only FULL frames, one per interval, seq +1 each', async () => {
     const c = await TestClient.open(srv.ws(`format=${format}&delta=0`));
     try {
-      await c.until(() => boardFrames(c).length >= 25, 5000, '25 frames'); // more than a keyframe period
+      await c.until(() => boardFrames(c).length >= 35, 6000, '35 frames'); // more than a keyframe period
       const frames = boardFrames(c);
       expect(frames.map((f) => f.kind).filter((k) => k !== 'FULL')).toEqual([]);
       expectContiguous(frames);
