@@ -1,8 +1,8 @@
 // Serves the built board page (dist/web, made by `vite build`): `/` is its index.html,
 // `/assets/*` the hashed bundle, plus the few files at the top of dist/web (favicon).
-// - The directory is read once, at the first request (and again while it is missing), and
-//   every file is compressed then, off the main thread (zlib's async brotli and gzip), so a
-//   request only ever picks bytes from memory.
+// - The directory is read once, when the server module loads (and again on a request while
+//   it is missing), and every file is compressed then, off the main thread (zlib's async
+//   brotli and gzip), so a request only ever picks bytes from memory.
 // - Content negotiation: br, else gzip, else identity, with Vary: Accept-Encoding.
 // - Caching: hashed assets are immutable for a year; index.html (and the other unhashed
 //   files) is `no-cache` with a strong ETag, answered with 304 on If-None-Match.
@@ -105,7 +105,8 @@ export async function loadSite(dir: string): Promise<Map<string, StaticFile>> {
       };
       if (COMPRESSIBLE.has(ext) && identity.byteLength >= MIN_COMPRESS_BYTES) {
         const [br, gzipped] = await Promise.all([
-          brotli(identity, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: identity.byteLength } }),
+          // Source maps are big and rarely fetched: a cheaper brotli level for them.
+          brotli(identity, { params: { [zc.BROTLI_PARAM_QUALITY]: ext === '.map' ? 5 : 11, [zc.BROTLI_PARAM_SIZE_HINT]: identity.byteLength } }),
           gz(identity, { level: 9 }),
         ]);
         if (br.byteLength < identity.byteLength) file.br = br;
@@ -177,7 +178,7 @@ export type StaticHandler = (res: HttpResponse, req: HttpRequest) => void;
  * A uWS GET handler for the built page in `dir` (default: dist/web). `/` serves index.html.
  * Register it for `/`, `/index.html`, `/assets/*` and the top-level files (see app.ts).
  */
-export function serveWeb(dir: string = defaultWebDir()): StaticHandler {
+export function serveWeb(dir: string = defaultWebDir(), preload = true): StaticHandler {
   let site: Map<string, StaticFile> | undefined;
   let loading: Promise<Map<string, StaticFile> | undefined> | undefined;
   const load = () =>
@@ -192,6 +193,9 @@ export function serveWeb(dir: string = defaultWebDir()): StaticHandler {
         throw err;
       },
     ));
+
+  // Warm up off the request path (zlib runs on the libuv pool); a request that comes first waits for it.
+  if (preload) setImmediate(() => void load().catch(() => undefined));
 
   return (res, req) => {
     const url = req.getUrl();
