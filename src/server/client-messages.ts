@@ -42,7 +42,11 @@ export function parseClientMessage(data: ArrayBuffer, isBinary: boolean): Client
   const msg = decodeRaw(data, isBinary);
   const version = msg.version ?? 0;
   if (version !== CLIENT_PROTOCOL_VERSION) throw new ClientMessageError('BC_CLIENT_MSG_VERSION', `unsupported protocol version ${version}; this server speaks version ${CLIENT_PROTOCOL_VERSION}`);
-  if (msg.ping) return { type: 'ping', clientTimeUs: Number(msg.ping.clientTimeUs ?? 0) };
+  if (msg.ping) {
+    const clientTimeUs = Number(msg.ping.clientTimeUs ?? 0);
+    if (!Number.isSafeInteger(clientTimeUs)) throw new ClientMessageError('BC_CLIENT_MSG_MALFORMED', 'ping.clientTimeUs must be an integer (µs)');
+    return { type: 'ping', clientTimeUs };
+  }
   if (msg.resync) return { type: 'resync' };
   if (msg.subscribe) return { type: 'subscribe', channels: strings(msg.subscribe.channels), symbols: strings(msg.subscribe.symbols) };
   if (msg.unsubscribe) return { type: 'unsubscribe', channels: strings(msg.unsubscribe.channels), symbols: strings(msg.unsubscribe.symbols) };
