@@ -105,6 +105,10 @@ export class BatchWriter {
         this.wake = undefined;
         continue;
       }
+      // Yield to the event loop between batches: a synchronous store (SQLite) resolves its
+      // writes at once, and without this the loop would run on microtasks alone, starving
+      // the incoming rows (and the stats timer) until the buffer ran dry.
+      await new Promise((r) => setImmediate(r));
       const batch = this.take();
       const id = `${this.idPrefix}-${++this.seq}`;
       let attempt = 0;
