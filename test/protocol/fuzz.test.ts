@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decode, TestClient, type DecodedFrame } from '../helpers/ws-client.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
-import { boardFrames, expectContiguous, jsonMsg, prng, protoMsg, sendMsg } from '../helpers/protocol.js';
+import { boardFrames, expectContiguous, jsonMsg, prng, protoMsg, sendMsg, type Body } from '../helpers/protocol.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const MAX_PAYLOAD = 1024;
@@ -139,7 +139,7 @@ describe.each(SOCKETS)('fuzzing a $format socket', ({ format, binary }) => {
     try {
       await c.nth(1);
       for (const version of [0, 2, 3, 255, 2 ** 32 - 1]) {
-        for (const body of [{ ping: { clientTimeUs: 1 } }, { resync: {} }, { subscribe: { channels: ['board'] } }] as const) {
+        for (const body of [{ ping: { clientTimeUs: 1 } }, { resync: {} }, { subscribe: { channels: ['board'] } }] satisfies Body[]) {
           const answers = binary ? await probe(c, binary, protoMsg(body, version), true) : await probe(c, binary, jsonMsg(body, version), false);
           expect(answers.map(errorCode), `version ${version} ${JSON.stringify(body)}`).toEqual(['BC_CLIENT_MSG_VERSION']);
         }

@@ -98,7 +98,9 @@ describe('BoardClient against the real server', () => {
     const oldEpoch = c.epoch!;
     const restarts = c.stats.reconnects;
 
-    await srv.handle.supervisor.kill();
+    const supervisor = srv.handle.supervisor;
+    expect(supervisor, 'a local market worker').toBeDefined();
+    await supervisor!.kill();
     const fresh = await pollUntil(() => [...boards.values()].find((e) => e.epoch !== oldEpoch), 10_000, 'a board of the new epoch');
     expect(fresh.kind).toBe('FULL');
     expect(c.stats.epochChanges).toBe(1);
