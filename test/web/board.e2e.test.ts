@@ -175,6 +175,18 @@ describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
     for (const s of symbols) await page.click(`#board tbody tr[data-symbol="${s}"] button.star`);
   });
 
+  it('opens a watchlist from a link (?symbols=), ignoring names outside the basket', async () => {
+    const other = await page.context().newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${server!.port}/?symbols=fpt,VNM,NOPE`);
+      await other.waitForFunction(() => document.body.dataset.link === 'live' && document.querySelectorAll('#board tbody tr').length === 2, undefined, { timeout: 8000 });
+      expect((await other.$$eval('#board tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.symbol))).sort()).toEqual(['FPT', 'VNM']);
+      expect(await other.isChecked('#watch-only')).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('shows the disconnected state when the server stops, keeps the board greyed, and recovers when it is back', async () => {
     const port = server!.port;
     await stopServer(server!.child);

@@ -33,12 +33,19 @@ let lang: Lang = storedLang === 'en' || storedLang === 'vi' ? storedLang : navig
 // ---- watchlist ----------------------------------------------------------------------------
 const watch = loadWatchlist(storage);
 const params = new URLSearchParams(location.search);
-let basket: string[] = [];
+/** The basket, asked once before connecting: the server refuses a watchlist naming anything else. */
+const basket: string[] = await fetch('/api/vn30', { signal: AbortSignal.timeout(3000) })
+  .then((r) => (r.ok ? (r.json() as Promise<{ symbols?: string[] }>) : { symbols: [] }))
+  .then((body) => (Array.isArray(body.symbols) ? body.symbols : []))
+  .catch(() => []);
 if (params.has('symbols')) {
   // A link with ?symbols=FPT,VNM opens that watchlist, filtered.
-  watch.symbols = parseSymbolList(params.get('symbols') ?? '', []);
+  watch.symbols = parseSymbolList(params.get('symbols') ?? '', basket);
   watch.only = watch.symbols.length > 0;
-}
+} else if (basket.length > 0) watch.symbols = watch.symbols.filter((s) => basket.includes(s));
+// Without a basket (the server was down at load) a stored watchlist could name a symbol the
+// server refuses; the page then starts on the whole board and the filter applies on a click.
+if (basket.length === 0) watch.only = false;
 /** The symbol set the server sends us; null = the whole board. */
 let serverView: Set<string> | null = watch.only && watch.symbols.length > 0 ? new Set(watch.symbols) : null;
 
@@ -184,16 +191,7 @@ $('#lang').addEventListener('click', () => {
 relabel();
 setLink('connecting');
 client.connect();
-fetch('/api/vn30')
-  .then((r) => (r.ok ? (r.json() as Promise<{ symbols?: string[] }>) : { symbols: [] }))
-  .then((body) => {
-    basket = body.symbols ?? [];
-    const list = $('#basket-list');
-    list.replaceChildren(...basket.map((s) => Object.assign(document.createElement('option'), { value: s })));
-  })
-  .catch(() => {
-    // the watchlist input then accepts any symbol the server knows
-  });
+$('#basket-list').replaceChildren(...basket.map((s) => Object.assign(document.createElement('option'), { value: s })));
 
 // Latency keeps ticking while frames stop arriving (a stalled feed is visible too).
 setInterval(() => {
