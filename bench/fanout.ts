@@ -46,6 +46,7 @@ const { values: argv } = parseArgs({
     'no-idle': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     server: { type: 'string' },
+    delta: { type: 'string', default: '1' },
   },
 });
 const clientCounts = argv.clients!.split(',').map((s) => Number(s.trim()));
@@ -53,6 +54,9 @@ if (clientCounts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`-
 const durationS = Number(argv.duration);
 const intervalMs = Number(argv.interval);
 const format = argv.format as WireFormat;
+// ?delta=1 (default): FULL then DELTA frames, as terminals receive them; 0: FULL frames only.
+const delta = argv.delta === '0' ? '0' : '1';
+const query = `format=${format}&delta=${delta}`;
 if (format !== 'proto' && format !== 'json') throw new Error(`--format must be proto or json, got ${argv.format}`);
 const decode = argv.decode as DecodeMode;
 const warmupS = Number(argv.warmup);
@@ -124,7 +128,7 @@ const startBoardcast = (interval: number, prof = false) => spawnServer('boardcas
   HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(interval), SIM_SEED: '1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000',
 }, prof ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : []);
 const startBaseline = (upstreamPort: number) => spawnServer('ws', join(DIST, 'bench', 'lib', 'ws-baseline.js'), {
-  HOST: '127.0.0.1', PORT: '0', UPSTREAM: `ws://127.0.0.1:${upstreamPort}/ws?format=${format}`,
+  HOST: '127.0.0.1', PORT: '0', UPSTREAM: `ws://127.0.0.1:${upstreamPort}/ws?${query}`,
 });
 const startFloor = (interval: number, padBytes: number) => spawnServer('floor', join(DIST, 'bench', 'lib', 'floor-server.js'), {
   HOST: '127.0.0.1', PORT: '0', INTERVAL_MS: String(interval), PAD_BYTES: String(padBytes),
@@ -204,6 +208,8 @@ interface RunRow {
   p999Ms: number;
   maxMs: number;
   msgsPerS: number;
+  /** Bytes a client received per second: what deltas save. */
+  bytesPerClientPerS: number;
   expectedMsgsPerS: number;
   seqGaps: number;
   framesMissed: number;
@@ -259,6 +265,7 @@ async function measure(server: Server, clients: number, url: string): Promise<{ 
     p999Ms: result.latencyMs.p999,
     maxMs: result.latencyMs.max,
     msgsPerS: Math.round(result.messagesPerSecond),
+    bytesPerClientPerS: Math.round(result.bytesPerSecond / Math.max(1, result.clientsConnected)),
     expectedMsgsPerS: Math.round((clients * 1000) / intervalMs),
     seqGaps: result.seqGaps,
     framesMissed: result.framesMissed,
@@ -341,13 +348,13 @@ for (const clients of clientCounts) {
   let floor: Server | undefined;
   try {
     await sleep(1000);
-    const bcUrl = `ws://127.0.0.1:${bc.port}/ws?format=${format}`;
+    const bcUrl = `ws://127.0.0.1:${bc.port}/ws?${query}`;
     const r1 = await measure(bc, clients, bcUrl);
     rows.push(r1.row); runs.push(r1);
     jsonLine('fanout', { ...r1.row });
     curves.push({ label: `boardcast ${clients.toLocaleString('en-US')}`, points: r1.result.latencyPercentilesMs ?? [] });
 
-    const r2 = await measure(base, clients, `ws://127.0.0.1:${base.port}/ws?format=${format}`);
+    const r2 = await measure(base, clients, `ws://127.0.0.1:${base.port}/ws?${query}`);
     const stats = await (await fetch(`http://127.0.0.1:${base.port}/stats`)).json().catch(() => null) as { hopUs?: unknown } | null;
     rows.push(r2.row); runs.push({ ...r2, baselineHopUs: stats?.hopUs });
     jsonLine('fanout', { ...r2.row, upstreamHopUs: stats?.hopUs });
@@ -392,8 +399,8 @@ if (!argv['no-idle']) {
   const base = await startBaseline(bc.port);
   let floor: Server | undefined;
   try {
-    idleRows.push(await idleMemory(bc, idleClients, `ws://127.0.0.1:${bc.port}/ws?format=${format}`));
-    idleRows.push(await idleMemory(base, idleClients, `ws://127.0.0.1:${base.port}/ws?format=${format}`));
+    idleRows.push(await idleMemory(bc, idleClients, `ws://127.0.0.1:${bc.port}/ws?${query}`));
+    idleRows.push(await idleMemory(base, idleClients, `ws://127.0.0.1:${base.port}/ws?${query}`));
     if (!argv['no-floor']) {
       floor = await startFloor(60_000, 0);
       idleRows.push(await idleMemory(floor, idleClients, `ws://127.0.0.1:${floor.port}/ws?format=${format}`));
