@@ -86,8 +86,10 @@ export class BatchWriter {
       const src = this.pending[kind] as unknown[];
       const n = Math.min(room, src.length);
       if (n === 0) continue;
-      (batch[kind] as unknown[]) = n === src.length ? src : src.splice(0, n);
-      if (n === src.length) (this.pending[kind] as unknown[]) = [];
+      if (n === src.length) {
+        (batch[kind] as unknown[]) = src;
+        (this.pending[kind] as unknown[]) = [];
+      } else (batch[kind] as unknown[]) = src.splice(0, n);
       room -= n;
     }
     const n = rowCount(batch);

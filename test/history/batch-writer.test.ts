@@ -54,6 +54,18 @@ describe('BatchWriter', () => {
     expect(w.stats.buffered).toBe(0);
   });
 
+  it('splits a backlog into full batches, in order, whatever its size', async () => {
+    for (const [backlog, batchMax] of [[200, 100], [300, 100], [250, 100], [5000, 100], [99, 100]] as const) {
+      const store = new ScriptedStore();
+      const w = new BatchWriter(store, { ...opts, bufferRows: 10_000, batchMax });
+      w.push(ticks(backlog));
+      w.start();
+      expect(await w.flush(Date.now() + 5000)).toBe(0);
+      expect(store.batches.reduce((s, b) => s + b.rows, 0)).toBe(backlog);
+      expect(store.batches.map((b) => b.firstTs)).toEqual(store.batches.map((_, i) => i * batchMax));
+    }
+  });
+
   it('retries the same batch with backoff while the store is down, buffering; recovers with everything', async () => {
     const store = new ScriptedStore();
     store.failing = true;
