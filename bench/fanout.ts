@@ -185,8 +185,9 @@ async function readPublish(server: Server): Promise<PublishCounter | null> {
   try {
     if (server.system === 'boardcast') {
       const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-      const grab = (name: string) => Number(new RegExp(`^${name}\\{format="${format}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-      return { sumS: grab('boardcast_publish_seconds_sum'), count: grab('boardcast_publish_seconds_count'), frameBytes: grab('boardcast_frame_bytes') };
+      // publish time has no labels (one publish covers every view); frame size is per format.
+      const grab = (name: string, labels = '') => Number(new RegExp(`^${name}${labels} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return { sumS: grab('boardcast_publish_seconds_sum'), count: grab('boardcast_publish_seconds_count'), frameBytes: grab('boardcast_frame_bytes', `\\{format="${format}"\\}`) };
     }
     if (server.system === 'ws') {
       const s = (await (await fetch(`http://127.0.0.1:${server.port}/stats`)).json()) as { broadcastSeconds: { sum: number; count: number } };
