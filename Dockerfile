@@ -7,10 +7,12 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+COPY tsconfig.json vite.config.ts ./
 COPY proto ./proto
 COPY src ./src
 COPY bench ./bench
+# The board page (served at /) is bundled by `npm run build` into dist/web.
+COPY web ./web
 RUN npm run build
 
 # ── runtime: production dependencies + the compiled output, as a non-root user ──────
