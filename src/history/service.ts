@@ -35,6 +35,18 @@ export interface HistoryOverrides {
   writeDelayMs?: number;
 }
 
+/**
+ * What this process does with history: ROLE=all writes and serves queries; the leader
+ * ingest only writes (it serves no API); an edge only reads (a shared PostgreSQL the ingest
+ * writes to).
+ */
+export interface HistoryRoles {
+  /** Start the writer thread (opens the store read-write and migrates it). Default true. */
+  writer?: boolean;
+  /** Start the query pool (read-only connections). Default true. */
+  queries?: boolean;
+}
+
 export class HistoryStoreError extends BoardcastError {
   constructor(message: string, context: Record<string, unknown>) {
     super('BC_HISTORY_STORE', message, 503, context);
@@ -77,11 +89,12 @@ export class HistoryService {
     this.metrics = createHistoryMetrics(registry);
   }
 
-  /** Starts the writer thread and waits until the store is open and migrated. */
-  static async open(cfg: HistoryConfig, log: Logger, registry: Registry, overrides: HistoryOverrides = {}): Promise<HistoryService> {
+  /** Starts the writer thread and waits until the store is open and migrated; then the query pool. */
+  static async open(cfg: HistoryConfig, log: Logger, registry: Registry, overrides: HistoryOverrides = {}, roles: HistoryRoles = {}): Promise<HistoryService> {
+    const { writer = true, queries = true } = roles;
     const svc = new HistoryService(cfg, storeTarget(cfg), log, registry);
-    await svc.startWriter(overrides);
-    svc.pool = new Piscina({
+    if (writer) await svc.startWriter(overrides);
+    if (queries) svc.pool = new Piscina({
       filename: queryWorkerFile(),
       minThreads: 1,
       maxThreads: cfg.HISTORY_QUERY_THREADS,
@@ -90,7 +103,7 @@ export class HistoryService {
       atomics: 'disabled',
       workerData: { target: svc.target },
     });
-    log.info({ ...describeTarget(svc.target), timescale: svc.timescale }, 'history store open');
+    log.info({ ...describeTarget(svc.target), ...(writer ? { timescale: svc.timescale } : {}), mode: writer ? (queries ? 'read-write' : 'write-only') : 'read-only' }, 'history store open');
     return svc;
   }
 
@@ -154,7 +167,7 @@ export class HistoryService {
 
   /** Runs one query on the pool; resolves with the JSON body. */
   async query(q: HistoryQuery): Promise<string> {
-    if (!this.pool) throw new HistoryStoreError('history is closed', {});
+    if (!this.pool) throw new HistoryStoreError('history is closed (or this process serves no history queries)', {});
     const end = this.metrics.querySeconds.startTimer({ kind: q.kind });
     try {
       return (await this.pool.run(q)) as string;

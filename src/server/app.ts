@@ -24,7 +24,7 @@ import { loadUws } from './uws.js';
 import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
 import { boardPage } from './static.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
-import { registerHistoryRoutes } from './history-routes.js';
+import { EDGE_HISTORY_UNAVAILABLE, HISTORY_PREFIX, registerHistoryRoutes } from './history-routes.js';
 
 export interface ServerHandle {
   port: number;
@@ -39,7 +39,7 @@ export interface ServerHandle {
 export const hardPayloadCap = (limit: number) => Math.min(16 * 1024 * 1024, Math.max(4 * limit, 1024 * 1024));
 
 export async function startServer(config: Config, log: Logger, opts: { history?: HistoryOverrides } = {}): Promise<ServerHandle> {
-  if (config.ROLE === 'ingest') return startIngest(config, log);
+  if (config.ROLE === 'ingest') return startIngest(config, log, opts);
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
   const app: TemplatedApp = uws.App();
@@ -54,8 +54,15 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
   // is 200 from the first request (the two messages may reach this thread in separate turns).
   let heartbeatSeen = false;
-  // Stores open before the market worker starts (DESIGN §4); an edge keeps no history.
-  const history = config.ROLE === 'edge' ? undefined : await HistoryService.open(config, log, metrics.registry, opts.history);
+  // Stores open before the market worker starts (DESIGN §4). An edge writes no history: with
+  // DATABASE_URL (the PostgreSQL the leader ingest writes to) it serves the history API
+  // read-only; with the per-pod SQLite default it has none (see edgeHistoryUnavailable).
+  const history =
+    config.ROLE !== 'edge'
+      ? await HistoryService.open(config, log, metrics.registry, opts.history)
+      : config.DATABASE_URL
+        ? await HistoryService.open(config, log, metrics.registry, opts.history, { writer: false })
+        : undefined;
   let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
   const source: FrameSource =
     config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
@@ -235,6 +242,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   };
 
   if (history) registerHistoryRoutes(app, { history, log });
+  else app.get(`${HISTORY_PREFIX}*`, (res) => sendJson(res, '501 Not Implemented', EDGE_HISTORY_UNAVAILABLE));
   app
     .get('/healthz', (res) => sendJson(res, '200 OK', { status: 'ok' }))
     .get('/readyz', (res) => {
@@ -279,7 +287,8 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       await source.stopLoop(); // 3. stop the frame loop
       for (const ws of broadcaster.all()) ws.end(1001, 'server shutting down'); // 4. close sockets with 1001
       await source.stop(config.SHUTDOWN_TIMEOUT_MS); // 5–6. feed (or the bus), writers
-      if (history) {
+      if (history && config.ROLE === 'edge') await history.close(Date.now()); // the query pool only
+      else if (history) {
         // 6–7. flush the history writer (the worker handed over its last rows), close stores.
         const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
         const fields = { tradesAccepted: workerDone?.tradesAccepted, ticksHanded: workerDone?.historyTicks, written: stats?.written, dropped: stats?.dropped, leftOver };

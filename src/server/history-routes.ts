@@ -15,6 +15,15 @@ export interface HistoryRouteDeps {
 
 export const HISTORY_PREFIX = '/api/history/';
 
+/**
+ * An edge without DATABASE_URL: the history is the leader ingest's per-pod SQLite file,
+ * which no edge can read, so the routes answer 501 saying so (never an empty 200).
+ */
+export const EDGE_HISTORY_UNAVAILABLE = {
+  error: 'BC_HISTORY_NOT_ON_EDGE',
+  message: 'this edge serves no history: the leader ingest records it in its own SQLite file (DATA_DIR); set DATABASE_URL on the ingest and the edges to a shared PostgreSQL to serve /api/history/* from every edge',
+} as const;
+
 export function registerHistoryRoutes(app: TemplatedApp, deps: HistoryRouteDeps): void {
   app.get(`${HISTORY_PREFIX}*`, (res: HttpResponse, req) => {
     const url = req.getUrl();
