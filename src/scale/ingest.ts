@@ -5,8 +5,13 @@
 // full.<format>) for edges that start later. The ingest cannot see the edges' clients, so
 // its worker encodes every format on every frame.
 //
+// History: every ingest opens the history writer at start (DESIGN §4: stores before the
+// market worker); the leader's worker hands it rows exactly as under ROLE=all. A worker
+// stopped on losing the lease hands over its last rows first; the writer outlives it (and
+// any later term) and is flushed and closed at shutdown, after the feed has stopped.
+//
 // HTTP: /healthz, /readyz (NATS connected; the leader also needs a live worker and feed),
-// /metrics. Nothing else.
+// /metrics. Nothing else (the history API is the edges' or ROLE=all's).
 import { hostname } from 'node:os';
 import { Kvm, type KV } from '@nats-io/kv';
 import { Counter, Gauge, Histogram } from 'prom-client';
@@ -16,6 +21,7 @@ import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
 import { createMetrics } from '../metrics.js';
+import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import type { ServerHandle } from '../server/app.js';
 import { LocalFrameSource } from '../server/frame-source.js';
 import { handleAsync, sendJson } from '../server/http.js';
@@ -42,7 +48,9 @@ const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 10
 /** The lease: half the failover bound, so expiry + poll + a worker start fit inside it. */
 export const leaseMs = (failoverMs: number) => Math.max(500, Math.floor(failoverMs / 2));
 
-export async function startIngest(config: Config, log: Logger): Promise<ServerHandle> {
+type ShutdownDone = Extract<WorkerToMain, { type: 'shutdown-done' }>;
+
+export async function startIngest(config: Config, log: Logger, opts: { history?: HistoryOverrides } = {}): Promise<ServerHandle> {
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
   const m = {
@@ -59,7 +67,15 @@ export async function startIngest(config: Config, log: Logger): Promise<ServerHa
   let shuttingDown = false;
   let listenSocket: us_listen_socket | undefined;
 
-  const bus = await BusConnection.open(config.NATS_URL, `boardcast-ingest-${id}`, log);
+  // Stores first (DESIGN §4). The ingest serves no history API: writer only, no query pool.
+  const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
+  let bus: BusConnection;
+  try {
+    bus = await BusConnection.open(config.NATS_URL, `boardcast-ingest-${id}`, log);
+  } catch (err) {
+    await history.close(Date.now() + 1000);
+    throw err;
+  }
   const kvm = new Kvm(bus.nc);
   const lease = leaseMs(config.INGEST_FAILOVER_MS);
   const [framesKv, leaderKv] = await Promise.all([
@@ -69,7 +85,7 @@ export async function startIngest(config: Config, log: Logger): Promise<ServerHa
   const election = new LeaderElection({ kv: leaderKv, key: names.leaderKey, id, leaseMs: lease, log });
 
   // ── the leader's market worker ───────────────────────────────────────────────
-  let source: LocalFrameSource | undefined;
+  let source: { source: LocalFrameSource; term: number } | undefined;
   let basket: string[] = [];
   let epoch = '';
   const storeFull = latestWins(framesKv, (s) => m.kvPutSeconds.observe(s), log);
@@ -118,29 +134,52 @@ export async function startIngest(config: Config, log: Logger): Promise<ServerHa
     }
   };
 
+  // Trades accepted by this process's workers over all its terms (each worker's
+  // shutdown-done), and the stops in flight: a shutdown waits for a deposed worker's stop
+  // (its last rows) before it flushes and closes the history store.
+  const totals = { tradesAccepted: 0, historyTicks: 0, workers: 0 };
+  const stopping = new Set<Promise<void>>();
+  let workersStopped = false;
+  const stopWorker = async (s: LocalFrameSource, term: number) => {
+    let done: ShutdownDone | undefined;
+    const onDone = (msg: WorkerToMain) => {
+      if (msg.type === 'shutdown-done') done = msg;
+    };
+    s.on('message', onDone);
+    await s.stopLoop();
+    await s.stop(config.SHUTDOWN_TIMEOUT_MS); // the feed stops, then the worker hands its last rows to the writer
+    s.off('message', onDone);
+    totals.workers++;
+    totals.tradesAccepted += done?.tradesAccepted ?? 0;
+    totals.historyTicks += done?.historyTicks ?? 0;
+    log.info({ term, tradesAccepted: done?.tradesAccepted, ticksHanded: done?.historyTicks }, 'market worker stopped');
+  };
   const stopSource = async () => {
     const s = source;
     source = undefined;
-    if (!s) return;
-    await s.stopLoop();
-    await s.stop(config.SHUTDOWN_TIMEOUT_MS);
+    if (s) {
+      const p: Promise<void> = stopWorker(s.source, s.term).finally(() => stopping.delete(p));
+      stopping.add(p);
+    }
+    await Promise.all([...stopping]);
   };
 
   election.on('elected', ({ term }) => {
+    if (workersStopped) return; // shutting down: the lease is released in a moment
     m.leader.set(1);
     m.term.set(term);
-    const s = new LocalFrameSource(config, log);
+    const s = new LocalFrameSource(config, log, undefined, { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
     s.on('message', onMessage(term));
     s.on('crash', () => metrics.workerRestarts.inc());
     // Both formats, always: the ingest cannot see the edges' clients.
     s.setClients(Object.fromEntries(WIRE_FORMATS.map((f) => [f, 1])) as Record<WireFormat, number>);
-    source = s;
+    source = { source: s, term };
     s.start();
   });
   election.on('deposed', ({ term, reason }) => {
     m.leader.set(0);
     log.warn({ term, reason }, 'stopping the market worker: no longer the leader');
-    void stopSource();
+    stopSource().catch((err: Error) => log.error({ err }, 'could not stop the market worker'));
   });
   election.start();
 
@@ -152,7 +191,7 @@ export async function startIngest(config: Config, log: Logger): Promise<ServerHa
     if (!bus.connected) reasons.push(`NATS ${bus.state} for ${now - bus.since} ms`);
     let feed: FeedStatus | null = null;
     if (election.leader && source) {
-      const r = source.readiness(now, false);
+      const r = source.source.readiness(now, false);
       reasons.push(...r.reasons);
       feed = r.feed;
     }
@@ -179,17 +218,24 @@ export async function startIngest(config: Config, log: Logger): Promise<ServerHa
   let stopped: Promise<void> | undefined;
   const shutdown = (reason: string) => {
     stopped ??= (async () => {
+      const stopStartedAt = Date.now();
       log.info({ reason, leader: election.leader }, 'shutting down');
       shuttingDown = true;
       if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
       if (listenSocket) uws.us_listen_socket_close(listenSocket);
       listenSocket = undefined;
       const wasLeader = election.leader;
-      await stopSource();
+      workersStopped = true;
+      await stopSource(); // the frame loop, the feed; the worker hands over its last rows
       await election.stop(); // releases the lease: a follower takes over now, not after the TTL
       await storeFull.flush();
       await bus.close();
       m.leader.set(0);
+      // Flush the history writer and close the store (as ROLE=all does, after the feed stopped).
+      const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
+      const fields = { tradesAccepted: totals.tradesAccepted, ticksHanded: totals.historyTicks, workers: totals.workers, written: stats?.written, dropped: stats?.dropped, leftOver };
+      if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
+      else log.info(fields, 'history flushed');
       log.info({ wasLeader }, 'shutdown complete');
     })();
     return stopped;
@@ -199,7 +245,7 @@ export async function startIngest(config: Config, log: Logger): Promise<ServerHa
     port,
     metrics,
     get supervisor() {
-      return source?.supervisor;
+      return source?.source.supervisor;
     },
     shutdown,
   };
