@@ -8,7 +8,7 @@ export function createMetrics() {
   let lastElu = performance.eventLoopUtilization();
   collectDefaultMetrics({ register: registry, prefix: 'boardcast_', eventLoopMonitoringPrecision: 10 });
   const µsBuckets = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 50_000].map((us) => us / 1e6);
-  return {
+  const metrics = {
     registry,
     clients: new Gauge({ name: 'boardcast_clients', help: 'Connected WebSocket clients by wire format', labelNames: ['format'] as const, registers: [registry] }),
     connections: new Counter({ name: 'boardcast_connections_total', help: 'WebSocket connections accepted', labelNames: ['format'] as const, registers: [registry] }),
@@ -38,6 +38,9 @@ export function createMetrics() {
     feedMessages: new Gauge({ name: 'boardcast_feed_messages', help: 'Feed messages by outcome (current worker epoch)', labelNames: ['outcome'] as const, registers: [registry] }),
     feedUp: new Gauge({ name: 'boardcast_feed_live', help: '1 when the feed is live', registers: [registry] }),
   };
+  // Counters that alert rules watch exist from the start, at 0, not from their first event.
+  for (const cause of ['client', 'drained'] as const) metrics.resyncs.inc({ cause }, 0);
+  return metrics;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -116,7 +116,10 @@ export class Broadcaster {
   /** uWS drain: a stalled socket that has emptied its buffer catches up at once. */
   drained(ws: WebSocket<SocketData>): void {
     const d = ws.getUserData();
-    if (d.pending && d.stalledSince > 0 && ws.getBufferedAmount() < this.opts.backpressureLimit / 2) this.serveFull(ws);
+    if (d.pending && d.stalledSince > 0 && ws.getBufferedAmount() < this.opts.backpressureLimit / 2) {
+      this.metrics.resyncs.inc({ cause: 'drained' });
+      this.serveFull(ws);
+    }
   }
 
   publish(msg: Frame): void {
