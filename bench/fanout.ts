@@ -8,7 +8,12 @@
 //   npm run bench:fanout -- [--clients 1000,5000,10000] [--duration 10] [--interval 100]
 //                           [--format proto] [--warmup 2] [--ramp 2500] [--threads N]
 //                           [--decode header|full] [--idle-clients N] [--no-floor] [--no-idle]
-//                           [--cpu-prof] [--server DIR]
+//                           [--cpu-prof] [--server DIR] [--nats]
+//
+// --nats (npm run bench:fanout-nats) measures the scale-out path instead: ROLE=all against
+// ingest → NATS → 1 edge at each client count (the latency the bus adds), then the same
+// clients split over 2 edges (throughput, p99), with a private nats-server on a free
+// loopback port (lib/nats-server.ts, shared with test/scale). Default clients: 1000,5000.
 //
 // --server DIR runs boardcast from another built checkout (DIR/dist/src/main.js), e.g. a
 // `git worktree` of a given commit, while the baseline and the loadgen come from this one.
@@ -16,8 +21,8 @@
 // Output: a table on stdout, JSON lines ({"bench":"fanout",…}), and
 // bench/results/fanout-<timestamp>.json with the percentile chart fanout-<timestamp>.svg.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -26,6 +31,7 @@ import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '..
 import { runLoadgen, type LoadgenResult } from '../src/loadgen/run.js';
 import type { DecodeMode, LoadgenOptions, WireFormat } from '../src/loadgen/options.js';
 import { percentileChartSvg, type ChartSeries } from './lib/chart.js';
+import { NatsServer } from './lib/nats-server.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 
 // ───────────────────────────── options ─────────────────────────────
@@ -33,7 +39,7 @@ const { values: argv } = parseArgs({
   args: process.argv.slice(2),
   strict: true,
   options: {
-    clients: { type: 'string', default: '1000,5000,10000' },
+    clients: { type: 'string' },
     duration: { type: 'string', default: '10' },
     interval: { type: 'string', default: '100' },
     format: { type: 'string', default: 'proto' },
@@ -47,9 +53,11 @@ const { values: argv } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     server: { type: 'string' },
     delta: { type: 'string', default: '1' },
+    nats: { type: 'boolean', default: false },
   },
 });
-const clientCounts = argv.clients!.split(',').map((s) => Number(s.trim()));
+const natsMode = argv.nats!;
+const clientCounts = (argv.clients ?? (natsMode ? '1000,5000' : '1000,5000,10000')).split(',').map((s) => Number(s.trim()));
 if (clientCounts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--clients must be a comma-separated list of positive integers, got ${argv.clients}`);
 const durationS = Number(argv.duration);
 const intervalMs = Number(argv.interval);
@@ -81,7 +89,7 @@ const PAGE_KIB = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ───────────────────────────── child servers ─────────────────────────────
-type System = 'boardcast' | 'ws' | 'floor';
+type System = 'boardcast' | 'ws' | 'floor' | 'ingest' | 'edge';
 
 interface Server {
   system: System;
@@ -124,9 +132,23 @@ function spawnServer(system: System, script: string, env: Record<string, string>
 }
 
 const BOARDCAST_MAIN = argv.server ? join(argv.server, 'dist', 'src', 'main.js') : join(DIST, 'src', 'main.js');
-const startBoardcast = (interval: number, prof = false) => spawnServer('boardcast', BOARDCAST_MAIN, {
-  HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(interval), SIM_SEED: '1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000',
-}, prof ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : []);
+const BOARDCAST_ENV = (interval: number) => ({ HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(interval), SIM_SEED: '1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' });
+const startBoardcast = (interval: number, prof = false, env: Record<string, string> = {}) =>
+  spawnServer('boardcast', BOARDCAST_MAIN, { ...BOARDCAST_ENV(interval), ...env }, prof ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : []);
+/** ROLE=ingest or ROLE=edge against a NATS server (--nats). */
+const startRole = (role: 'ingest' | 'edge', interval: number, natsUrl: string, env: Record<string, string> = {}) =>
+  spawnServer(role, BOARDCAST_MAIN, { ...BOARDCAST_ENV(interval), ROLE: role, NATS_URL: natsUrl, INGEST_FAILOVER_MS: '3000', ...env });
+
+/** Polls /readyz until 200 (an edge listens before the ingest's frames reach it). */
+async function waitReady(server: Server, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`http://127.0.0.1:${server.port}/readyz`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${server.system} on ${server.port}: /readyz not 200 within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
 const startBaseline = (upstreamPort: number) => spawnServer('ws', join(DIST, 'bench', 'lib', 'ws-baseline.js'), {
   HOST: '127.0.0.1', PORT: '0', UPSTREAM: `ws://127.0.0.1:${upstreamPort}/ws?${query}`,
 });
@@ -183,7 +205,7 @@ interface PublishCounter { sumS: number; count: number; frameBytes?: number }
 
 async function readPublish(server: Server): Promise<PublishCounter | null> {
   try {
-    if (server.system === 'boardcast') {
+    if (server.system === 'boardcast' || server.system === 'edge') {
       const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
       // publish time has no labels (one publish covers every view); frame size is per format.
       const grab = (name: string, labels = '') => Number(new RegExp(`^${name}${labels} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
@@ -197,9 +219,18 @@ async function readPublish(server: Server): Promise<PublishCounter | null> {
   return null;
 }
 
+/** Several servers publishing the same frames (edges): publish time summed, frames counted once. */
+async function readPublishAll(servers: Server[]): Promise<PublishCounter | null> {
+  const all = await Promise.all(servers.map(readPublish));
+  if (all.some((p) => p === null)) return null;
+  const ps = all as PublishCounter[];
+  return { sumS: ps.reduce((a, p) => a + p.sumS, 0), count: ps[0]!.count, frameBytes: ps[0]!.frameBytes };
+}
+
 // ───────────────────────────── one measured run ─────────────────────────────
 interface RunRow {
-  system: System;
+  /** The system (or, with --nats: all, nats 1 edge, nats 2 edges). */
+  system: string;
   clients: number;
   connected: number;
   connectFailures: number;
@@ -226,24 +257,61 @@ interface RunRow {
   /** The publish call itself per frame per 1,000 sockets (boardcast_publish_seconds / the baseline's loop timer). */
   publishMsPerFramePer1k: number | null;
   framesInWindow: number | null;
+  /** CPU % of the processes around the measured ones (--nats: the ingest, nats-server), same window. */
+  othersCpuPct?: Record<string, number>;
 }
 
-async function measure(server: Server, clients: number, url: string): Promise<{ row: RunRow; result: LoadgenResult; samples: ProcSample[] }> {
+/**
+ * What one measured run drives: the clients go to `urls` (split evenly when several), and
+ * the server figures (CPU, RSS, main thread, publish) are summed over `servers`; `others`
+ * are only sampled for their CPU.
+ */
+interface Target {
+  label: string;
+  servers: Server[];
+  urls: string[];
+  others?: Array<{ name: string; pid: number }>;
+}
+
+const single = (server: Server, url: string): Target => ({ label: server.system, servers: [server], urls: [url] });
+
+/** Sums per-process sample windows taken at the same instants (the sampler's ticks may differ by one sample). */
+function sumSamples(windows: ProcSample[][]): ProcSample[] {
+  const n = Math.min(...windows.map((w) => w.length));
+  return Array.from({ length: n }, (_, i) => {
+    const at = windows.map((w) => w[i === n - 1 ? w.length - 1 : i]!);
+    return { atMs: at[0]!.atMs, ticks: at.reduce((a, x) => a + x.ticks, 0), mainTicks: at.reduce((a, x) => a + x.mainTicks, 0), mainSysTicks: at.reduce((a, x) => a + x.mainSysTicks, 0), rssKiB: at.reduce((a, x) => a + x.rssKiB, 0) };
+  });
+}
+
+const cpuPctOf = (samples: ProcSample[]) => {
+  const first = samples[0]!;
+  const last = samples[samples.length - 1]!;
+  return ((last.ticks - first.ticks) / CLK_TCK / ((last.atMs - first.atMs) / 1000)) * 100;
+};
+
+async function measure(target: Target, clients: number): Promise<{ row: RunRow; result: LoadgenResult; samples: ProcSample[] }> {
+  const { servers, urls } = target;
+  const server = servers[0]!;
   await sleep(500);
-  const idle = sampleProc(server.pid);
-  const opts: LoadgenOptions = { url, clients, durationS, warmupS, format, decode, rampPerS, threads, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
+  const idle = sumSamples(servers.map((s) => [sampleProc(s.pid)]))[0]!;
+  // Several endpoints: one shard (thread) per endpoint at least, the same number on each.
+  const shards = urls.length > 1 ? Math.max(urls.length, threads - (threads % urls.length)) : threads;
+  const opts: LoadgenOptions = { url: urls[0]!, urls: urls.length > 1 ? urls : undefined, clients, durationS, warmupS, format, decode, rampPerS, threads: shards, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
   const t0 = Date.now();
   const windowStart = t0 + 250 + (clients / rampPerS) * 1000 + warmupS * 1000;
   const windowEnd = windowStart + durationS * 1000;
   let pub0: PublishCounter | null = null;
   let pub1: PublishCounter | null = null;
-  const pubBefore = (async () => { await sleep(windowStart - Date.now()); pub0 = await readPublish(server); })();
-  const pubAfter = (async () => { await sleep(windowEnd - 50 - Date.now()); pub1 = await readPublish(server); })();
-  const sampling = sampleWindow(server.pid, windowStart + 50, windowEnd - 50);
+  const pubBefore = (async () => { await sleep(windowStart - Date.now()); pub0 = await readPublishAll(servers); })();
+  const pubAfter = (async () => { await sleep(windowEnd - 50 - Date.now()); pub1 = await readPublishAll(servers); })();
+  const sampling = Promise.all(servers.map((s) => sampleWindow(s.pid, windowStart + 50, windowEnd - 50)));
+  const othersSampling = Promise.all((target.others ?? []).map((o) => sampleWindow(o.pid, windowStart + 50, windowEnd - 50)));
   const result = await runLoadgen(opts, {
-    onProgress: (p) => process.stderr.write(`[loadgen ${server.system} ${clients}] ${p.elapsedS.toFixed(0)}s connected ${p.connected}/${p.attempted} frames/s ${Math.round(p.framesPerS)} p99 ${p.p99Ms?.toFixed(2) ?? '-'} ms errors ${p.errors}\n`),
+    onProgress: (p) => process.stderr.write(`[loadgen ${target.label} ${clients}] ${p.elapsedS.toFixed(0)}s connected ${p.connected}/${p.attempted} frames/s ${Math.round(p.framesPerS)} p99 ${p.p99Ms?.toFixed(2) ?? '-'} ms errors ${p.errors}\n`),
   });
-  const samples = await sampling;
+  const samples = sumSamples(await sampling);
+  const othersSamples = await othersSampling;
   await Promise.all([pubBefore, pubAfter]);
   const first = samples[0]!;
   const last = samples[samples.length - 1]!;
@@ -256,7 +324,7 @@ async function measure(server: Server, clients: number, url: string): Promise<{ 
   const framesInWindow = p0 && p1 ? p1.count - p0.count : server.system === 'floor' ? Math.round((wallS * 1000) / intervalMs) : null;
   const per1k = 1000 / clients;
   const row: RunRow = {
-    system: server.system,
+    system: target.label,
     clients,
     connected: result.clientsConnected,
     connectFailures: result.connectFailures,
@@ -279,6 +347,7 @@ async function measure(server: Server, clients: number, url: string): Promise<{ 
     mainCpuMsPerFramePer1k: framesInWindow ? round(((mainCpuS * 1000) / framesInWindow) * per1k, 3) : null,
     publishMsPerFramePer1k: p0 && p1 && p1.count > p0.count ? round((((p1.sumS - p0.sumS) * 1000) / (p1.count - p0.count)) * per1k, 4) : null,
     framesInWindow,
+    ...(target.others ? { othersCpuPct: Object.fromEntries(target.others.map((o, i) => [o.name, round(cpuPctOf(othersSamples[i]!), 1)])) } : {}),
   };
   return { row, result, samples };
 }
@@ -334,6 +403,104 @@ function summarizeProfiles(dir: string): Array<Record<string, unknown>> {
   return rows;
 }
 
+// ───────────────────────────── --nats: ingest → NATS → edges ─────────────────────────────
+/**
+ * At each client count: ROLE=all (the reference), then a private nats-server, an ingest and
+ * one edge with every client on it (what the bus adds to the latency), then a second edge
+ * with the clients split evenly (what a second edge buys on this machine). Every server
+ * records history into its own SQLite file in a temporary folder, as it would in service.
+ */
+async function natsBench(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  const tmp = mkdtempSync(join(tmpdir(), 'bc-fanout-nats-'));
+  const dataDir = (name: string) => ({ DATA_DIR: mkdtempSync(join(tmp, `${name}-`)) });
+  const rows: RunRow[] = [];
+  const curves: ChartSeries[] = [];
+  const runs: Array<{ row: RunRow; result: LoadgenResult }> = [];
+  const keep = (r: { row: RunRow; result: LoadgenResult }, dashed = false) => {
+    rows.push(r.row);
+    runs.push(r);
+    jsonLine('fanout-nats', { ...r.row });
+    curves.push({ label: `${r.row.system} ${r.row.clients.toLocaleString('en-US')}`, points: r.result.latencyPercentilesMs ?? [], dashed });
+  };
+  const wsUrl = (srv: Server) => `ws://127.0.0.1:${srv.port}/ws?${query}`;
+  console.error(`fanout --nats: boardcast ${BOARDCAST_MAIN}; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, ${threads} loadgen threads`);
+  try {
+    for (const clients of clientCounts) {
+      const all = await startBoardcast(intervalMs, false, dataDir('all'));
+      try {
+        await waitReady(all);
+        keep(await measure({ label: 'all', servers: [all], urls: [wsUrl(all)] }, clients));
+      } finally {
+        await all.stop();
+      }
+
+      const nats = await NatsServer.start();
+      const procs: Server[] = [];
+      try {
+        const ingest = await startRole('ingest', intervalMs, nats.url, dataDir('ingest'));
+        procs.push(ingest);
+        const edge1 = await startRole('edge', intervalMs, nats.url);
+        procs.push(edge1);
+        await waitReady(ingest);
+        await waitReady(edge1);
+        const others = [{ name: 'ingest', pid: ingest.pid }, { name: 'nats', pid: nats.proc!.pid! }];
+        keep(await measure({ label: 'nats 1 edge', servers: [edge1], urls: [wsUrl(edge1)], others }, clients), true);
+        const edge2 = await startRole('edge', intervalMs, nats.url);
+        procs.push(edge2);
+        await waitReady(edge2);
+        keep(await measure({ label: 'nats 2 edges', servers: [edge1, edge2], urls: [wsUrl(edge1), wsUrl(edge2)], others }, clients), true);
+      } finally {
+        for (const srv of procs.reverse()) await srv.stop();
+        await nats.stop();
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  // What the bus adds (1 edge − all), and what a second edge buys (2 edges ÷ 1 edge).
+  const compare: Array<Record<string, unknown>> = [];
+  for (const clients of clientCounts) {
+    const [a, e1, e2] = ['all', 'nats 1 edge', 'nats 2 edges'].map((sys) => rows.find((r) => r.system === sys && r.clients === clients));
+    if (!a || !e1 || !e2) continue;
+    const c = {
+      clients,
+      addedP50Ms: round(e1.p50Ms - a.p50Ms, 2),
+      addedP99Ms: round(e1.p99Ms - a.p99Ms, 2),
+      'msgsPerS 2 edges / 1 edge': round(e2.msgsPerS / Math.max(1, e1.msgsPerS), 3),
+      'p99 2 edges / 1 edge': round(e2.p99Ms / Math.max(1e-9, e1.p99Ms), 3),
+      'msgsPerS 1 edge / all': round(e1.msgsPerS / Math.max(1, a.msgsPerS), 3),
+    };
+    compare.push(c);
+    jsonLine('fanout-nats-compare', c);
+  }
+
+  printTable(`bench:fanout --nats — ${format}, ${intervalMs} ms interval, ${durationS} s window; latency ms from the worker's produced_at_us to client receipt; CPU from /proc (edges summed)`, rows.map((r) => ({
+    system: r.system, clients: r.clients, conn: r.connected, fail: r.connectFailures, p50: r.p50Ms, p99: r.p99Ms, 'p99.9': r.p999Ms, max: r.maxMs,
+    'msg/s': r.msgsPerS, expected: r.expectedMsgsPerS, gaps: r.seqGaps, 'cpu%': r.cpuPct, 'main%': r.mainThreadCpuPct,
+    'ingest cpu%': r.othersCpuPct?.ingest ?? '-', 'nats cpu%': r.othersCpuPct?.nats ?? '-', rssMiB: r.rssMiB, 'mainCPU ms/frame/1k': r.mainCpuMsPerFramePer1k ?? '-',
+  })));
+  printTable('NATS path: added latency (1 edge − all) and a second edge (2 edges ÷ 1 edge)', compare);
+
+  const out = join(RESULTS, `fanout-nats-${STAMP}.json`);
+  const svg = join(RESULTS, `fanout-nats-${STAMP}.svg`);
+  writeFileSync(out, `${JSON.stringify({
+    bench: 'fanout-nats', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
+    options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads },
+    machine: { cores: availableParallelism(), node: process.version },
+    rows, compare, runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
+  }, null, 2)}\n`);
+  writeFileSync(svg, percentileChartSvg(`fan-out latency: ROLE=all vs ingest → NATS → edges (${format}, ${intervalMs} ms frames)`, curves, { subtitle: `${new Date().toISOString()} · ${availableParallelism()} cores shared by every process and the load generator · dashed = through NATS` }));
+  console.log(`\nresults: ${out}\nchart:   ${svg}`);
+}
+
+if (natsMode) {
+  await natsBench();
+  process.exit(0);
+}
+
 // ───────────────────────────── main ─────────────────────────────
 mkdirSync(RESULTS, { recursive: true });
 const rows: RunRow[] = [];
@@ -350,12 +517,12 @@ for (const clients of clientCounts) {
   try {
     await sleep(1000);
     const bcUrl = `ws://127.0.0.1:${bc.port}/ws?${query}`;
-    const r1 = await measure(bc, clients, bcUrl);
+    const r1 = await measure(single(bc, bcUrl), clients);
     rows.push(r1.row); runs.push(r1);
     jsonLine('fanout', { ...r1.row });
     curves.push({ label: `boardcast ${clients.toLocaleString('en-US')}`, points: r1.result.latencyPercentilesMs ?? [] });
 
-    const r2 = await measure(base, clients, `ws://127.0.0.1:${base.port}/ws?${query}`);
+    const r2 = await measure(single(base, `ws://127.0.0.1:${base.port}/ws?${query}`), clients);
     const stats = await (await fetch(`http://127.0.0.1:${base.port}/stats`)).json().catch(() => null) as { hopUs?: unknown } | null;
     rows.push(r2.row); runs.push({ ...r2, baselineHopUs: stats?.hopUs });
     jsonLine('fanout', { ...r2.row, upstreamHopUs: stats?.hopUs });
@@ -364,7 +531,7 @@ for (const clients of clientCounts) {
     if (!argv['no-floor']) {
       const frameBytes = (await readPublish(bc))?.frameBytes ?? 0;
       floor = await startFloor(intervalMs, Number.isFinite(frameBytes) ? Math.max(0, frameBytes - 40) : 0);
-      const r3 = await measure(floor, clients, `ws://127.0.0.1:${floor.port}/ws?format=${format}`);
+      const r3 = await measure(single(floor, `ws://127.0.0.1:${floor.port}/ws?format=${format}`), clients);
       rows.push(r3.row); runs.push(r3);
       jsonLine('fanout', { ...r3.row });
       curves.push({ label: `floor ${clients.toLocaleString('en-US')}`, points: r3.result.latencyPercentilesMs ?? [], dashed: true });

@@ -1,5 +1,6 @@
 // Frame encoders: each frame is encoded once per wire format into an ArrayBuffer that is
 // exactly the frame's bytes, so it can be transferred to the main thread without a copy.
+import { ByteAssembler } from './byte-assembler.js';
 import { pb, FrameKind, MarketPhase, Premium, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export interface FrameInput {
@@ -25,6 +26,8 @@ export function ownBuffer(u8: Uint8Array): ArrayBuffer {
 const TAG_FRAME_SNAPSHOT = (6 << 3) | 2;
 const TAG_SNAPSHOT_SYMBOLS = (4 << 3) | 2;
 const TAG_SNAPSHOT_INDICES = (5 << 3) | 2;
+const TAG_SNAPSHOT_FOREIGN = (6 << 3) | 2;
+const TAG_SNAPSHOT_DERIVATIVES = (7 << 3) | 2;
 const TAG_INDEX_INTRADAY = (12 << 3) | 2;
 
 // The processor hands out the same (never mutated) object for every part of the board
@@ -58,11 +61,11 @@ const encodePoint = (o: IndexPointProps) => pb.IndexPoint.encode(o).finish();
 // not the whole day.
 const seriesPrefix = new WeakMap<object, { end: object; bytes: Uint8Array }>();
 
-function encodeSeries(points: readonly IndexPointProps[]): Uint8Array {
-  if (points.length === 0) return new Uint8Array(0);
+function seriesChunks(points: readonly IndexPointProps[]): Uint8Array[] {
+  if (points.length === 0) return [];
   const n = points.length - 1;
   const last = pb.IndexState.encode({ intraday: [points[n]!] }).finish();
-  if (n === 0) return last;
+  if (n === 0) return [last];
   let prefix = seriesPrefix.get(points[0]!);
   if (!prefix || prefix.end !== points[n - 1]) {
     const w = pb.IndexState.encode({});
@@ -70,27 +73,52 @@ function encodeSeries(points: readonly IndexPointProps[]): Uint8Array {
     prefix = { end: points[n - 1]!, bytes: w.finish() };
     seriesPrefix.set(points[0]!, prefix);
   }
-  return Buffer.concat([prefix.bytes, last]);
+  return [prefix.bytes, last];
 }
 
-export function encodeIndex(idx: IndexStateProps): Uint8Array {
-  const scalars = pb.IndexState.encode({ ...idx, intraday: undefined }).finish();
-  const series = encodeSeries(idx.intraday ?? []);
-  return series.length === 0 ? scalars : Buffer.concat([scalars, series]);
+/** The content of an IndexState field as chunks: its scalars, then its intraday points. */
+export function indexChunks(idx: IndexStateProps): Uint8Array[] {
+  return [pb.IndexState.encode({ ...idx, intraday: undefined }).finish(), ...seriesChunks(idx.intraday ?? [])];
 }
 
-/** Snapshot bytes, identical in meaning to pb.Snapshot.encode(s) (fields may come in another order). */
+/** Where each part of a snapshot landed in the assembler: [offset, length]; length 0 = absent. */
+export interface SnapshotLayout {
+  header: [number, number];
+  /** Each symbol row's span, in board order. */
+  rows: Array<{ symbol: string; span: [number, number] }>;
+  indices: [number, number];
+  foreign: [number, number];
+  derivatives: [number, number];
+}
+
+/** Appends a snapshot's fields to `asm` (meaning what pb.Snapshot.encode(s) means) and says where each part is. */
+export function appendSnapshot(asm: ByteAssembler, s: SnapshotProps): SnapshotLayout {
+  const since = (start: number): [number, number] => [start, asm.length - start];
+  let start = asm.length;
+  asm.raw(pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, removedSymbols: s.removedSymbols }).finish());
+  const header = since(start);
+  const rows = (s.symbols ?? []).map((row) => ({ symbol: row.symbol ?? '', span: asm.field(TAG_SNAPSHOT_SYMBOLS, encodeSymbol(row)) }));
+  start = asm.length;
+  for (const idx of s.indices ?? []) asm.field(TAG_SNAPSHOT_INDICES, ...indexChunks(idx));
+  const indices = since(start);
+  const foreign = s.foreign ? asm.field(TAG_SNAPSHOT_FOREIGN, pb.ForeignSummary.encode(s.foreign).finish()) : ([asm.length, 0] as [number, number]);
+  const derivatives = s.derivatives ? asm.field(TAG_SNAPSHOT_DERIVATIVES, pb.Derivatives.encode(s.derivatives).finish()) : ([asm.length, 0] as [number, number]);
+  return { header, rows, indices, foreign, derivatives };
+}
+
 export function encodeSnapshot(s: SnapshotProps): Uint8Array {
-  const w = pb.Snapshot.encode({ ...s, symbols: undefined, indices: undefined });
-  for (const sym of s.symbols ?? []) w.uint32(TAG_SNAPSHOT_SYMBOLS).bytes(encodeSymbol(sym));
-  for (const idx of s.indices ?? []) w.uint32(TAG_SNAPSHOT_INDICES).bytes(encodeIndex(idx));
-  return w.finish();
+  const asm = new ByteAssembler();
+  appendSnapshot(asm, s);
+  return asm.finish();
 }
 
 export function encodeProto(f: FrameInput): ArrayBuffer {
-  const w = pb.Frame.encode({ seq: f.seq, epoch: f.epoch, producedAtUs: f.producedAtUs, kind: f.kind === 'FULL' ? FrameKind.FULL : FrameKind.DELTA, baseSeq: f.baseSeq });
-  w.uint32(TAG_FRAME_SNAPSHOT).bytes(encodeSnapshot(f.snapshot));
-  return ownBuffer(w.finish());
+  const snapshot = new ByteAssembler();
+  appendSnapshot(snapshot, f.snapshot);
+  const asm = new ByteAssembler();
+  asm.raw(pb.Frame.encode({ seq: f.seq, epoch: f.epoch, producedAtUs: f.producedAtUs, kind: f.kind === 'FULL' ? FrameKind.FULL : FrameKind.DELTA, baseSeq: f.baseSeq }).finish());
+  asm.field(TAG_FRAME_SNAPSHOT, snapshot);
+  return asm.finish().buffer as ArrayBuffer;
 }
 
 /**

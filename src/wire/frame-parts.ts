@@ -8,8 +8,9 @@
 // independent, so header + any subset of tagged rows + the other tagged parts is a valid
 // Snapshot. JSON: the parts are the members of the snapshot object, joined with commas.
 import type { WireFormat } from '../messages.js';
-import { encodeIndex, encodeSymbol, ownBuffer } from './codec.js';
-import { pb, MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
+import { ByteAssembler } from './byte-assembler.js';
+import { appendSnapshot } from './codec.js';
+import { MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -29,32 +30,13 @@ export interface PackedParts {
   derivatives: Span;
 }
 
-const TAG_SYMBOLS = (4 << 3) | 2;
-const TAG_INDICES = (5 << 3) | 2;
-const TAG_FOREIGN = (6 << 3) | 2;
-const TAG_DERIVATIVES = (7 << 3) | 2;
-
 function packProto(s: SnapshotProps): PackedParts {
-  const w = pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, removedSymbols: s.removedSymbols });
-  const header: Span = [0, w.len];
-  const symbols: string[] = [];
+  const asm = new ByteAssembler();
+  const layout = appendSnapshot(asm, s);
   const rows: number[] = [];
-  for (const row of s.symbols ?? []) {
-    const start = w.len;
-    w.uint32(TAG_SYMBOLS).bytes(encodeSymbol(row));
-    symbols.push(row.symbol ?? '');
-    rows.push(start, w.len - start);
-  }
-  let start = w.len;
-  for (const idx of s.indices ?? []) w.uint32(TAG_INDICES).bytes(encodeIndex(idx));
-  const indices: Span = [start, w.len - start];
-  start = w.len;
-  if (s.foreign) w.uint32(TAG_FOREIGN).bytes(pb.ForeignSummary.encode(s.foreign).finish());
-  const foreign: Span = [start, w.len - start];
-  start = w.len;
-  if (s.derivatives) w.uint32(TAG_DERIVATIVES).bytes(pb.Derivatives.encode(s.derivatives).finish());
-  const derivatives: Span = [start, w.len - start];
-  return { format: 'proto', bytes: ownBuffer(w.finish()), header, symbols, rows, indices, foreign, derivatives };
+  for (const r of layout.rows) rows.push(r.span[0], r.span[1]);
+  const bytes = asm.finish();
+  return { format: 'proto', bytes: bytes.buffer as ArrayBuffer, header: layout.header, symbols: layout.rows.map((r) => r.symbol), rows, indices: layout.indices, foreign: layout.foreign, derivatives: layout.derivatives };
 }
 
 // JSON text of a row, cached by object identity like the protobuf bytes (see codec.ts).
