@@ -29,3 +29,32 @@ export interface Feed {
   stop(): Promise<void>;
   status(): FeedStatus;
 }
+
+/**
+ * The feed's end of a FeedContext, shared by the adapters: it holds the feed's status,
+ * reports changes, and delivers messages so that a consumer that throws (the contract
+ * says it must not) is recorded in the status and never stops the feed.
+ */
+export class FeedLink {
+  ctx: FeedContext | undefined;
+  state: FeedStatus = { state: 'stopped' };
+
+  deliver(m: RawFeedMessage, at: number): void {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    try {
+      ctx.onMessage(m, at);
+    } catch (err) {
+      this.state.lastError = `onMessage threw: ${(err as Error)?.message ?? String(err)}`;
+    }
+  }
+
+  setStatus(s: FeedStatus): void {
+    this.state = s;
+    try {
+      this.ctx?.onStatus({ ...s });
+    } catch {
+      // a status listener failing must not stop the feed
+    }
+  }
+}

@@ -4,7 +4,7 @@
 // Messages go to the context exactly as recorded, so they pass through the normalizer
 // like live ones (malformed ones included).
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { Feed, FeedContext, FeedStatus, RawFeedMessage } from './feed.js';
+import { FeedLink, type Feed, type FeedContext, type FeedStatus, type RawFeedMessage } from './feed.js';
 import { basketFromMessages, openRecording, RecordingError, type RecordedMessage } from './recording.js';
 
 export interface ReplayFeedOptions {
@@ -29,8 +29,7 @@ export class ReplayFeed implements Feed {
   private readonly basketScan: number;
   private readonly now: () => number;
   private symbols: string[] = [];
-  private ctx: FeedContext | undefined;
-  private state: FeedStatus = { state: 'stopped' };
+  private readonly link = new FeedLink();
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
   /** Messages delivered so far (over all loops). */
@@ -52,7 +51,7 @@ export class ReplayFeed implements Feed {
   }
 
   status(): FeedStatus {
-    return { ...this.state };
+    return { ...this.link.state };
   }
 
   /** Resolves when playback ends (the end of the file without loop, stop(), or a read error). */
@@ -62,8 +61,8 @@ export class ReplayFeed implements Feed {
 
   async start(ctx: FeedContext): Promise<void> {
     if (this.running) return;
-    this.ctx = ctx;
-    this.setStatus({ state: 'connecting' });
+    this.link.ctx = ctx;
+    this.link.setStatus({ state: 'connecting' });
     // Open once up front so a missing or foreign file fails start() with a clear error.
     const first = await openRecording(this.file);
     let lead: RecordedMessage[] = [];
@@ -83,10 +82,10 @@ export class ReplayFeed implements Feed {
     }
     this.abort = new AbortController();
     const signal = this.abort.signal;
-    this.setStatus({ state: 'live' });
+    this.link.setStatus({ state: 'live' });
     this.running = this.play(first.messages, lead, signal).catch((err: unknown) => {
       if (signal.aborted) return;
-      this.setStatus({ ...this.state, state: 'failed', lastError: `replay: ${(err as Error)?.message ?? String(err)}` });
+      this.link.setStatus({ ...this.link.state, state: 'failed', lastError: `replay: ${(err as Error)?.message ?? String(err)}` });
     });
     lead = [];
   }
@@ -94,8 +93,8 @@ export class ReplayFeed implements Feed {
   async stop(): Promise<void> {
     this.abort?.abort();
     await this.running;
-    if (this.state.state !== 'stopped') this.setStatus({ ...this.state, state: 'stopped' });
-    this.ctx = undefined;
+    if (this.link.state.state !== 'stopped') this.link.setStatus({ ...this.link.state, state: 'stopped' });
+    this.link.ctx = undefined;
   }
 
   private async play(firstPass: AsyncGenerator<RecordedMessage>, lead: RecordedMessage[], signal: AbortSignal): Promise<void> {
@@ -146,25 +145,12 @@ export class ReplayFeed implements Feed {
   }
 
   private emit(m: RawFeedMessage | string): void {
-    const ctx = this.ctx;
-    if (!ctx) return;
+    if (!this.link.ctx) return;
     const at = this.now();
     this.delivered++;
-    this.state.lastMessageAt = at;
-    try {
-      // A malformed payload was recorded as its string: the normalizer counts it as such.
-      ctx.onMessage(m as RawFeedMessage, at);
-    } catch (err) {
-      this.state.lastError = `onMessage threw: ${(err as Error)?.message ?? String(err)}`;
-    }
+    this.link.state.lastMessageAt = at;
+    // A malformed payload was recorded as its string: the normalizer counts it as such.
+    this.link.deliver(m as RawFeedMessage, at);
   }
 
-  private setStatus(s: FeedStatus): void {
-    this.state = s;
-    try {
-      this.ctx?.onStatus({ ...s });
-    } catch {
-      // a status listener failing must not stop the feed
-    }
-  }
 }

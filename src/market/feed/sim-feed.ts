@@ -2,7 +2,7 @@
 // A thin wrapper: every tick it advances the simulation by the wall time elapsed and hands
 // the messages due to the context. The simulation itself has no timers, so tests step it.
 import { MarketSim, type SimOptions } from '../sim/market-sim.js';
-import type { Feed, FeedContext, FeedStatus, RawFeedMessage } from './feed.js';
+import { FeedLink, type Feed, type FeedContext, type FeedStatus, type RawFeedMessage } from './feed.js';
 
 export interface SimFeedOptions extends Partial<SimOptions> {
   /** Timer period, ms (default 25). */
@@ -19,9 +19,8 @@ export class SimFeed implements Feed {
   private readonly tickMs: number;
   private readonly maxCatchUpMs: number;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private ctx: FeedContext | undefined;
   private lastWall = 0;
-  private state: FeedStatus = { state: 'stopped' };
+  private readonly link = new FeedLink();
 
   constructor(opts: SimFeedOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -37,28 +36,28 @@ export class SimFeed implements Feed {
 
   async start(ctx: FeedContext): Promise<void> {
     if (this.timer) return;
-    this.ctx = ctx;
-    this.setStatus({ state: 'connecting' });
+    this.link.ctx = ctx;
+    this.link.setStatus({ state: 'connecting' });
     this.lastWall = this.now();
     this.deliver(this.market.snapshot(), this.lastWall);
-    this.setStatus({ state: 'live', lastMessageAt: this.lastWall });
+    this.link.setStatus({ state: 'live', lastMessageAt: this.lastWall });
     this.timer = setInterval(() => this.tick(), this.tickMs);
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (this.state.state !== 'stopped') this.setStatus({ ...this.state, state: 'stopped' });
-    this.ctx = undefined;
+    if (this.link.state.state !== 'stopped') this.link.setStatus({ ...this.link.state, state: 'stopped' });
+    this.link.ctx = undefined;
   }
 
   status(): FeedStatus {
-    return { ...this.state };
+    return { ...this.link.state };
   }
 
   /** One timer tick: advance by the wall time since the last one (bounded) and deliver. */
   tick(): void {
-    if (!this.ctx) return;
+    if (!this.link.ctx) return;
     const wall = this.now();
     const elapsed = Math.min(Math.max(0, wall - this.lastWall), this.maxCatchUpMs);
     this.lastWall = wall;
@@ -66,34 +65,16 @@ export class SimFeed implements Feed {
     try {
       msgs = this.market.advance(elapsed);
     } catch (err) {
-      this.setStatus({ ...this.state, lastError: `simulator: ${(err as Error).message}` });
+      this.link.setStatus({ ...this.link.state, lastError: `simulator: ${(err as Error).message}` });
       return;
     }
     if (msgs.length > 0) {
       this.deliver(msgs, wall);
-      this.state.lastMessageAt = wall;
+      this.link.state.lastMessageAt = wall;
     }
   }
 
   private deliver(msgs: RawFeedMessage[], at: number): void {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    for (const m of msgs) {
-      try {
-        ctx.onMessage(m, at);
-      } catch (err) {
-        // The contract says onMessage must not throw; if it does, the feed keeps going.
-        this.state.lastError = `onMessage threw: ${(err as Error)?.message ?? String(err)}`;
-      }
-    }
-  }
-
-  private setStatus(s: FeedStatus): void {
-    this.state = s;
-    try {
-      this.ctx?.onStatus({ ...s });
-    } catch {
-      // a status listener failing must not stop the feed
-    }
+    for (const m of msgs) this.link.deliver(m, at);
   }
 }
