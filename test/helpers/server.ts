@@ -5,6 +5,8 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type ServerHandle } from '../../src/server/app.js';
 
+type StartOverrides = Parameters<typeof startServer>[2];
+
 export interface TestServer {
   handle: ServerHandle;
   port: number;
@@ -14,7 +16,7 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, overrides?: StartOverrides): Promise<TestServer> {
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SIM_SEED: '42', BROADCAST_INTERVAL_MS: '100', SIM_START_TIME: '10:00:00', LOG_LEVEL: 'debug', ...env });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -24,7 +26,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   });
   const log = pino({ level: config.LOG_LEVEL, formatters: { level: (label) => ({ level: label }) } }, sink);
-  const handle = await startServer(config, log);
+  const handle = await startServer(config, log, overrides);
   const base = `127.0.0.1:${handle.port}`;
   return {
     handle,

@@ -1,11 +1,8 @@
 // A real boardcast server in this process for the history tests (real uWS, market worker,
 // history writer thread and query pool), with its logs captured.
-import { Writable } from 'node:stream';
-import pino from 'pino';
-import { loadConfig } from '../../src/config.js';
-import { startServer, type ServerHandle } from '../../src/server/app.js';
+import type { ServerHandle } from '../../src/server/app.js';
 import type { HistoryOverrides } from '../../src/history/service.js';
-import { metric } from '../helpers/server.js';
+import { metric, startTestServer } from '../helpers/server.js';
 
 export interface HistoryServer {
   handle: ServerHandle;
@@ -26,17 +23,8 @@ export async function until(what: string, pred: () => Promise<boolean>, timeoutM
 }
 
 export async function startHistoryServer(env: Record<string, string>, overrides: HistoryOverrides = {}): Promise<HistoryServer> {
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SIM_SEED: '11', BROADCAST_INTERVAL_MS: '100', SIM_START_TIME: '10:00:00', LOG_LEVEL: 'info', ...env });
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      for (const line of chunk.toString().split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
-      cb();
-    },
-  });
-  const log = pino({ level: config.LOG_LEVEL, formatters: { level: (label) => ({ level: label }) } }, sink);
-  const handle = await startServer(config, log, { history: overrides });
-  const http = `http://127.0.0.1:${handle.port}`;
+  const srv = await startTestServer({ SIM_SEED: '11', LOG_LEVEL: 'info', ...env }, { history: overrides });
+  const { handle, http, logs } = srv;
   return {
     handle,
     http,
