@@ -10,6 +10,12 @@ export type DecodeMode = 'full' | 'header';
 
 export interface LoadgenOptions {
   url: string;
+  /**
+   * Programmatic only (the fan-out bench's edges): spread the clients over these endpoints,
+   * shard i connecting to urls[i % urls.length] (even when threads is a multiple of their
+   * number); `url` is then only the label of the result.
+   */
+  urls?: string[];
   clients: number;
   durationS: number;
   warmupS: number;

@@ -115,7 +115,7 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
     ports.push(port1);
     port1.on('message', (msg: WorkerToMain) => latest.set(msg.shardId, msg));
     const task: ShardTask = {
-      shardId, url: opts.url, format: opts.format, decode: opts.decode, clients: n, rampPerS: shardRamp,
+      shardId, url: opts.urls?.length ? opts.urls[shardId % opts.urls.length]! : opts.url, format: opts.format, decode: opts.decode, clients: n, rampPerS: shardRamp,
       startAtMs, windowStartMs, windowEndMs, connectTimeoutMs: opts.connectTimeoutMs, port: port2,
     };
     return pool.run(task, { transferList: [port2] }) as Promise<ShardResult>;
