@@ -1,6 +1,7 @@
 // Prometheus metrics (prom-client), one registry per server instance so tests can run
 // several servers in one process.
 import { performance } from 'node:perf_hooks';
+import type { FeedStatus } from './market/feed/feed.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
@@ -37,6 +38,7 @@ export function createMetrics() {
     clientMessagesRejected: new Counter({ name: 'boardcast_client_messages_rejected_total', help: 'Client messages rejected', labelNames: ['reason'] as const, registers: [registry] }),
     feedMessages: new Gauge({ name: 'boardcast_feed_messages', help: 'Feed messages by outcome (current worker epoch)', labelNames: ['outcome'] as const, registers: [registry] }),
     feedUp: new Gauge({ name: 'boardcast_feed_live', help: '1 when the feed is live', registers: [registry] }),
+    feedEvents: new Gauge({ name: 'boardcast_feed_events', help: 'Feed adapter and normalizer counts (current worker epoch): sessions, retries, watchdog trips, rejections by reason, unknown message types', labelNames: ['event'] as const, registers: [registry] }),
   };
   // Counters that alert rules watch exist from the start, at 0, not from their first event.
   for (const cause of ['client', 'drained'] as const) metrics.resyncs.inc({ cause }, 0);
@@ -44,3 +46,13 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** What every role records from the market worker's heartbeat. */
+export function observeHeartbeat(m: Metrics, hb: { framesSkipped: number; feedAccepted: number; feedRejected: number; feed: FeedStatus }): void {
+  m.framesSkipped.set(hb.framesSkipped);
+  m.feedMessages.set({ outcome: 'accepted' }, hb.feedAccepted);
+  m.feedMessages.set({ outcome: 'rejected' }, hb.feedRejected);
+  m.feedUp.set(hb.feed.state === 'live' ? 1 : 0);
+  // Bounded label set: the adapter's fixed counters and the normalizer's reason codes.
+  for (const [event, n] of Object.entries(hb.feed.counters ?? {})) m.feedEvents.set({ event }, n);
+}

@@ -51,6 +51,17 @@ function apply(ev: FeedEvent): void {
   }
 }
 
+/**
+ * The adapter's own counters plus the normalizer's rejections by reason code (a fixed set)
+ * and unknown message types in one sum (upstream names them, so they are not labels).
+ */
+function feedCounters(): Record<string, number> {
+  const out: Record<string, number> = { ...feed.status().counters, processor_errors: applyErrors, unknown_rtype: 0 };
+  for (const [reason, n] of Object.entries(normalizer.rejected)) out[`rejected_${reason}`] = n;
+  for (const n of Object.values(normalizer.unknownType)) out.unknown_rtype! += n;
+  return out;
+}
+
 const loop = new FrameLoop({
   epoch: startup.epoch,
   intervalMs: startup.intervalMs,
@@ -58,7 +69,7 @@ const loop = new FrameLoop({
   clients: startup.clients,
   build: () => processor!.snapshot(),
   post,
-  heartbeat: () => ({ feed: feedStatus, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
+  heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,
 });
 

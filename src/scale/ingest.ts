@@ -20,7 +20,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
-import { createMetrics } from '../metrics.js';
+import { createMetrics, observeHeartbeat } from '../metrics.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import type { ServerHandle } from '../server/app.js';
 import { LocalFrameSource } from '../server/frame-source.js';
@@ -120,10 +120,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
         break;
       }
       case 'heartbeat': {
-        metrics.framesSkipped.set(msg.framesSkipped);
-        metrics.feedMessages.set({ outcome: 'accepted' }, msg.feedAccepted);
-        metrics.feedMessages.set({ outcome: 'rejected' }, msg.feedRejected);
-        metrics.feedUp.set(msg.feed.state === 'live' ? 1 : 0);
+        observeHeartbeat(metrics, msg);
         if (!bus.connected) break;
         const hb: BusHeartbeat = { at: msg.at, term, epoch, leader: id, feed: msg.feed, framesSkipped: msg.framesSkipped, feedAccepted: msg.feedAccepted, feedRejected: msg.feedRejected };
         bus.nc.publish(names.heartbeatSubject, JSON.stringify(hb));

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { ClientMessageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
-import { createMetrics, type Metrics } from '../metrics.js';
+import { createMetrics, observeHeartbeat, type Metrics } from '../metrics.js';
 import { encodeControl } from '../wire/codec.js';
 import { CHANNELS, type Channel } from '../wire/frame-parts.js';
 import { createAuthenticator } from './auth.js';
@@ -102,10 +102,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       case 'heartbeat':
         heartbeatSeen = true;
         if (firstFrameAt !== undefined) firstFrame();
-        metrics.framesSkipped.set(msg.framesSkipped);
-        metrics.feedMessages.set({ outcome: 'accepted' }, msg.feedAccepted);
-        metrics.feedMessages.set({ outcome: 'rejected' }, msg.feedRejected);
-        metrics.feedUp.set(msg.feed.state === 'live' ? 1 : 0);
+        observeHeartbeat(metrics, msg);
         break;
       default:
         break;

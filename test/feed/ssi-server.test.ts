@@ -42,6 +42,7 @@ describe('FEED=ssi in the real server', () => {
     expect((ready.body.feed as { state: string }).state).toBe('live');
     expect((await getJson(`${srv.http}/api/vn30`)).body.symbols).toEqual([...fake.components, 'DGC']);
     expect(await metric(srv.http, 'boardcast_feed_live')).toBe(1);
+    await eventually(async () => (await metric(srv.http, 'boardcast_feed_events', { event: 'sessions' }).catch(() => 0)) >= 1, 'the session counted in metrics');
 
     fake.broadcast(xMsg('FPT', { ref: 120_000, last: 122_000, vol: 40_000 }), rMsg('FPT', { buyVol: 1234, sellVol: 200 }), miMsg('VN30', 1350.25, 1340));
     type Snap = { snapshot?: { symbols?: Array<{ symbol: string; lastPrice?: number; foreign?: { buyVolume?: number; room?: number } }>; indices?: Array<{ id: string; value?: number }> } };
@@ -68,6 +69,9 @@ describe('FEED=ssi in the real server', () => {
       return s.snapshot?.symbols?.find((x) => x.symbol === 'HPG')?.lastPrice === 25_300;
     }, 'HPG after the garbage');
     expect(await metric(srv.http, 'boardcast_worker_restarts_total')).toBe(0);
+    // By kind, in metrics: the unknown RType and the malformed payloads.
+    await eventually(async () => (await metric(srv.http, 'boardcast_feed_events', { event: 'unknown_rtype' }).catch(() => 0)) >= 1, 'unknown RType counted');
+    expect(await metric(srv.http, 'boardcast_feed_events', { event: 'malformed' })).toBeGreaterThanOrEqual(1);
     expect((await getJson(`${srv.http}/readyz`)).status).toBe(200);
     expect(srv.logs.some((l) => l.level === 'warn' || l.level === 'error')).toBe(false); // worker warnings go to its own logger
   });

@@ -12,6 +12,8 @@ export interface FeedStatus {
   lastError?: string;
   /** Wall-clock ms of the last message (data or keep-alive) from upstream. */
   lastMessageAt?: number;
+  /** Cumulative event counts of the adapter (sessions, retries, watchdog trips, …) for metrics. */
+  counters?: Record<string, number>;
 }
 
 export interface FeedContext {

@@ -167,7 +167,10 @@ export class SsiFeed implements Feed {
   }
 
   status(): FeedStatus {
-    return { ...this.state };
+    return {
+      ...this.state,
+      counters: { sessions: this.sessions, retries: this.retries, reconciliations: this.reconciliations, reconciled_messages: this.reconciledMessages, malformed: this.malformed, watchdog_trips: this.watchdogTrips },
+    };
   }
 
   /** The futures contracts subscribed: the override, or the front month and the next. */
