@@ -92,26 +92,14 @@ interface Level {
   volume: number;
 }
 
-interface Stock {
+interface Stock extends QuoteState {
   c: Constituent;
-  ref: number;
-  ceiling: number;
-  floor: number;
   /** Idiosyncratic log offset, its drift per active ms, its vol per √active ms, market beta. */
   x: number;
   mu: number;
   sigma: number;
   beta: number;
   lastA: number;
-  open: number;
-  high: number;
-  low: number;
-  last: number;
-  lastVol: number;
-  totalVol: number;
-  totalVal: number;
-  bids: Level[];
-  asks: Level[];
   medianLots: number;
   fBuyVol: number;
   fSellVol: number;
