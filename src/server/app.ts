@@ -84,13 +84,6 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   const source: FrameSource =
     config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
   const snapshots = new SnapshotCache({ intervalMs: config.BROADCAST_INTERVAL_MS, onDemandChange: () => countsChanged() });
-  source.on(
-    'message',
-    guard.wrap('worker.message', (msg: WorkerToMain) => {
-      if (msg.type === 'shutdown-done') workerDone = msg;
-      snapshots.onMessage(msg);
-    }),
-  );
 
   let firstFrame!: () => void;
   let startFailed!: (err: Error) => void;
@@ -100,6 +93,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   });
 
   source.on('message', guard.wrap('worker.message', (msg: WorkerToMain) => {
+    snapshots.onMessage(msg);
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
@@ -125,6 +119,9 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         heartbeatSeen = true;
         if (firstFrameAt !== undefined) firstFrame();
         observeHeartbeat(metrics, msg);
+        break;
+      case 'shutdown-done':
+        workerDone = msg;
         break;
       default:
         break;
