@@ -14,7 +14,7 @@ import type { Logger } from '../log.js';
 import type { WriterStats } from './batch-writer.js';
 import { createHistoryMetrics, type HistoryMetrics } from './metrics.js';
 import type { MainToWriter, WriterStartup, WriterToMain } from './protocol.js';
-import { describeTarget, type StoreTarget } from './store.js';
+import { describeTarget, SQLITE_BUSY_TIMEOUT_MS, type StoreTarget } from './store.js';
 import type { HistoryQuery } from './types.js';
 
 export interface HistoryConfig {
@@ -189,7 +189,8 @@ export class HistoryService {
       let result: { stats?: WriterStats; leftOver: number } = { stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 };
       if (worker) {
         result = await new Promise((resolve) => {
-          const timer = setTimeout(() => resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 }), Math.max(0, deadline - Date.now()) + 250);
+          // The writer answers at the deadline, or after the one statement it may be blocked in.
+          const timer = setTimeout(() => resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 }), Math.max(0, deadline - Date.now()) + SQLITE_BUSY_TIMEOUT_MS + 250);
           worker.on('message', (m: WriterToMain) => {
             if (m.type === 'closed') {
               clearTimeout(timer);

@@ -20,6 +20,7 @@ import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
 import { createMetrics, observeHeartbeat } from '../metrics.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import type { ServerHandle, ShutdownReport } from '../server/app.js';
 import { LocalFrameSource } from '../server/frame-source.js';
@@ -244,7 +245,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
       await bus.close();
       m.leader.set(0);
       // Flush the history writer and close the store (as ROLE=all does, after the feed stopped).
-      const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
+      const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1500 - SQLITE_BUSY_TIMEOUT_MS));
       const fields = { tradesAccepted: totals.tradesAccepted, ticksHanded: totals.historyTicks, workers: totals.workers, written: stats?.written, dropped: stats?.dropped, leftOver };
       if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
       else log.info(fields, 'history flushed');

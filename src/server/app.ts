@@ -27,6 +27,7 @@ import { admitClient, refusal, refuseUpgrade, upgradeAsync, type RefusalBody } f
 import { loadUws } from './uws.js';
 import { allowedChannels, parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
 import { boardPageRoutes } from './static.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import { historyRoutes } from './history-routes.js';
 
@@ -321,7 +322,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       if (history && config.ROLE === 'edge') await history.close(Date.now()); // the query pool only
       else if (history) {
         // 6–7. flush the history writer (the worker handed over its last rows), close stores.
-        const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
+        const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1500 - SQLITE_BUSY_TIMEOUT_MS));
         const fields = { tradesAccepted: workerDone?.tradesAccepted, ticksHanded: workerDone?.historyTicks, written: stats?.written, dropped: stats?.dropped, leftOver };
         if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
         else log.info(fields, 'history flushed');
