@@ -22,7 +22,7 @@ export interface RawAnswer {
  * (Content-Length honoured) and `waitClose` is false, or when the server closes, or after
  * `timeoutMs` (closed: false).
  */
-export function rawRequest(port: number, data: string | Buffer, opts: { timeoutMs?: number; waitClose?: boolean } = {}): Promise<RawAnswer> {
+export function rawRequest(port: number, data: string | Buffer, opts: { timeoutMs?: number; waitClose?: boolean; head?: boolean } = {}): Promise<RawAnswer> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   return new Promise((resolve) => {
     const t0 = Date.now();
@@ -39,7 +39,7 @@ export function rawRequest(port: number, data: string | Buffer, opts: { timeoutM
     const timer = setTimeout(() => finish(false), timeoutMs);
     sock.on('data', (d: Buffer) => {
       buf = Buffer.concat([buf, d]);
-      if (!opts.waitClose && complete(buf.toString('latin1'))) finish(false);
+      if (!opts.waitClose && complete(buf.toString('latin1'), opts.head === true)) finish(false);
     });
     sock.on('error', () => finish(true));
     sock.on('close', () => finish(true));
@@ -59,11 +59,11 @@ function parse(raw: string): Omit<RawAnswer, 'closed' | 'elapsedMs'> {
   return { status: m ? Number(m[1]) : undefined, statusLine, headers, body: end < 0 ? '' : raw.slice(end + 4), raw };
 }
 
-function complete(raw: string): boolean {
+function complete(raw: string, head: boolean): boolean {
   const end = raw.indexOf('\r\n\r\n');
   if (end < 0) return false;
   const p = parse(raw);
-  if (p.status === 101 || p.status === 204 || p.status === 304) return true;
+  if (head || p.status === 101 || p.status === 204 || p.status === 304) return true;
   const len = Number(p.headers['content-length'] ?? NaN);
   return Number.isFinite(len) ? Buffer.byteLength(p.body, 'latin1') >= len : false;
 }
