@@ -1,5 +1,6 @@
 // Configuration: environment variables only (12-factor), validated once at start. An
 // invalid value is a ConfigError naming the variable, the value and what was expected.
+import { accessSync, constants as fsConstants } from 'node:fs';
 import { isIP } from 'node:net';
 import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
@@ -140,6 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_ID.trim()) throw new ConfigError('SSI_CONSUMER_ID', cfg.SSI_CONSUMER_ID, 'the FastConnect Data consumer id (required when FEED=ssi)');
   if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_SECRET.trim()) throw new ConfigError('SSI_CONSUMER_SECRET', '[redacted]', 'the FastConnect Data consumer secret (required when FEED=ssi)');
   if (cfg.FEED === 'replay' && !cfg.REPLAY_FILE.trim()) throw new ConfigError('REPLAY_FILE', cfg.REPLAY_FILE, 'a recording file (required when FEED=replay)');
+  if (cfg.FEED === 'replay') {
+    try {
+      accessSync(cfg.REPLAY_FILE, fsConstants.R_OK);
+    } catch (err) {
+      throw new ConfigError('REPLAY_FILE', cfg.REPLAY_FILE, `a readable recording file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    }
+  }
+  if (cfg.DATABASE_URL && !/^postgres(ql)?:\/\/[^\s]+$/.test(cfg.DATABASE_URL)) throw new ConfigError('DATABASE_URL', '[redacted]', 'a PostgreSQL URL, postgres://user:pass@host:5432/db (or empty for SQLite)');
   if (cfg.WS_JWT_SECRET && Buffer.byteLength(cfg.WS_JWT_SECRET, 'utf8') < 32) throw new ConfigError('WS_JWT_SECRET', '[redacted]', 'at least 32 bytes for HS256 (or empty to disable JWTs)');
   return { ...cfg };
 }

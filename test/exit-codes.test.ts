@@ -51,6 +51,8 @@ describe('configuration is validated up front (exit 78)', () => {
     [{ CORS_ORIGINS: 'board.example' }, 'CORS_ORIGINS'],
     [{ METRICS_PORT: '99999' }, 'METRICS_PORT'],
     [{ HTTP_MAX_HEADER_BYTES: '10' }, 'HTTP_MAX_HEADER_BYTES'],
+    [{ FEED: 'replay', REPLAY_FILE: '/no/such/recording.ndjson' }, 'REPLAY_FILE'],
+    [{ DATABASE_URL: 'mysql://u:secret-pw@db/x' }, 'DATABASE_URL'],
   ];
   for (const [env, name] of cases) {
     it(`${JSON.stringify(env)} exits 78 naming ${name}`, async () => {
@@ -58,6 +60,7 @@ describe('configuration is validated up front (exit 78)', () => {
       const { code } = await child.exited;
       expect(code).toBe(EXIT.CONFIG);
       expect(child.stderr.join('')).toContain(name);
+      expect(child.stderr.join('')).not.toContain('secret-pw');
     });
   }
 });
