@@ -317,7 +317,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       snapshots.close();
       await source.stopLoop(); // 3. stop the frame loop
       const closeCode = opts.closeCode ?? 1001;
-      for (const ws of broadcaster.all()) ws.end(closeCode, closeCode === 1011 ? 'internal error' : 'server shutting down'); // 4. close sockets with 1001
+      for (const ws of broadcaster.all()) ws.end(closeCode, closeCode === 1011 ? 'internal error' : 'server shutting down'); // 4. close sockets: 1001 (1011 after an escaped exception)
       await source.stop(config.SHUTDOWN_TIMEOUT_MS); // 5–6. feed (or the bus), writers
       if (history && config.ROLE === 'edge') await history.close(Date.now()); // the query pool only
       else if (history) {
