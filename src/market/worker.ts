@@ -5,9 +5,11 @@ import { createLogger } from '../log.js';
 import { LogLimiter } from '../log-limiter.js';
 import type { MainToWorker, WorkerStartup, WorkerToMain } from '../messages.js';
 import { encodeJsonText } from '../wire/codec.js';
+import type { SnapshotProps } from '../wire/proto.js';
 import type { FeedEvent } from './events.js';
 import { createFeed } from './feed/create-feed.js';
 import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
+import { feedHealth } from './feed/feed-health.js';
 import { FrameLoop } from './frame-loop.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
@@ -62,12 +64,17 @@ function feedCounters(): Record<string, number> {
   return out;
 }
 
+/** The board with the feed's health as of now (the adapter's own status: it holds the last message time). */
+function board(): SnapshotProps {
+  return { ...processor!.snapshot(), feed: feedHealth(feed.status(), Date.now(), startup.feedStaleMs) };
+}
+
 const loop = new FrameLoop({
   epoch: startup.epoch,
   intervalMs: startup.intervalMs,
   keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
-  build: () => processor!.snapshot(),
+  build: board,
   post,
   heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,
@@ -79,7 +86,7 @@ port.on('message', async (msg: MainToWorker) => {
       loop.setClients(msg.clients);
       break;
     case 'snapshot-request': {
-      const json = processor ? encodeJsonText({ seq: loop.framesProduced, epoch: startup.epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: 'FULL', baseSeq: 0, snapshot: processor.snapshot() }) : 'null';
+      const json = processor ? encodeJsonText({ seq: loop.framesProduced, epoch: startup.epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: 'FULL', baseSeq: 0, snapshot: board() }) : 'null';
       post({ type: 'snapshot-response', id: msg.id, json });
       break;
     }

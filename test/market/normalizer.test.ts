@@ -250,9 +250,9 @@ describe('Normalizer', () => {
     expect(n.accept({ ...X, TradingDate: 'x' })).toBeUndefined();
     expect(n.accept({ ...X, LastVol: -2 })).toBeUndefined();
     expect(n.accept({ RType: 'B' })).toBeUndefined();
-    expect(n.accept({ RType: 'F', Symbol: 'FPT' })).toBeUndefined();
-    expect(n.accept({ RType: 'F' })).toBeUndefined();
-    expect(n.counters()).toEqual({ accepted: 3, rejected: { negative: 2, bad_date: 1 }, unknownType: { B: 1, F: 2 } });
+    expect(n.accept({ RType: 'OL', Symbol: 'FPT' })).toBeUndefined();
+    expect(n.accept({ RType: 'OL' })).toBeUndefined();
+    expect(n.counters()).toEqual({ accepted: 3, rejected: { negative: 2, bad_date: 1 }, unknownType: { B: 1, OL: 2 } });
     expect(n.rejectedTotal).toBe(3);
   });
 

@@ -8,15 +8,16 @@ import { ReplayFeed } from './replay-feed.js';
 import { SimFeed } from './sim-feed.js';
 import { SsiFeed } from './ssi/ssi-feed.js';
 
-export type FeedStartup = Pick<WorkerStartup, 'feed' | 'sim' | 'ssi' | 'replay'>;
+export type FeedStartup = Pick<WorkerStartup, 'feed' | 'sim' | 'ssi' | 'replay' | 'feedStaleMs'>;
 
 /** The feed options of WorkerStartup from the validated configuration. */
 export function feedStartupFromConfig(config: Config): FeedStartup {
   return {
     feed: config.FEED,
+    feedStaleMs: config.FEED_STALE_MS,
     sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
     ...(config.FEED === 'ssi'
-      ? { ssi: { consumerId: config.SSI_CONSUMER_ID, consumerSecret: config.SSI_CONSUMER_SECRET, baseUrl: config.SSI_BASE_URL, streamUrl: config.SSI_STREAM_URL, futuresOverride: config.FUTURES_OVERRIDE, extraSymbols: config.EXTRA_SYMBOLS } }
+      ? { ssi: { consumerId: config.SSI_CONSUMER_ID, consumerSecret: config.SSI_CONSUMER_SECRET, baseUrl: config.SSI_BASE_URL, streamUrl: config.SSI_STREAM_URL, futuresOverride: config.FUTURES_OVERRIDE, extraSymbols: config.EXTRA_SYMBOLS, channelMode: config.SSI_CHANNEL_MODE } }
       : {}),
     ...(config.FEED === 'replay' ? { replay: { file: config.REPLAY_FILE, speed: config.REPLAY_SPEED, loop: config.REPLAY_LOOP } } : {}),
   };

@@ -282,6 +282,8 @@ export class SsiFeed implements Feed {
     const closed = new Promise<SsiStreamError | undefined>((resolve) => stream.once('close', resolve));
     stream.on('alive', () => {
       lastFrameAt = this.now();
+      // A keep-alive is a message too: a quiet market (lunch) is not a stale feed.
+      this.state.lastMessageAt = lastFrameAt;
     });
     stream.on('message', (raw) => this.deliver(raw));
     stream.on('serverError', (text) => {
