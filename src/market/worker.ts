@@ -28,7 +28,7 @@ const normalizer = new Normalizer({
       log.warn({ code: err.code, reason: err.context.reason, field: err.context.field, rtype: (raw as RawFeedMessage | null)?.RType, suppressed }, err.message),
     ),
 });
-const feed = createFeed(startup);
+const feed = createFeed(startup, log);
 let feedStatus: FeedStatus = { state: 'connecting' };
 let processor: MarketProcessor | undefined;
 // Messages that arrive while the feed is still starting wait here for the processor.

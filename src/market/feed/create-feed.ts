@@ -3,6 +3,7 @@
 import type { Config } from '../../config.js';
 import { BoardcastError } from '../../errors.js';
 import type { WorkerStartup } from '../../messages.js';
+import type { Logger } from '../../log.js';
 import type { Feed } from './feed.js';
 import { ReplayFeed } from './replay-feed.js';
 import { SimFeed } from './sim-feed.js';
@@ -23,13 +24,14 @@ export function feedStartupFromConfig(config: Config): FeedStartup {
   };
 }
 
-export function createFeed(startup: FeedStartup): Feed {
+/** `log` receives what an adapter reports for an operator (e.g. a subscription that did not hold). */
+export function createFeed(startup: FeedStartup, log?: Logger): Feed {
   switch (startup.feed) {
     case 'sim':
       return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed });
     case 'ssi':
       if (!startup.ssi) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=ssi needs its options (SSI_CONSUMER_ID, SSI_CONSUMER_SECRET, ...)', 500, { feed: 'ssi' });
-      return new SsiFeed(startup.ssi);
+      return new SsiFeed({ ...startup.ssi, log });
     case 'replay':
       if (!startup.replay) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=replay needs REPLAY_FILE', 500, { feed: 'replay' });
       return new ReplayFeed(startup.replay);
