@@ -59,6 +59,8 @@ export class FakeSsi {
   readonly issuedTokens: string[] = [];
   /** When true the hub sends nothing at all (no keep-alives, no data). */
   silent = false;
+  /** When true the hub is unreachable: negotiate answers 503 (see goDown). */
+  down = false;
   switchMode: 'add' | 'replace';
   /** Channel types each socket is subscribed to. */
   private readonly subscribed = new Map<WebSocket, Set<string>>();
@@ -196,6 +198,7 @@ export class FakeSsi {
       }
       case '/v2.0/signalr/negotiate': {
         this.counts.negotiate++;
+        if (this.down) return this.json(res, { error: 'service unavailable' }, 503);
         this.hubAuth.push(req.headers.authorization ?? '');
         if (!this.bearerOk(req.headers.authorization)) {
           this.counts.unauthorized++;
@@ -271,6 +274,16 @@ export class FakeSsi {
 
   sendRaw(text: string): void {
     for (const ws of this.sockets) ws.send(text);
+  }
+
+  /** The hub goes away: every socket dropped, new connections refused until comeBack(). */
+  goDown(): void {
+    this.down = true;
+    this.dropAll();
+  }
+
+  comeBack(): void {
+    this.down = false;
   }
 
   /** Drops every hub socket abruptly (a network cut). */
