@@ -204,9 +204,9 @@ describe('replay of a hand-made SSI recording of the ATO (test/fixtures/ssi-auct
     expect(after.get('09:15:05')!.FPT).toMatchObject({ projectedPrice: 0 });
     // Continuous trading (TradingSession LO) with a non-zero EstMatchedPrice: not an auction.
     expect(after.get('09:20:00')!.VNM).toMatchObject({ projectedPrice: 0, lastPrice: 65_000 });
-    // The F channel: FPT normal from 09:00; VNM halted by TradingSession HALT at 10:00 ("10: 00: 00" as SSI writes it).
+    // The F channel: FPT normal from 09:00; VNM halted by TradingSession HALT at 09:21 ("09: 21: 00" as SSI writes it).
     expect(after.get('09:00:00')!.FPT.status).toBe(SymbolStatus.STATUS_NORMAL);
     expect(after.get('09:20:00')!.VNM.status).toBe(SymbolStatus.STATUS_UNSPECIFIED);
-    expect(after.get('10:00:00')!.VNM.status).toBe(SymbolStatus.STATUS_HALTED);
+    expect(after.get('09:21:00')!.VNM.status).toBe(SymbolStatus.STATUS_HALTED);
   });
 });
