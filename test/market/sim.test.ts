@@ -177,6 +177,18 @@ describe('MarketSim: a simulated hour through the normalizer', () => {
     }
     // Outside the auctions no quote states one.
     expect(quotes(events).filter((q) => q.projected && phaseAt(q.timeMs) === MarketPhase.CONTINUOUS)).toEqual([]);
+    // The opening match is the last projection: its price and its volume.
+    const lastProjection = new Map<string, { price: number; volume: number }>();
+    for (const q of projected) lastProjection.set(q.symbol, q.projected!);
+    const opens = trades(events).filter(({ ev }) => phaseAt(ev.timeMs) === MarketPhase.ATO && !isFutures(ev.symbol));
+    expect(opens.length).toBe(30);
+    let same = 0;
+    for (const { ev } of opens) {
+      const p = lastProjection.get(ev.symbol);
+      if (p && ev.last === p.price && ev.totalVolume === p.volume) same++;
+    }
+    expect(same).toBe(lastProjection.size);
+    expect(same).toBeGreaterThan(25);
   });
 
   it('trades at the ask (active buy) and at the bid (active sell), sometimes in between, in continuous', () => {

@@ -1,9 +1,11 @@
 // The simulator's books during the ATO / ATC call auctions. Orders collect without
 // matching, so buyers bid above and sellers ask below the price the auction will find: the
 // book crosses, and its projected match (rules/auction.ts, the exchange's rule) is what
-// the quote message states as EstMatchedPrice.
+// the quote message states as EstMatchedPrice, and what the auction matches at its end.
+// Levels are sized so the match is the share of a day's volume an auction trades
+// (ATO about 2 %, ATC about 8 %).
 import { MarketPhase } from '../../wire/proto.js';
-import { projectedMatch } from '../rules/auction.js';
+import { projectedMatch, type AuctionMatch } from '../rules/auction.js';
 import { BOARD_LOT, roundToTick, stepTicks } from '../rules/tick.js';
 import type { Rng } from './rng.js';
 
@@ -40,7 +42,17 @@ export function crossingBook(rng: Rng, s: AuctionQuoteState, fair: number, lots:
   return { bids, asks };
 }
 
+/** The book's projected match by the exchange's rule; undefined when the sides do not cross. */
+export function bookMatch(s: AuctionQuoteState): AuctionMatch | undefined {
+  return projectedMatch({ bids: s.bids, asks: s.asks }, s.last || s.ref);
+}
+
 /** The EstMatchedPrice of a book: its projected match price, 0 when the sides do not cross. */
 export function estMatchedPrice(s: AuctionQuoteState): number {
-  return projectedMatch({ bids: s.bids, asks: s.asks }, s.last || s.ref)?.price ?? 0;
+  return bookMatch(s)?.price ?? 0;
+}
+
+/** Board lots of one auction book level for a stock trading `dailyVolume` shares a day. */
+export function auctionLots(rng: Rng, dailyVolume: number, closing: boolean): number {
+  return Math.max(1, Math.round((dailyVolume * (closing ? 0.08 : 0.02) * rng.uniform(0.2, 0.6)) / BOARD_LOT));
 }

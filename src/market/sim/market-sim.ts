@@ -28,7 +28,7 @@ import type { RawFeedMessage } from '../feed/feed.js';
 import { frontMonthContract } from '../processor/futures-resolver.js';
 import { phaseAt, tradingDate as localDateOf } from '../rules/session.js';
 import { BOARD_LOT, priceBand, roundDownToTick, roundToTick, stepTicks } from '../rules/tick.js';
-import { crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
+import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
 import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
@@ -340,7 +340,7 @@ export class MarketSim {
       this.evolveMarket();
       for (const s of this.stocks) {
         const fair = this.evolveStock(s);
-        if (isAuctionPhase(phase)) Object.assign(s, crossingBook(this.rng, s, fair, () => this.depthLots(s)));
+        if (isAuctionPhase(phase)) Object.assign(s, crossingBook(this.rng, s, fair, () => auctionLots(this.rng, s.c.dailyVolume, phase === P.ATC)));
         else this.rebuildStockBook(s, fair);
       }
       this.rebuildFuturesBook(this.evolveFutures());
@@ -641,8 +641,9 @@ export class MarketSim {
     const s = this.pickStock();
     this.evolveMarket();
     const fair = this.evolveStock(s);
-    if (isAuctionPhase(phaseAt(this.now))) {
-      Object.assign(s, crossingBook(rng, s, fair, () => this.depthLots(s)));
+    const phase = phaseAt(this.now);
+    if (isAuctionPhase(phase)) {
+      Object.assign(s, crossingBook(rng, s, fair, () => auctionLots(rng, s.c.dailyVolume, phase === P.ATC)));
       out.push(this.stockMsg(s));
       return;
     }
@@ -661,9 +662,13 @@ export class MarketSim {
     const rng = this.rng;
     this.evolveMarket();
     for (const s of this.stocks) {
-      const price = this.clampBand(s, roundToTick(this.evolveStock(s)));
+      const fair = this.evolveStock(s);
       const share = closing ? rng.uniform(0.05, 0.12) : rng.uniform(0.01, 0.03);
-      const vol = Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
+      // The auction matches the book it collected, at its projected match (the board showed
+      // it converge); without such a book (a start right at the match) at the model price.
+      const auction = bookMatch(s);
+      const price = auction?.price ?? this.clampBand(s, roundToTick(fair));
+      const vol = auction?.volume ?? Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
       this.fill(s, price, vol);
       this.accrueForeign(s, vol, price, 1);
       // What is left after a call auction: bids below, asks above the match price.
