@@ -44,6 +44,8 @@ export const FEEDS = ['sim', 'replay', 'ssi'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** all: one process (feed + clients); ingest: feed → NATS, no clients; edge: NATS → clients, no feed. */
 export const ROLES = ['all', 'ingest', 'edge'] as const;
+/** How the SSI adapter spreads its channel types over hub connections (see ssi/channel-watch.ts). */
+export const SSI_CHANNEL_MODES = ['auto', 'single', 'per-type'] as const;
 
 const specs = {
   HOST: str({ default: '0.0.0.0', desc: 'listen address' }),
@@ -84,6 +86,8 @@ const specs = {
   SSI_STREAM_URL: url({ default: 'https://fc-datahub.ssi.com.vn/v2.0', desc: 'FastConnect Data v2 streaming base; the SignalR endpoints are {SSI_STREAM_URL}/signalr/...' }),
   FUTURES_OVERRIDE: symbolList(/^VN30F\d{4}$/, 'VN30F contracts (VN30FYYMM)')({ default: [], desc: 'futures contracts to subscribe instead of the resolver\'s (front month + next)' }),
   EXTRA_SYMBOLS: symbolList(/^[A-Z0-9]{1,20}$/, 'symbols')({ default: [], desc: 'stocks tracked on the board in addition to the VN30 basket (FEED=ssi)' }),
+  SSI_CHANNEL_MODE: choice(SSI_CHANNEL_MODES, 'auto'),
+  FEED_STALE_MS: int(100, 3_600_000)({ default: 30_000, desc: 'a connected feed silent this long (no data, no keep-alive) is reported STALE in every frame' }),
   REPLAY_FILE: str({ default: '', desc: 'recording to play with FEED=replay (NDJSON, .gz for gzip)' }),
   REPLAY_SPEED: decimal(0.01, 100_000)({ default: 1, desc: 'replay speed: recorded seconds per wall-clock second' }),
   REPLAY_LOOP: bool({ default: false, desc: 'replay the file again from the start when it ends' }),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simBoard } from '../bench/lib/board.js';
 import { decodeProtoToJsonMapping, encodeJsonText, encodeProto, encodeSnapshot, toJsonMapping, type FrameInput } from '../src/wire/codec.js';
-import { pb } from '../src/wire/proto.js';
+import { FeedState, pb } from '../src/wire/proto.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -18,7 +18,8 @@ function boardAfter(seconds: number) {
   return b;
 }
 
-const frameOf = (snapshot: FrameInput['snapshot'], seq = 42): FrameInput => ({ seq, epoch: 'e-1', producedAtUs: 1_795_000_000_123_456, kind: 'FULL', baseSeq: 0, snapshot });
+// Every frame the worker builds carries the feed's health.
+const frameOf = (snapshot: FrameInput['snapshot'], seq = 42): FrameInput => ({ seq, epoch: 'e-1', producedAtUs: 1_795_000_000_123_456, kind: 'FULL', baseSeq: 0, snapshot: { ...snapshot, feed: { state: FeedState.FEED_STALE, lastMessageAgeMs: 31_250 } } });
 
 describe('codec', () => {
   const board = boardAfter(120); // two simulated hours: trades, flows, an intraday series
@@ -28,6 +29,7 @@ describe('codec', () => {
     const bytes = new Uint8Array(encodeProto(f));
     const decoded = decodeProtoToJsonMapping(bytes);
     expect(decoded).toEqual(JSON.parse(encodeJsonText(f)));
+    expect((decoded.snapshot as { feed: unknown }).feed).toEqual({ state: 'FEED_STALE', lastMessageAgeMs: 31_250 });
     const snap = decoded.snapshot as { symbols: unknown[]; indices: Array<{ intraday: unknown[] }> };
     expect(snap.symbols).toHaveLength(30);
     expect(snap.indices[0]!.intraday.length).toBeGreaterThan(60);

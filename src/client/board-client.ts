@@ -15,6 +15,8 @@ import type {
   BoardEvent,
   ConnectionState,
   DecodedFrame,
+  FeedEvent,
+  FeedStateName,
   FrameMeta,
   PongEvent,
   StateEvent,
@@ -33,6 +35,8 @@ export interface BoardClientEvents {
   pong: [PongEvent];
   /** Every frame received, before it is applied (control frames included). */
   frame: [FrameMeta];
+  /** The upstream feed's state changed (live / reconnecting / stale / failed), as the frames report it. */
+  feed: [FeedEvent];
 }
 
 const OPEN = 1;
@@ -63,6 +67,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   /** No delta may be applied until the next FULL (after a gap, an epoch change, a (re)connect). */
   private awaitingFull = true;
   private lastResyncAt = -Infinity;
+  private lastFeedState: FeedStateName | undefined;
   /** Subscription changes, replayed in order on every new socket. */
   private readonly subscriptionOps: ClientBody[] = [];
   private readonly counters: BoardClientStats = { frames: 0, applied: 0, skipped: 0, resyncs: 0, gaps: 0, epochChanges: 0, reconnects: 0 };
@@ -101,6 +106,11 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
 
   get state(): ConnectionState {
     return this.connState;
+  }
+
+  /** The upstream feed's state as the last applied frame reported it (undefined before the first). */
+  get feedState(): FeedStateName | undefined {
+    return this.lastFeedState;
   }
 
   get stats(): Readonly<BoardClientStats> {
@@ -317,6 +327,12 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   }
 
   private emitBoard(frame: DecodedFrame): void {
+    const feed = this.current!.feed;
+    if (feed && feed.state !== this.lastFeedState) {
+      const previous = this.lastFeedState;
+      this.lastFeedState = feed.state;
+      this.emit('feed', { state: feed.state, lastMessageAgeMs: feed.lastMessageAgeMs, previous });
+    }
     this.emit('board', { board: this.current!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
   }
 

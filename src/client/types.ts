@@ -6,6 +6,8 @@ import type { boardcast } from '../wire/gen/boardcast.js';
 export type PhaseName = keyof typeof boardcast.v1.MarketPhase;
 export type PremiumName = keyof typeof boardcast.v1.Premium;
 export type FrameKindName = keyof typeof boardcast.v1.FrameKind;
+export type FeedStateName = keyof typeof boardcast.v1.FeedState;
+export type SymbolStatusName = keyof typeof boardcast.v1.SymbolStatus;
 
 export interface PriceLevel {
   price: number;
@@ -54,6 +56,11 @@ export interface SymbolState {
   atc: ActiveFlow | null;
   foreign: SymbolForeign | null;
   updatedAtMs: number;
+  /** Trading status from the feed (STATUS_HALTED, STATUS_SUSPENDED, …); STATUS_UNSPECIFIED when the feed says nothing. */
+  status: SymbolStatusName;
+  /** During the ATO / ATC auctions: the price the auction would match at now, and its volume; 0 otherwise. */
+  projectedPrice: number;
+  projectedVolume: number;
 }
 
 export interface IndexPoint {
@@ -122,6 +129,21 @@ export interface Board {
   derivatives: Derivatives | null;
   /** Always empty on a board (only DELTA frames carry removals). */
   removedSymbols: string[];
+  /** The upstream feed's health as of the last frame (null from a server that does not send it). */
+  feed: FeedStatus | null;
+}
+
+export interface FeedStatus {
+  /** FEED_LIVE, FEED_RECONNECTING, FEED_STALE (connected but silent), FEED_FAILED. */
+  state: FeedStateName;
+  /** ms since the feed's last message (data or keep-alive) when the frame was built; -1 before the first. */
+  lastMessageAgeMs: number;
+}
+
+/** The `feed` event: the feed's state changed (or the first frame told it). */
+export interface FeedEvent extends FeedStatus {
+  /** The state before, undefined on the first frame of this client. */
+  previous: FeedStateName | undefined;
 }
 
 export interface ServerErrorBody {

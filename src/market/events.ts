@@ -32,6 +32,33 @@ export interface QuoteEvent {
   /** Best first, up to 3 levels (levels with price 0 are dropped). */
   bids: PriceLevel[];
   asks: PriceLevel[];
+  /** FastConnect's EstMatchedPrice, when the message carries a non-zero one (see normalize-auction.ts). */
+  projected?: ProjectedMatch;
+}
+
+/** The call auction's projected (indicative) match as the feed states it. */
+export interface ProjectedMatch {
+  price: number;
+  /** Volume matched at `price` by the message's book (FastConnect sends no projected volume). */
+  volume: number;
+  /** The message's TradingSession says ATO/ATC (true) or another session (false); undefined when it has none. */
+  inAuction: boolean | undefined;
+}
+
+/** A symbol's trading status (SSI "F", security status). */
+export type TradingStatus = 'normal' | 'halted' | 'suspended' | 'delisted' | 'special' | 'unknown';
+
+/** SSI "F": one symbol's trading session and status. */
+export interface StatusEvent {
+  type: 'status';
+  symbol: string;
+  timeMs: number;
+  tradingDate: string;
+  status: TradingStatus;
+  /** TradingSession as sent (ATO, LO, ATC, PT, C, BREAK, HALT), upper case; '' when absent. */
+  session: string;
+  /** TradingStatus as sent, upper case; '' when absent. */
+  rawStatus: string;
 }
 
 /** SSI "R": cumulative foreign-investor flow of one symbol for the day. */
@@ -65,4 +92,4 @@ export interface IndexEvent {
   floors: number;
 }
 
-export type FeedEvent = QuoteEvent | ForeignEvent | IndexEvent;
+export type FeedEvent = QuoteEvent | ForeignEvent | IndexEvent | StatusEvent;

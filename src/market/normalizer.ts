@@ -14,12 +14,16 @@
 //   R  foreign flow    Symbol TradingDate Time BuyVol SellVol BuyVal SellVal [TotalRoom CurrentRoom]
 //   MI index           IndexId IndexValue PriorIndexValue TradingDate Time TotalQtty|AllQty
 //                      TotalValue|AllValue [Advances Declines NoChanges Ceilings Floors]
+//   F  security status Symbol TradingDate Time TradingStatus|TradingSession (normalize-status.ts)
+// X may also carry EstMatchedPrice and TradingSession (normalize-auction.ts).
 // Numbers may be numbers or numeric strings; an empty string (or null, for an optional
 // field) is 0. `normalize` throws a FeedMessageError naming the field and a reason code;
 // `Normalizer` wraps it with counters and never throws.
 import { FeedMessageError } from '../errors.js';
 import type { FeedEvent, ForeignEvent, IndexEvent, PriceLevel, QuoteEvent } from './events.js';
 import { localTimeToMs } from './rules/session.js';
+import { auctionFields } from './normalize-auction.js';
+import { normalizeStatus } from './normalize-status.js';
 
 /** Why a message was rejected: the stable reason codes counted by Normalizer. */
 export type RejectReason =
@@ -36,7 +40,7 @@ export type RejectReason =
   | 'unknown_type';
 
 /** The RTypes the normalizer understands. */
-export const KNOWN_RTYPES = ['X', 'R', 'MI'] as const;
+export const KNOWN_RTYPES = ['X', 'R', 'MI', 'F'] as const;
 export type KnownRType = (typeof KNOWN_RTYPES)[number];
 
 /** Upper bounds that no sane message exceeds (prices in VND or points, volumes, values). */
@@ -56,11 +60,11 @@ const DMY_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 /** Market-order markers some feeds put in a level's price during auctions: no limit price. */
-const MARKET_ORDER_PRICES = new Set(['ATO', 'ATC', 'MP', 'MOK', 'MAK', 'MTL']);
+export const MARKET_ORDER_PRICES = new Set(['ATO', 'ATC', 'MP', 'MOK', 'MAK', 'MTL']);
 
 type Msg = Record<string, unknown>;
 
-function reject(rtype: string, field: string, reason: RejectReason, value?: unknown): never {
+export function reject(rtype: string, field: string, reason: RejectReason, value?: unknown): never {
   const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value === 'number' ? String(value) : typeof value;
   const where = rtype ? `${rtype}.${field}` : field;
   throw new FeedMessageError(`${where}: ${reason}${value === undefined ? '' : ` (${shown})`}`, { rtype, field, reason });
@@ -82,7 +86,7 @@ interface NumOpts {
 }
 
 /** A finite, non-negative number from a number or numeric string; '' is 0. */
-function num(rtype: string, msg: Msg, keys: string | readonly string[], opts: NumOpts = {}): number {
+export function num(rtype: string, msg: Msg, keys: string | readonly string[], opts: NumOpts = {}): number {
   const { key, value } = pick(msg, typeof keys === 'string' ? [keys] : keys);
   if (isMissing(value)) {
     if (opts.required) reject(rtype, key, 'missing');
@@ -109,7 +113,7 @@ function str(rtype: string, msg: Msg, key: string): string {
   return v.trim();
 }
 
-function symbol(rtype: string, msg: Msg, key = 'Symbol', re = SYMBOL_RE): string {
+export function symbol(rtype: string, msg: Msg, key = 'Symbol', re = SYMBOL_RE): string {
   const s = str(rtype, msg, key);
   if (!re.test(s)) reject(rtype, key, 'bad_symbol', s);
   return s;
@@ -151,7 +155,7 @@ let lastRawDate = '';
 let lastDate = '';
 let lastMidnight = 0;
 
-function when(rtype: string, msg: Msg): { tradingDate: string; timeMs: number } {
+export function when(rtype: string, msg: Msg): { tradingDate: string; timeMs: number } {
   const rawDate = str(rtype, msg, 'TradingDate');
   if (rawDate !== lastRawDate) {
     const parsed = parseTradingDate(rawDate);
@@ -208,6 +212,7 @@ function normalizeQuote(msg: Msg): QuoteEvent {
     totalValue: num('X', msg, 'TotalVal', { max: LIMITS.maxValue }),
     bids: levels(msg, 'Bid'),
     asks: levels(msg, 'Ask'),
+    ...auctionFields(msg),
   };
 }
 
@@ -261,7 +266,8 @@ function isPlainObject(raw: unknown): raw is Msg {
  */
 export function normalize(raw: unknown): FeedEvent {
   if (!isPlainObject(raw)) reject('', 'message', 'not_an_object', Array.isArray(raw) ? 'array' : raw === null ? 'null' : raw);
-  const rtype = raw.RType;
+  // FastConnect's published F example spells the key "Rtype".
+  const rtype = raw.RType ?? raw.Rtype;
   if (isMissing(rtype) || rtype === '') reject('', 'RType', 'missing');
   if (typeof rtype !== 'string') reject('', 'RType', 'bad_format', rtype);
   switch (rtype) {
@@ -271,6 +277,8 @@ export function normalize(raw: unknown): FeedEvent {
       return normalizeForeign(raw);
     case 'MI':
       return normalizeIndex(raw);
+    case 'F':
+      return normalizeStatus(raw);
     default:
       throw new FeedMessageError(`RType ${JSON.stringify(rtype.slice(0, 20))}: unknown_type`, { rtype, field: 'RType', reason: 'unknown_type' });
   }

@@ -4,9 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../log.js';
 import { LogLimiter } from '../log-limiter.js';
 import type { MainToWorker, WorkerStartup, WorkerToMain } from '../messages.js';
+import type { SnapshotProps } from '../wire/proto.js';
 import type { FeedEvent } from './events.js';
 import { createFeed } from './feed/create-feed.js';
 import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
+import { feedHealth } from './feed/feed-health.js';
 import { FrameLoop } from './frame-loop.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
@@ -25,7 +27,7 @@ const normalizer = new Normalizer({
       log.warn({ code: err.code, reason: err.context.reason, field: err.context.field, rtype: (raw as RawFeedMessage | null)?.RType, suppressed }, err.message),
     ),
 });
-const feed = createFeed(startup);
+const feed = createFeed(startup, log);
 let feedStatus: FeedStatus = { state: 'connecting' };
 let processor: MarketProcessor | undefined;
 // Messages that arrive while the feed is still starting wait here for the processor.
@@ -61,12 +63,17 @@ function feedCounters(): Record<string, number> {
   return out;
 }
 
+/** The board with the feed's health as of now (the adapter's own status: it holds the last message time). */
+function board(): SnapshotProps {
+  return { ...processor!.snapshot(), feed: feedHealth(feed.status(), Date.now(), startup.feedStaleMs) };
+}
+
 const loop = new FrameLoop({
   epoch: startup.epoch,
   intervalMs: startup.intervalMs,
   keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
-  build: () => processor!.snapshot(),
+  build: board,
   post,
   heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,

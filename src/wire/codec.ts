@@ -1,6 +1,7 @@
 // Frame encoders: each frame is encoded once per wire format into an ArrayBuffer that is
 // exactly the frame's bytes, so it can be transferred to the main thread without a copy.
 import { ByteAssembler } from './byte-assembler.js';
+import { jsonFeed, jsonSymbol } from './json-enums.js';
 import { pb, FrameKind, MarketPhase, Premium, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export interface FrameInput {
@@ -95,7 +96,7 @@ export interface SnapshotLayout {
 export function appendSnapshot(asm: ByteAssembler, s: SnapshotProps): SnapshotLayout {
   const since = (start: number): [number, number] => [start, asm.length - start];
   let start = asm.length;
-  asm.raw(pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, removedSymbols: s.removedSymbols }).finish());
+  asm.raw(pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, removedSymbols: s.removedSymbols, feed: s.feed }).finish());
   const header = since(start);
   const rows = (s.symbols ?? []).map((row) => ({ symbol: row.symbol ?? '', span: asm.field(TAG_SNAPSHOT_SYMBOLS, encodeSymbol(row)) }));
   start = asm.length;
@@ -123,12 +124,14 @@ export function encodeProto(f: FrameInput): ArrayBuffer {
 
 /**
  * The protobuf JSON mapping of the same Frame: lowerCamelCase names, enums by name,
- * 64-bit integers (seq, baseSeq, producedAtUs) as strings. Only the envelope and the two
- * enum fields need converting, because the snapshot is already built in mapped form.
+ * 64-bit integers (seq, baseSeq, producedAtUs) as strings. Only the envelope and the enum
+ * fields need converting, because the snapshot is already built in mapped form.
  */
 export function toJsonMapping(f: FrameInput): Record<string, unknown> {
   const s = f.snapshot;
   const snapshot: Record<string, unknown> = { ...s, phase: MarketPhase[s.phase ?? 0] };
+  if (s.symbols) snapshot.symbols = s.symbols.map(jsonSymbol);
+  if (s.feed) snapshot.feed = jsonFeed(s.feed);
   if (s.derivatives) snapshot.derivatives = { ...s.derivatives, premium: Premium[s.derivatives.premium ?? 0] };
   return { seq: String(f.seq), epoch: f.epoch, producedAtUs: String(f.producedAtUs), kind: f.kind, baseSeq: String(f.baseSeq), snapshot };
 }

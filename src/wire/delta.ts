@@ -3,7 +3,7 @@
 // by the client SDK). Pure functions, no I/O, safe in browsers.
 //
 // A delta is a Snapshot message that carries:
-// - marketTimeMs, tradingDate, phase: always (copied from the new snapshot);
+// - marketTimeMs, tradingDate, phase, feed: always (copied from the new snapshot);
 // - symbols: the whole SymbolState of each symbol that differs from the base;
 //   removedSymbols: the symbols that left the board;
 // - indices: the whole IndexState of each changed index, except `intraday`, which carries
@@ -22,6 +22,7 @@ export interface SnapshotLike {
   marketTimeMs?: Maybe<number>;
   tradingDate?: Maybe<string>;
   phase?: unknown;
+  feed?: unknown;
   symbols?: Maybe<readonly { symbol?: Maybe<string> }[]>;
   indices?: Maybe<readonly IndexLike[]>;
   foreign?: unknown;
@@ -61,7 +62,7 @@ const INDEX_NEEDS_FULL = 1;
 /** The DELTA that turns `base` into `next`. */
 export function diffSnapshots(base: SnapshotProps, next: SnapshotProps): SnapshotDiff {
   let needsFull = false;
-  const headerChanged = base.marketTimeMs !== next.marketTimeMs || base.tradingDate !== next.tradingDate || base.phase !== next.phase;
+  const headerChanged = base.marketTimeMs !== next.marketTimeMs || base.tradingDate !== next.tradingDate || base.phase !== next.phase || !deepEqual(base.feed, next.feed);
 
   const sym = diffSymbols(base.symbols ?? [], next.symbols ?? []);
   if (sym.outOfOrder) needsFull = true;
@@ -98,6 +99,7 @@ export function diffSnapshots(base: SnapshotProps, next: SnapshotProps): Snapsho
     indices,
     removedSymbols: sym.removed,
   };
+  if (next.feed) delta.feed = next.feed;
   let changed = headerChanged || sym.changed.length > 0 || sym.removed.length > 0 || indices.length > 0;
   if (base.foreign !== next.foreign) {
     if (next.foreign == null) needsFull = true;
@@ -230,6 +232,7 @@ export function applyDelta<S extends SnapshotLike>(board: S, delta: S): S {
     marketTimeMs: delta.marketTimeMs ?? board.marketTimeMs,
     tradingDate: delta.tradingDate ?? board.tradingDate,
     phase: delta.phase ?? board.phase,
+    feed: delta.feed ?? board.feed,
     symbols: mergeSymbols(board.symbols ?? [], delta.symbols ?? [], delta.removedSymbols ?? []),
     indices: mergeIndices(board.indices ?? [], delta.indices ?? []),
     foreign: delta.foreign ?? board.foreign,

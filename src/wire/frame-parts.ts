@@ -10,6 +10,7 @@
 import type { WireFormat } from '../messages.js';
 import { ByteAssembler } from './byte-assembler.js';
 import { appendSnapshot } from './codec.js';
+import { jsonFeed, jsonSymbol } from './json-enums.js';
 import { MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives'] as const;
@@ -43,13 +44,13 @@ function packProto(s: SnapshotProps): PackedParts {
 const rowJson = new WeakMap<object, string>();
 const jsonRow = (row: SymbolStateProps) => {
   let t = rowJson.get(row);
-  if (t === undefined) rowJson.set(row, (t = JSON.stringify(row)));
+  if (t === undefined) rowJson.set(row, (t = JSON.stringify(jsonSymbol(row))));
   return t;
 };
 
 function packJson(s: SnapshotProps): PackedParts {
   const pieces: string[] = [];
-  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}`);
+  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}${s.feed ? `,"feed":${JSON.stringify(jsonFeed(s.feed))}` : ''}`);
   const symbols: string[] = [];
   for (const row of s.symbols ?? []) {
     pieces.push(jsonRow(row));

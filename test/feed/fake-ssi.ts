@@ -2,12 +2,17 @@
 // uses (AccessToken, IndexComponents, DailyStockPrice) answering the v2 way (HTTP 200 with
 // the real status in the body), and a classic SignalR 1.x hub (negotiate / connect over
 // WebSocket / start, FcMarketDataV2Hub with SwitchChannels and Broadcast, `{}` keep-alives).
+// A Broadcast reaches the sockets subscribed to its channel type (X, R, MI, F). Whether
+// SwitchChannels adds to a socket's subscription or replaces it is a switch
+// (`switchMode`), since FastConnect does not document which it does.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export const HUB = 'FcMarketDataV2Hub';
+/** The channel types the adapter subscribes to; a Broadcast of one goes only to its subscribers. */
+const CHANNEL_TYPES = new Set(['X', 'R', 'MI', 'F']);
 
 export interface FakeSsiOptions {
   consumerId?: string;
@@ -17,6 +22,8 @@ export interface FakeSsiOptions {
   maxPageSize?: number;
   /** Keep-alive period on the hub, ms (0 = none). */
   keepAliveMs?: number;
+  /** 'add' (default): each SwitchChannels adds to the socket's subscription; 'replace': it replaces it. */
+  switchMode?: 'add' | 'replace';
 }
 
 export interface ForeignRow {
@@ -52,6 +59,11 @@ export class FakeSsi {
   readonly issuedTokens: string[] = [];
   /** When true the hub sends nothing at all (no keep-alives, no data). */
   silent = false;
+  /** When true the hub is unreachable: negotiate answers 503 (see goDown). */
+  down = false;
+  switchMode: 'add' | 'replace';
+  /** Channel types each socket is subscribed to. */
+  private readonly subscribed = new Map<WebSocket, Set<string>>();
   readonly counts = { token: 0, tokenRefused: 0, components: 0, dailyStockPrice: 0, negotiate: 0, connect: 0, start: 0, unauthorized: 0 };
   /** Authorization headers seen on negotiate and on the WebSocket upgrade. */
   readonly hubAuth: string[] = [];
@@ -71,6 +83,7 @@ export class FakeSsi {
     this.components = opts.components ?? ['ACB', 'FPT', 'HPG', 'MWG', 'VCB', 'VNM', 'SSI', 'TCB', 'MBB', 'VIC', 'VHM', 'GAS'];
     this.maxPageSize = opts.maxPageSize ?? 5;
     this.keepAliveMs = opts.keepAliveMs ?? 0;
+    this.switchMode = opts.switchMode ?? 'add';
   }
 
   get baseUrl(): string {
@@ -185,6 +198,7 @@ export class FakeSsi {
       }
       case '/v2.0/signalr/negotiate': {
         this.counts.negotiate++;
+        if (this.down) return this.json(res, { error: 'service unavailable' }, 503);
         this.hubAuth.push(req.headers.authorization ?? '');
         if (!this.bearerOk(req.headers.authorization)) {
           this.counts.unauthorized++;
@@ -209,7 +223,10 @@ export class FakeSsi {
   private onSocket(ws: WebSocket): void {
     this.counts.connect++;
     this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.subscribed.delete(ws);
+    });
     ws.send(JSON.stringify({ C: `s-0,${++this.cursor}`, S: 1, M: [] }));
     ws.on('message', (data) => {
       let inv: { H?: string; M?: string; A?: unknown[]; I?: number | string };
@@ -219,7 +236,12 @@ export class FakeSsi {
         return;
       }
       if (inv.H?.toLowerCase() === HUB.toLowerCase() && inv.M === 'SwitchChannels') {
-        for (const a of inv.A ?? []) this.channels.push(String(a));
+        const types = this.switchMode === 'replace' ? new Set<string>() : (this.subscribed.get(ws) ?? new Set<string>());
+        for (const a of inv.A ?? []) {
+          this.channels.push(String(a));
+          types.add(String(a).split(':')[0]!.toUpperCase());
+        }
+        this.subscribed.set(ws, types);
         if (!this.silent) ws.send(JSON.stringify({ I: String(inv.I), R: true }));
       } else if (!this.silent) ws.send(JSON.stringify({ I: String(inv.I), E: `unknown method ${String(inv.M)}` }));
     });
@@ -229,13 +251,20 @@ export class FakeSsi {
     return this.sockets.size;
   }
 
-  /** Sends one RType message the way v2 does: Broadcast(JSON envelope with a JSON Content). */
+  /** Sends RType messages the way v2 does (Broadcast(JSON envelope with a JSON Content)) to the sockets subscribed to their types. */
   broadcast(...msgs: Array<Record<string, unknown>>): void {
-    const frame = JSON.stringify({
-      C: `d-${++this.cursor}`,
-      M: msgs.map((m) => ({ H: HUB, M: 'Broadcast', A: [JSON.stringify({ DataType: m.RType, Content: JSON.stringify(m) })] })),
-    });
-    this.sendRaw(frame);
+    for (const ws of this.sockets) {
+      const types = this.subscribed.get(ws);
+      // Other RTypes stand for what a hub may push unasked (the unknown-message tests): everyone gets them.
+      const mine = msgs.filter((m) => !CHANNEL_TYPES.has(String(m.RType)) || types?.has(String(m.RType)));
+      if (mine.length === 0) continue;
+      ws.send(JSON.stringify({ C: `d-${++this.cursor}`, M: mine.map((m) => ({ H: HUB, M: 'Broadcast', A: [JSON.stringify({ DataType: m.RType, Content: JSON.stringify(m) })] })) }));
+    }
+  }
+
+  /** The channel types each open socket is subscribed to (sorted), one entry per socket. */
+  subscriptions(): string[][] {
+    return [...this.sockets].map((ws) => [...(this.subscribed.get(ws) ?? [])].sort());
   }
 
   /** A Broadcast whose Content is the given text verbatim (garbage tests). */
@@ -245,6 +274,16 @@ export class FakeSsi {
 
   sendRaw(text: string): void {
     for (const ws of this.sockets) ws.send(text);
+  }
+
+  /** The hub goes away: every socket dropped, new connections refused until comeBack(). */
+  goDown(): void {
+    this.down = true;
+    this.dropAll();
+  }
+
+  comeBack(): void {
+    this.down = false;
   }
 
   /** Drops every hub socket abruptly (a network cut). */

@@ -15,6 +15,7 @@ import { SimFeed } from '../../src/market/feed/sim-feed.js';
 import { Normalizer } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
 import { parseRecordArgs } from '../../src/record/cli.js';
+import { SymbolStatus } from '../../src/wire/proto.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/sim-3s.ndjson.gz', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'boardcast-rec-'));
@@ -167,5 +168,46 @@ describe('configuration of the feeds', () => {
     expect(() => parseRecordArgs([])).toThrow(/--out is required/);
     expect(() => parseRecordArgs(['--out', 'f', '--duration', '-1'])).toThrow(/--duration/);
     expect(() => parseRecordArgs(['--out', 'f', '--feed', 'kafka'])).toThrow(/--feed/);
+  });
+});
+
+describe('replay of a hand-made SSI recording of the ATO (test/fixtures/ssi-auction.ndjson)', () => {
+  const AUCTION = fileURLToPath(new URL('../fixtures/ssi-auction.ndjson', import.meta.url));
+  type Row = { projectedPrice?: number | null; projectedVolume?: number | null; lastPrice?: number | null; totalVolume?: number | null; status?: number | null };
+
+  it('shows EstMatchedPrice as the projected match during the auction, priced with the book it came with, and drops it at the match', async () => {
+    const normalizer = new Normalizer();
+    const processor = new MarketProcessor({ basket: ['FPT', 'VNM'] });
+    // The board after each message, by its market time.
+    const after = new Map<string, { FPT: Row; VNM: Row }>();
+    const feed = new ReplayFeed({ file: AUCTION, speed: 1e6 });
+    await feed.start({
+      onMessage: (raw) => {
+        const ev = normalizer.accept(raw);
+        if (ev) processor.apply(ev);
+        const rows = processor.snapshot().symbols;
+        const row = (s: string) => rows.find((r) => r.symbol === s)! as Row;
+        after.set(String(raw.Time).replace(/\s+/g, ''), { FPT: row('FPT'), VNM: row('VNM') });
+      },
+      onStatus: () => {},
+    });
+    await feed.finished;
+    expect(normalizer.counters()).toEqual({ accepted: 8, rejected: {}, unknownType: {} });
+    // 09:05, TradingSession ATO: the feed's 121,000; the volume is the book's at that price:
+    // buyers 5,000 (ATO market orders) + 3,000 + 2,000; sellers 1,000 (ATO) + 4,000 + 2,500 (the
+    // 4th level, at 122,000, is above it) → 7,500.
+    expect(after.get('09:05:00')!.FPT).toMatchObject({ projectedPrice: 121_000, projectedVolume: 7_500, lastPrice: 0 });
+    // 09:06, a message without TradingSession: the market clock (ATO) says it is an auction.
+    expect(after.get('09:06:00')!.VNM).toMatchObject({ projectedPrice: 65_000, projectedVolume: 2_200 });
+    expect(after.get('09:14:00')!.FPT).toMatchObject({ projectedPrice: 121_500, projectedVolume: 7_500 });
+    // 09:15:00, the opening match (still stamped ATO, EstMatchedPrice still set): a trade, no projection.
+    expect(after.get('09:15:00')!.FPT).toMatchObject({ projectedPrice: 0, projectedVolume: 0, lastPrice: 121_500, totalVolume: 7_500 });
+    expect(after.get('09:15:05')!.FPT).toMatchObject({ projectedPrice: 0 });
+    // Continuous trading (TradingSession LO) with a non-zero EstMatchedPrice: not an auction.
+    expect(after.get('09:20:00')!.VNM).toMatchObject({ projectedPrice: 0, lastPrice: 65_000 });
+    // The F channel: FPT normal from 09:00; VNM halted by TradingSession HALT at 09:21 ("09: 21: 00" as SSI writes it).
+    expect(after.get('09:00:00')!.FPT.status).toBe(SymbolStatus.STATUS_NORMAL);
+    expect(after.get('09:20:00')!.VNM.status).toBe(SymbolStatus.STATUS_UNSPECIFIED);
+    expect(after.get('09:21:00')!.VNM.status).toBe(SymbolStatus.STATUS_HALTED);
   });
 });

@@ -1,6 +1,7 @@
 // The real SSI adapter (REST + SignalR 1.x over WebSocket) against a fake FastConnect v2
 // on loopback, with the real normalizer and processor behind it.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/log.js';
 import type { FeedStatus, RawFeedMessage } from '../../src/market/feed/feed.js';
 import { SsiFeed, retryDelay, type SsiFeedOptions } from '../../src/market/feed/ssi/ssi-feed.js';
 import { jwtExpiryMs, TokenManager } from '../../src/market/feed/ssi/token.js';
@@ -213,5 +214,67 @@ describe('SSI pieces', () => {
     expect(unwrapBroadcast({ Content: JSON.stringify([{ RType: 'X' }, 3]) })).toEqual([{ RType: 'X' }, '3']);
     expect(unwrapBroadcast('not json')).toEqual(['not json']);
     expect(unwrapBroadcast({ Content: '{bad' })).toEqual(['{bad']);
+  });
+});
+
+describe('SsiFeed when SwitchChannels replaces the subscription instead of adding to it', () => {
+  const allTypes = (h: Harness) => {
+    const t = vnToday();
+    h.fake.broadcast(
+      xMsg('FPT', { ref: 120_000, last: 121_000, vol: 1000 + h.raws.length, time: t.time }),
+      rMsg('FPT', { buyVol: 100 + h.raws.length, sellVol: 50, time: t.time }),
+      miMsg('VN30', 1345.5, 1340.1),
+      { RType: 'F', Symbol: 'VNM', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'H' },
+    );
+  };
+  const typesSeen = (h: Harness) => new Set(h.raws.filter((r): r is RawFeedMessage => typeof r !== 'string').map((r) => String(r.RType)));
+
+  it('auto: notices the silent types, logs it, and moves to one hub connection per type; every type then arrives', async () => {
+    const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = [];
+    const log = { warn: (obj: Record<string, unknown>, msg: string) => warnings.push({ obj, msg }) } as unknown as Logger;
+    const h = await harness({ channelMode: 'auto', channelCheckMs: 300, tradingHours: () => true, log }, { switchMode: 'replace', keepAliveMs: 50 });
+    await until(() => h.feed.status().state === 'live', 'feed live');
+    // One connection, and only the last SwitchChannels (X) holds.
+    expect(h.fake.subscriptions()).toEqual([['X']]);
+    const pump = setInterval(() => allTypes(h), 40);
+    try {
+      await until(() => h.feed.channelFallbacks === 1 && h.fake.connected === 4 && h.feed.status().state === 'live', 'fallback to one connection per type', 10_000);
+      expect(h.fake.subscriptions().sort()).toEqual([['F'], ['MI'], ['R'], ['X']]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!.obj.silent).toEqual(['R', 'MI']);
+      expect(warnings[0]!.obj.delivered).toHaveProperty('X');
+      const before = h.raws.length;
+      await until(() => h.raws.length > before && ['X', 'R', 'MI', 'F'].every((t) => typesSeen(h).has(t)), 'all four channel types delivered', 10_000);
+      await until(() => symbolOf(h.processor(), 'VNM').status === 2 /* STATUS_HALTED */, 'the F message applied', 5000);
+      expect(h.feed.status().counters).toMatchObject({ channel_fallbacks: 1 });
+    } finally {
+      clearInterval(pump);
+    }
+    // The fallback sticks: a dropped connection comes back per type.
+    h.fake.dropAll();
+    await until(() => h.fake.connected === 4 && h.feed.status().state === 'live', 'reconnected per type', 10_000);
+    expect(h.feed.channelFallbacks).toBe(1);
+  });
+
+  it('per-type: one connection per channel type from the start', async () => {
+    const h = await harness({ channelMode: 'per-type' }, { switchMode: 'replace' });
+    await until(() => h.feed.status().state === 'live' && h.fake.connected === 4, 'live on 4 connections');
+    expect(h.fake.subscriptions().sort()).toEqual([['F'], ['MI'], ['R'], ['X']]);
+    allTypes(h);
+    await until(() => ['X', 'R', 'MI', 'F'].every((t) => typesSeen(h).has(t)), 'all four channel types delivered');
+  });
+
+  it('single: stays on one connection whatever the hub does (the types after the last call are lost, as configured)', async () => {
+    const h = await harness({ channelMode: 'single', channelCheckMs: 100, tradingHours: () => true }, { switchMode: 'replace', keepAliveMs: 50 });
+    await until(() => h.feed.status().state === 'live', 'feed live');
+    const pump = setInterval(() => allTypes(h), 40);
+    try {
+      await until(() => h.raws.filter((r) => typeof r !== 'string' && r.RType === 'X').length >= 10, 'X flowing', 5000);
+    } finally {
+      clearInterval(pump);
+    }
+    expect(h.fake.connected).toBe(1);
+    expect(h.feed.channelFallbacks).toBe(0);
+    expect(typesSeen(h).has('R')).toBe(false); // not even the reconciliation's: DailyStockPrice has no rows here
   });
 });

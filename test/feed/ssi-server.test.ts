@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDACT_PATHS } from '../../src/log.js';
 import { startChild } from '../helpers/child.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
-import { FakeSsi, miMsg, rMsg, until, xMsg } from './fake-ssi.js';
+import WebSocket from 'ws';
+import { BoardClient, type FeedStateName, type WebSocketConstructor } from '../../src/client/index.js';
+import { FakeSsi, miMsg, rMsg, until, vnToday, xMsg } from './fake-ssi.js';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
@@ -126,5 +128,80 @@ describe('secrets never reach a log line', () => {
       if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
       await fake.stop();
     }
+  });
+});
+
+/** Resolves with the SDK's next `feed` event of `state` (at once when the client is already there). */
+function feedState(c: BoardClient, state: FeedStateName, timeoutMs = 15_000): Promise<void> {
+  if (c.feedState === state) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for the feed state ${state} (last: ${c.feedState})`));
+    }, timeoutMs);
+    const off = c.on('feed', (ev) => {
+      if (ev.state !== state) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+
+describe('FEED=ssi: feed health and symbol status reach the clients', () => {
+  let fake: FakeSsi;
+  let srv: TestServer;
+  let client: BoardClient;
+  beforeAll(async () => {
+    fake = await new FakeSsi({ keepAliveMs: 100 }).start();
+    srv = await startTestServer({ FEED: 'ssi', SSI_BASE_URL: fake.baseUrl, SSI_STREAM_URL: fake.streamUrl, SSI_CONSUMER_ID: fake.consumerId, SSI_CONSUMER_SECRET: fake.consumerSecret, FEED_STALE_MS: '600' });
+    client = new BoardClient({ urls: srv.ws(), WebSocket: WebSocket as unknown as WebSocketConstructor, backoff: { initialMs: 20, maxMs: 200, jitter: 0 } });
+    client.connect();
+  });
+  afterAll(async () => {
+    client?.close();
+    await srv?.stop();
+    await fake?.stop();
+  });
+
+  it('the hub going down and coming back: the SDK reports FEED_RECONNECTING, then FEED_LIVE, from the frames', async () => {
+    await feedState(client, 'FEED_LIVE');
+    const seen: string[] = [];
+    client.on('feed', (ev) => seen.push(`${ev.previous}→${ev.state}`));
+    fake.goDown();
+    await feedState(client, 'FEED_RECONNECTING');
+    expect(client.board!.feed!.state).toBe('FEED_RECONNECTING');
+    fake.comeBack();
+    await feedState(client, 'FEED_LIVE');
+    expect(seen).toEqual(['FEED_LIVE→FEED_RECONNECTING', 'FEED_RECONNECTING→FEED_LIVE']);
+    expect(client.board!.feed!.lastMessageAgeMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a connected hub that falls silent (no data, no keep-alive) is reported FEED_STALE, then FEED_LIVE when it speaks again', async () => {
+    await feedState(client, 'FEED_LIVE');
+    fake.silent = true;
+    await feedState(client, 'FEED_STALE');
+    expect(client.board!.feed!.lastMessageAgeMs).toBeGreaterThan(600);
+    fake.silent = false;
+    await feedState(client, 'FEED_LIVE');
+  });
+
+  it('a halted and a suspended symbol from the F channel are marked on the board; a normal status clears the mark', async () => {
+    await feedState(client, 'FEED_LIVE');
+    const t = vnToday();
+    const status = (sym: string) => client.board?.symbols.find((s) => s.symbol === sym)?.status;
+    fake.broadcast(
+      { RType: 'F', MarketId: 'HOSE', Exchange: 'HOSE', Symbol: 'FPT', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'H' },
+      { RType: 'F', MarketId: 'HOSE', Exchange: 'HOSE', Symbol: 'VNM', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'S' },
+    );
+    await until(() => status('FPT') === 'STATUS_HALTED' && status('VNM') === 'STATUS_SUSPENDED', 'FPT halted and VNM suspended on the board', 10_000);
+    expect(status('HPG')).toBe('STATUS_UNSPECIFIED'); // nothing said about it
+    fake.broadcast({ RType: 'F', Symbol: 'FPT', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'N' });
+    await until(() => status('FPT') === 'STATUS_NORMAL', 'FPT back to normal', 10_000);
+    expect(status('VNM')).toBe('STATUS_SUSPENDED');
+    // The same over the JSON mapping (/api/snapshot): enums by name.
+    const snap = (await getJson(`${srv.http}/api/snapshot`)).body as { snapshot: { symbols: Array<{ symbol: string; status: string }>; feed: { state: string } } };
+    expect(snap.snapshot.symbols.find((s) => s.symbol === 'VNM')!.status).toBe('STATUS_SUSPENDED');
+    expect(snap.snapshot.feed.state).toBe('FEED_LIVE');
   });
 });

@@ -250,9 +250,9 @@ describe('Normalizer', () => {
     expect(n.accept({ ...X, TradingDate: 'x' })).toBeUndefined();
     expect(n.accept({ ...X, LastVol: -2 })).toBeUndefined();
     expect(n.accept({ RType: 'B' })).toBeUndefined();
-    expect(n.accept({ RType: 'F', Symbol: 'FPT' })).toBeUndefined();
-    expect(n.accept({ RType: 'F' })).toBeUndefined();
-    expect(n.counters()).toEqual({ accepted: 3, rejected: { negative: 2, bad_date: 1 }, unknownType: { B: 1, F: 2 } });
+    expect(n.accept({ RType: 'OL', Symbol: 'FPT' })).toBeUndefined();
+    expect(n.accept({ RType: 'OL' })).toBeUndefined();
+    expect(n.counters()).toEqual({ accepted: 3, rejected: { negative: 2, bad_date: 1 }, unknownType: { B: 1, OL: 2 } });
     expect(n.rejectedTotal).toBe(3);
   });
 
@@ -280,5 +280,58 @@ describe('Normalizer', () => {
     const n = new Normalizer({ onReject: () => { throw new Error('hook'); } });
     expect(n.accept({ ...X, LastVol: -1 })).toBeUndefined();
     expect(n.rejected.negative).toBe(1);
+  });
+});
+
+describe('F (security status) and the auction fields of X', () => {
+  const F = { RType: 'F', MarketId: 'HOSE', Exchange: 'HOSE', Symbol: 'FPT', TradingDate: '27/11/2025', Time: '10:15:30', TradingSession: 'LO', TradingStatus: 'N' };
+
+  it('reads status codes and sessions; HALT as a session means halted; an unknown code is kept as unknown, not refused', () => {
+    expect(normalize(F)).toEqual({ type: 'status', symbol: 'FPT', timeMs: localTimeToMs('2025-11-27', '10:15:30'), tradingDate: '2025-11-27', status: 'normal', session: 'LO', rawStatus: 'N' });
+    const st = (o: Record<string, unknown>) => (normalize({ ...F, ...o }) as { status: string }).status;
+    expect(st({ TradingStatus: 'H' })).toBe('halted');
+    expect(st({ TradingStatus: 's' })).toBe('suspended');
+    expect(st({ TradingStatus: 'SA' })).toBe('suspended');
+    expect(st({ TradingStatus: 'D' })).toBe('delisted');
+    expect(st({ TradingStatus: 'ST' })).toBe('special');
+    expect(st({ TradingStatus: 'SP' })).toBe('normal'); // only put-through is suspended
+    expect(st({ TradingSession: 'HALT', TradingStatus: 'N' })).toBe('halted');
+    expect(st({ TradingStatus: 'NT' })).toBe('unknown');
+    expect(st({ TradingStatus: undefined })).toBe('unknown'); // the session alone is enough
+    // FastConnect's published example: "Rtype" and a Time with spaces.
+    const { RType: _r, ...rest } = F;
+    expect(normalize({ ...rest, Rtype: 'F', Time: '15: 00: 16' })).toMatchObject({ type: 'status', timeMs: localTimeToMs('2025-11-27', '15:00:16') });
+  });
+
+  it('refuses an F it cannot use, naming the field: no status and no session, a non-string code, a bad time', () => {
+    const reason = (o: Record<string, unknown>) => {
+      try {
+        normalize({ ...F, ...o });
+      } catch (err) {
+        return `${(err as FeedMessageError).context.field}:${(err as FeedMessageError).context.reason}`;
+      }
+      return 'accepted';
+    };
+    expect(reason({ TradingStatus: '', TradingSession: null })).toBe('TradingStatus:missing');
+    expect(reason({ TradingStatus: 7 })).toBe('TradingStatus:bad_format');
+    expect(reason({ TradingSession: 'L O!' })).toBe('TradingSession:bad_format');
+    expect(reason({ Time: '25:00:00' })).toBe('Time:bad_time');
+    expect(reason({ Symbol: undefined })).toBe('Symbol:missing');
+  });
+
+  it('EstMatchedPrice: the projected match, its volume from every level the message carries (market orders too); 0 or absent: none', () => {
+    const auction = {
+      ...X, TradingSession: 'ATO', LastPrice: 0, TotalVol: 0, EstMatchedPrice: 95_600,
+      BidPrice1: 'ATO', BidVol1: 2_000, BidPrice2: 95_700, BidVol2: 3_000, BidPrice3: 95_600, BidVol3: 1_000, BidPrice4: 95_500, BidVol4: 9_000,
+      AskPrice1: 'ATO', AskVol1: 500, AskPrice2: 95_500, AskVol2: 2_500, AskPrice3: 95_600, AskVol3: 1_500, AskPrice4: 95_700, AskVol4: 8_000,
+    };
+    // At 95,600: buyers 2,000 + 3,000 + 1,000 = 6,000; sellers 500 + 2,500 + 1,500 = 4,500.
+    expect((normalize(auction) as { projected?: unknown }).projected).toEqual({ price: 95_600, volume: 4_500, inAuction: true });
+    expect((normalize({ ...auction, TradingSession: 'LO' }) as { projected?: unknown }).projected).toMatchObject({ inAuction: false });
+    expect((normalize({ ...auction, TradingSession: undefined }) as { projected?: unknown }).projected).toMatchObject({ inAuction: undefined });
+    expect(normalize({ ...auction, EstMatchedPrice: 0 })).not.toHaveProperty('projected');
+    expect(normalize(X)).not.toHaveProperty('projected');
+    // A bad one refuses the message like any other bad price (counted as not_a_number; the board keeps the previous quote).
+    expect(() => normalize({ ...auction, EstMatchedPrice: 'abc' })).toThrow(/X\.EstMatchedPrice: not_a_number/);
   });
 });

@@ -4,6 +4,7 @@ import { SimFeed } from '../../src/market/feed/sim-feed.js';
 import type { FeedEvent, IndexEvent, QuoteEvent } from '../../src/market/events.js';
 import { Normalizer, normalize } from '../../src/market/normalizer.js';
 import { frontMonthContract } from '../../src/market/processor/futures-resolver.js';
+import { projectedMatch } from '../../src/market/rules/auction.js';
 import { phaseAt } from '../../src/market/rules/session.js';
 import { BOARD_LOT, priceBand, tickSize } from '../../src/market/rules/tick.js';
 import { VN30_BASKET, VN30_SYMBOLS } from '../../src/market/sim/basket.js';
@@ -68,7 +69,8 @@ function bookViolations(events: FeedEvent[]): string[] {
     if (b.length > 3 || a.length > 3) bad.push(`${q.symbol} too many levels`);
     for (let i = 1; i < b.length; i++) if (!(b[i]! < b[i - 1]!)) bad.push(`${q.symbol} bids ${b}`);
     for (let i = 1; i < a.length; i++) if (!(a[i]! > a[i - 1]!)) bad.push(`${q.symbol} asks ${a}`);
-    if (b.length && a.length && !(b[0]! < a[0]!)) bad.push(`${q.symbol} crossed ${b[0]} >= ${a[0]}`);
+    // A call auction's book crosses (that is how it finds its price); the quote then states its projected match.
+    if (b.length && a.length && !(b[0]! < a[0]!) && !q.projected) bad.push(`${q.symbol} crossed ${b[0]} >= ${a[0]}`);
     for (const l of [...q.bids, ...q.asks]) if (!(l.volume > 0)) bad.push(`${q.symbol} empty level ${l.price}`);
   }
   return bad.slice(0, 10);
@@ -163,6 +165,30 @@ describe('MarketSim: a simulated hour through the normalizer', () => {
       if (ev.bids.length) expect(ev.bids[0]!.price).toBeLessThan(ev.last);
       if (ev.asks.length) expect(ev.asks[0]!.price).toBeGreaterThan(ev.last);
     }
+  });
+
+  it('in the ATO its books cross and each quote states the projected match of its own book (the exchange rule)', () => {
+    const ato = quotes(events).filter((q) => phaseAt(q.timeMs) === MarketPhase.ATO && !isFutures(q.symbol) && q.totalVolume === 0);
+    const projected = ato.filter((q) => q.projected);
+    expect(projected.length).toBeGreaterThan(ato.length * 0.8);
+    for (const q of projected) {
+      expect(q.bids[0]!.price).toBeGreaterThanOrEqual(q.asks[0]!.price);
+      expect(q.projected).toEqual({ ...projectedMatch({ bids: q.bids, asks: q.asks }, q.reference)!, inAuction: true });
+    }
+    // Outside the auctions no quote states one.
+    expect(quotes(events).filter((q) => q.projected && phaseAt(q.timeMs) === MarketPhase.CONTINUOUS)).toEqual([]);
+    // The opening match is the last projection: its price and its volume.
+    const lastProjection = new Map<string, { price: number; volume: number }>();
+    for (const q of projected) lastProjection.set(q.symbol, q.projected!);
+    const opens = trades(events).filter(({ ev }) => phaseAt(ev.timeMs) === MarketPhase.ATO && !isFutures(ev.symbol));
+    expect(opens.length).toBe(30);
+    let same = 0;
+    for (const { ev } of opens) {
+      const p = lastProjection.get(ev.symbol);
+      if (p && ev.last === p.price && ev.totalVolume === p.volume) same++;
+    }
+    expect(same).toBe(lastProjection.size);
+    expect(same).toBeGreaterThan(25);
   });
 
   it('trades at the ask (active buy) and at the bid (active sell), sometimes in between, in continuous', () => {

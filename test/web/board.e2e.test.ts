@@ -206,3 +206,49 @@ describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
+
+// A replay of the hand-made SSI recording of an ATO (test/fixtures/ssi-auction.ndjson) at 50×:
+// projections from 09:05 (6 s in) to the 09:15 match (18 s in), VNM halted at 09:21 (25 s in),
+// then the recording ends and the feed goes stale.
+describe.skipIf(!haveChromium && !onCi)('board page: projected auction prices, halted symbols, a delayed feed', () => {
+  const AUCTION = fileURLToPath(new URL('../fixtures/ssi-auction.ndjson', import.meta.url));
+  let browser: Browser | undefined;
+  let child: Child | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    child = startChild({ FEED: 'replay', REPLAY_FILE: AUCTION, REPLAY_SPEED: '50', FEED_STALE_MS: '1500', BROADCAST_INTERVAL_MS: '100', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' });
+    const line = await child.waitLog((l) => l.msg === 'boardcast listening', 30_000);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    page = await (await browser.newContext({ viewport: { width: 1920, height: 600 }, locale: 'en-US' })).newPage();
+    await page.goto(`http://127.0.0.1:${Number(line.port)}/`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(child);
+  });
+
+  it('shows the projected match in the match columns, marked; then the trade, a halted badge, and "data delayed" once the feed is stale', async () => {
+    const cell = (sym: string, col: string) => page.locator(`#board tbody tr[data-symbol="${sym}"] [data-col="${col}"]`);
+    await page.waitForFunction(() => document.querySelector('#board tbody tr[data-symbol="FPT"] [data-col="last"]')?.classList.contains('projected'), undefined, { timeout: 20_000 });
+    expect(await cell('FPT', 'last').textContent()).toMatch(/^121\.(000|500)$/);
+    expect(await cell('FPT', 'lastVol').textContent()).toBe('7.500');
+    expect(await cell('FPT', 'lastVol').getAttribute('class')).toContain('projected');
+    expect(await page.isVisible('#feed-banner')).toBe(false);
+    // The opening match: a trade, no longer marked.
+    await page.waitForFunction(() => document.querySelector('#board tbody tr[data-symbol="FPT"] [data-col="last"]')?.classList.contains('projected') === false, undefined, { timeout: 20_000 });
+    expect(await cell('FPT', 'last').textContent()).toBe('121.500');
+    // VNM halted: the row and a badge say so.
+    await page.waitForFunction(() => (document.querySelector('#board tbody tr[data-symbol="VNM"]') as HTMLElement | null)?.dataset.status === 'STATUS_HALTED', undefined, { timeout: 20_000 });
+    expect(await page.locator('#board tbody tr[data-symbol="VNM"] .st-badge').textContent()).toBe('Halted');
+    expect(await page.isVisible('#board tbody tr[data-symbol="FPT"] .st-badge')).toBe(false);
+    // The recording is over: nothing more from the feed, the server says it is stale.
+    await page.waitForFunction(() => !(document.querySelector('#feed-banner') as HTMLElement).hidden, undefined, { timeout: 10_000 });
+    expect(await page.textContent('#feed-banner')).toMatch(/Data delayed/);
+    expect(await page.evaluate(() => document.body.dataset.feed)).toBe('FEED_STALE');
+    expect(await page.isVisible('#banner')).toBe(false); // our own socket is fine
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}board-feed-delayed.png` });
+  }, 90_000);
+});

@@ -17,7 +17,7 @@ import {
   formatSigned,
   formatVolume,
 } from '../../web/src/format.js';
-import { linkLabel, phaseLabel, t } from '../../web/src/i18n.js';
+import { linkLabel, phaseLabel, statusLabel, t } from '../../web/src/i18n.js';
 import { sparkline } from '../../web/src/sparkline.js';
 import { parseSymbolList, viewChange, loadWatchlist, saveWatchlist } from '../../web/src/watchlist.js';
 
@@ -51,6 +51,9 @@ function sym(over: Partial<SymbolState> = {}): SymbolState {
     atc: null,
     foreign: { buyVolume: 10_000, sellVolume: 12_500, buyValue: 0, sellValue: 0, netVolume: -2_500, netValue: 0, room: 0, speedPerMinute: 0, acceleration: 0 },
     updatedAtMs: 0,
+    status: 'STATUS_UNSPECIFIED',
+    projectedPrice: 0,
+    projectedVolume: 0,
     ...over,
   };
 }
@@ -187,6 +190,22 @@ describe('columns', () => {
     expect(cell('change', down).text).toBe('▼ -1.750');
     const flat = sym({ lastPrice: 25_000, change: 0, changePct: 0 });
     expect(cell('change', flat)).toEqual({ text: '■ 0', dir: 'ref' });
+  });
+
+  it('during a call auction the match columns show the projected match, marked projected; the change stays blank', () => {
+    const s = sym({ lastPrice: 0, lastVolume: 0, change: 0, changePct: 0, projectedPrice: 25_600, projectedVolume: 48_000 });
+    expect(cell('last', s)).toEqual({ text: '25.600', dir: 'up', projected: true });
+    expect(cell('lastVol', s)).toEqual({ text: '48.000', dir: 'up', projected: true });
+    expect(cell('change', s)).toEqual({ text: '', dir: 'none' });
+    expect(cell('last', sym())).not.toHaveProperty('projected');
+  });
+
+  it('a halted, suspended or delisted symbol gets a badge; normal or unknown status none', () => {
+    expect(statusLabel('STATUS_HALTED', 'vi')).toBe('Tạm ngừng');
+    expect(statusLabel('STATUS_SUSPENDED', 'en')).toBe('Suspended');
+    expect(statusLabel('STATUS_DELISTED', 'en')).toBe('Delisted');
+    expect(statusLabel('STATUS_NORMAL', 'vi')).toBe('');
+    expect(statusLabel('STATUS_UNSPECIFIED', 'en')).toBe('');
   });
 
   it('blank cells before the first trade and for missing book levels', () => {

@@ -4,7 +4,7 @@ import { MarketProcessor } from '../../src/market/processor/processor.js';
 import { MarketSim } from '../../src/market/sim/market-sim.js';
 import { encodeJsonText, encodeProto, type FrameInput } from '../../src/wire/codec.js';
 import { applyDelta, applyFrame, deepEqual, diffSnapshots, DeltaWithoutBaseError, type SnapshotLike } from '../../src/wire/delta.js';
-import { MarketPhase, pb, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from '../../src/wire/proto.js';
+import { FeedState, MarketPhase, pb, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from '../../src/wire/proto.js';
 
 const OBJ = { longs: Number, enums: String, defaults: true, arrays: true } as const;
 
@@ -99,6 +99,20 @@ describe('diffSnapshots / applyDelta', () => {
     const d = diffSnapshots(a, { ...a, phase: MarketPhase.LUNCH_BREAK });
     expect(d.changed).toBe(true);
     expect(d.delta.phase).toBe(MarketPhase.LUNCH_BREAK);
+  });
+
+  it('the feed status is in every delta (it is header); a board keeps the last one a delta brought', () => {
+    const a = snap({ feed: { state: FeedState.FEED_LIVE, lastMessageAgeMs: 40 } });
+    const b = { ...a, feed: { state: FeedState.FEED_LIVE, lastMessageAgeMs: 40 } };
+    const same = diffSnapshots(a, b);
+    expect(same.changed).toBe(false);
+    expect(same.delta.feed).toEqual({ state: FeedState.FEED_LIVE, lastMessageAgeMs: 40 });
+    const c = { ...a, feed: { state: FeedState.FEED_RECONNECTING, lastMessageAgeMs: 1800 } };
+    const d = diffSnapshots(a, c);
+    expect(d.changed).toBe(true);
+    expect(applyDelta(a as SnapshotLike, d.delta as SnapshotLike).feed).toEqual({ state: FeedState.FEED_RECONNECTING, lastMessageAgeMs: 1800 });
+    // A delta without one (a decoded protobuf gives null) leaves the board's.
+    expect(applyDelta(c as SnapshotLike, { ...d.delta, feed: null } as SnapshotLike).feed).toEqual(c.feed);
   });
 
   it('intraday: re-sends the last minute and new points only; older points stay on the board', () => {

@@ -11,6 +11,8 @@ export interface CellValue {
   dir: Direction;
   /** For bar cells: the active-buy share, 0..1 (NaN when there is no active flow yet). */
   bar?: number;
+  /** A projected (call-auction) value rather than a trade: drawn marked as such. */
+  projected?: boolean;
 }
 
 export type GroupKey = 'bids' | 'matched' | 'asks' | 'highLow' | 'foreign' | null;
@@ -71,6 +73,9 @@ function lastDir(s: SymbolState): Direction {
   return priceDirection(s.lastPrice, s);
 }
 
+/** During ATO / ATC the match columns show the projected match, marked, instead of the last trade. */
+const inAuction = (s: SymbolState): boolean => s.projectedPrice > 0;
+
 export const COLUMNS: readonly Column[] = [
   { id: 'symbol', label: 'symbol', group: null, kind: 'symbol', cell: (s) => ({ text: s.symbol, dir: lastDir(s) }), sortKey: (s) => s.symbol },
   { id: 'ref', label: 'ref', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.reference), dir: 'ref' }), sortKey: (s) => s.reference },
@@ -80,8 +85,22 @@ export const COLUMNS: readonly Column[] = [
     { id: `bid${n}p`, label: `p${n}`, group: 'bids', kind: 'price', cell: bookPrice('bids', n - 1), sortKey: bookSortPrice('bids', n - 1) },
     { id: `bid${n}v`, label: `v${n}`, group: 'bids', kind: 'volume', cell: bookVolume('bids', n - 1), sortKey: bookSortVolume('bids', n - 1) },
   ]),
-  { id: 'last', label: 'price', group: 'matched', kind: 'price', cell: (s) => priceCell(s, s.lastPrice), sortKey: (s) => s.lastPrice },
-  { id: 'lastVol', label: 'vol', group: 'matched', kind: 'volume', cell: (s) => ({ text: formatVolume(s.lastVolume), dir: lastDir(s) }), sortKey: (s) => s.lastVolume },
+  {
+    id: 'last',
+    label: 'price',
+    group: 'matched',
+    kind: 'price',
+    cell: (s) => (inAuction(s) ? { ...priceCell(s, s.projectedPrice), projected: true } : priceCell(s, s.lastPrice)),
+    sortKey: (s) => (inAuction(s) ? s.projectedPrice : s.lastPrice),
+  },
+  {
+    id: 'lastVol',
+    label: 'vol',
+    group: 'matched',
+    kind: 'volume',
+    cell: (s) => (inAuction(s) ? { text: formatVolume(s.projectedVolume), dir: priceDirection(s.projectedPrice, s), projected: true } : { text: formatVolume(s.lastVolume), dir: lastDir(s) }),
+    sortKey: (s) => (inAuction(s) ? s.projectedVolume : s.lastVolume),
+  },
   {
     id: 'change',
     label: 'change',

@@ -1,7 +1,7 @@
 // Labels in Vietnamese and English. Numbers stay formatted the Vietnamese way in both
 // (format.ts); only words change. Elements carry data-i18n="key" (text) or
 // data-i18n-title / data-i18n-aria (attributes) and are relabelled by applyLabels.
-import type { ConnectionState, PhaseName, PremiumName } from '../../src/client/index.js';
+import type { ConnectionState, PhaseName, PremiumName, SymbolStatusName } from '../../src/client/index.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -48,6 +48,12 @@ const LABELS = {
   langToggleAria: { vi: 'Switch labels to English', en: 'Chuyển nhãn sang tiếng Việt' },
   staleBanner: { vi: 'Mất kết nối — bảng giá đang hiển thị dữ liệu cũ, đang kết nối lại…', en: 'Connection lost — showing the last board, reconnecting…' },
   waiting: { vi: 'Đang chờ dữ liệu…', en: 'Waiting for data…' },
+  feedDelayed: { vi: 'Dữ liệu chậm — nguồn dữ liệu sở giao dịch đang gián đoạn, bảng giá có thể chưa cập nhật', en: 'Data delayed — the exchange feed is interrupted; prices may be out of date' },
+  projected: { vi: 'Giá / KL khớp dự kiến (phiên định kỳ)', en: 'Projected match price / volume (call auction)' },
+  halted: { vi: 'Tạm ngừng', en: 'Halted' },
+  suspended: { vi: 'Ngừng GD', en: 'Suspended' },
+  delisted: { vi: 'Hủy niêm yết', en: 'Delisted' },
+  special: { vi: 'GD đặc biệt', en: 'Special' },
   tableCaption: { vi: 'Bảng giá rổ VN30: dùng phím mũi tên để di chuyển giữa các ô', en: 'VN30 basket board: use the arrow keys to move between cells' },
   premium: { vi: 'cộng', en: 'premium' },
   discount: { vi: 'trừ', en: 'discount' },
@@ -94,6 +100,19 @@ const LINK: Record<LinkState, Record<Lang, string>> = {
 
 export function linkLabel(state: LinkState, lang: Lang): string {
   return LINK[state][lang];
+}
+
+const STATUS: Partial<Record<SymbolStatusName, LabelKey>> = {
+  STATUS_HALTED: 'halted',
+  STATUS_SUSPENDED: 'suspended',
+  STATUS_DELISTED: 'delisted',
+  STATUS_SPECIAL: 'special',
+};
+
+/** The badge a symbol's trading status puts next to it; '' for normal trading (or no status). */
+export function statusLabel(status: SymbolStatusName, lang: Lang): string {
+  const key = STATUS[status];
+  return key ? t(key, lang) : '';
 }
 
 export function premiumLabel(p: PremiumName, lang: Lang): string {

@@ -54,6 +54,8 @@ let board: Board | undefined;
 let latencyMs = NaN;
 let link: LinkState = 'connecting';
 let reconnectInfo = '';
+/** The server says its upstream feed is not live (stale, reconnecting or failed). */
+let feedDelayed = false;
 let dirty = false;
 let rafId = 0;
 
@@ -90,6 +92,11 @@ client.on('state', (ev: StateEvent) => {
   // 'open' becomes 'live' with the first board on this socket.
   setLink(ev.state === 'open' && link === 'live' && client.board ? 'live' : ev.state);
 });
+client.on('feed', (ev) => {
+  feedDelayed = ev.state !== 'FEED_LIVE' && ev.state !== 'FEED_STATE_UNSPECIFIED';
+  document.body.dataset.feed = ev.state;
+  schedule();
+});
 client.on('error', (err) => console.warn(`[boardcast] ${err.code}: ${err.message}`));
 
 function setLink(state: LinkState): void {
@@ -121,6 +128,8 @@ function draw(): void {
   setField(pill, linkLabel(link, lang) + (link === 'reconnecting' ? reconnectInfo : ''));
   pill.className = `link link-${link}`;
   $('#banner').hidden = !(document.body.classList.contains('stale'));
+  // Our socket down says more than the server's feed: one banner at a time.
+  $('#feed-banner').hidden = !(feedDelayed && $('#banner').hidden);
   const hint = $('#watch-hint');
   hint.hidden = !(watch.only && watch.symbols.length === 0);
   setField($('#watch-count'), `(${watch.symbols.length})`);

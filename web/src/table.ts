@@ -7,7 +7,7 @@
 import type { SymbolState } from '../../src/client/index.js';
 import { directionClass } from './colors.js';
 import { COLUMNS, sortSymbols, type Column, type GroupKey, type SortDir } from './columns.js';
-import { t, type Lang } from './i18n.js';
+import { statusLabel, t, type Lang } from './i18n.js';
 
 interface Row {
   symbol: string;
@@ -17,6 +17,9 @@ interface Row {
   classes: string[];
   bars: (HTMLElement | null)[];
   star: HTMLButtonElement;
+  /** The trading-status badge next to the symbol (halted, suspended, …). */
+  badge: HTMLElement;
+  projected: boolean[];
   state: SymbolState | undefined;
 }
 
@@ -70,7 +73,10 @@ export class BoardTable {
 
   setLang(lang: Lang): void {
     this.lang = lang;
-    for (const row of this.rows.values()) this.labelStar(row);
+    for (const row of this.rows.values()) {
+      this.labelStar(row);
+      if (row.state) this.drawStatus(row, row.state);
+    }
   }
 
   setSort(columnId: string | null, dir: SortDir): void {
@@ -178,6 +184,9 @@ export class BoardTable {
     const texts: Text[] = [];
     const bars: (HTMLElement | null)[] = [];
     let star!: HTMLButtonElement;
+    const badge = document.createElement('span');
+    badge.className = 'st-badge';
+    badge.hidden = true;
     for (const col of COLUMNS) {
       const td = document.createElement(col.kind === 'symbol' ? 'th' : 'td') as HTMLTableCellElement;
       if (col.kind === 'symbol') (td as HTMLTableCellElement & { scope: string }).scope = 'row';
@@ -196,7 +205,7 @@ export class BoardTable {
         const name = document.createElement('span');
         name.className = 'sym';
         name.append(text);
-        td.append(star, name);
+        td.append(star, name, badge);
       } else if (col.kind === 'bar') {
         bar = document.createElement('span');
         bar.className = 'bar';
@@ -211,7 +220,7 @@ export class BoardTable {
       texts.push(text);
       bars.push(bar);
     }
-    const row: Row = { symbol, tr, cells, texts, classes: COLUMNS.map(() => ''), bars, star, state: undefined };
+    const row: Row = { symbol, tr, cells, texts, classes: COLUMNS.map(() => ''), bars, star, badge, projected: COLUMNS.map(() => false), state: undefined };
     this.labelStar(row);
     return row;
   }
@@ -223,7 +232,17 @@ export class BoardTable {
     row.star.setAttribute('aria-label', `${t('watchStar', this.lang)} ${row.symbol}`);
   }
 
+  /** A halted or suspended symbol is marked (row and badge), so it does not pass for a quiet one. */
+  private drawStatus(row: Row, s: SymbolState): void {
+    const label = statusLabel(s.status, this.lang);
+    if (row.badge.textContent !== label) row.badge.textContent = label;
+    row.badge.hidden = label === '';
+    if (label === '') delete row.tr.dataset.status;
+    else if (row.tr.dataset.status !== s.status) row.tr.dataset.status = s.status;
+  }
+
   private updateRow(row: Row, s: SymbolState, flash: boolean): void {
+    if (row.state?.status !== s.status) this.drawStatus(row, s);
     row.state = s;
     for (let i = 0; i < COLUMNS.length; i++) {
       const v = COLUMNS[i]!.cell(s);
@@ -236,6 +255,14 @@ export class BoardTable {
         if (row.classes[i]) td.classList.remove(row.classes[i]!);
         if (cls) td.classList.add(cls);
         row.classes[i] = cls;
+      }
+      const projected = v.projected === true;
+      if (projected !== row.projected[i]) {
+        const td = row.cells[i]!;
+        td.classList.toggle('projected', projected);
+        if (projected) td.title = t('projected', this.lang);
+        else td.removeAttribute('title');
+        row.projected[i] = projected;
       }
       const bar = row.bars[i];
       if (bar && v.bar !== undefined) {

@@ -68,10 +68,9 @@ export class SimFeed implements Feed {
       this.link.setStatus({ ...this.link.state, lastError: `simulator: ${(err as Error).message}` });
       return;
     }
-    if (msgs.length > 0) {
-      this.deliver(msgs, wall);
-      this.link.state.lastMessageAt = wall;
-    }
+    if (msgs.length > 0) this.deliver(msgs, wall);
+    // The simulator is its own upstream: every tick proves it alive, quiet phases included.
+    this.link.state.lastMessageAt = wall;
   }
 
   private deliver(msgs: RawFeedMessage[], at: number): void {

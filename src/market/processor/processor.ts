@@ -1,6 +1,6 @@
 // The market processor: folds normalized feed events into board state and builds the
 // snapshot the worker encodes every frame. Single-threaded, owned by the market worker.
-import type { FeedEvent, ForeignEvent, IndexEvent, QuoteEvent } from '../events.js';
+import type { FeedEvent, ForeignEvent, IndexEvent, QuoteEvent, StatusEvent } from '../events.js';
 import { localTimeToMs, phaseAt, sessionKey, tradingDate, VN_OFFSET_MS } from '../rules/session.js';
 import { classifyTrade, type TradeSide } from '../rules/classifier.js';
 import {
@@ -17,6 +17,7 @@ import { frontMonthContract, type FuturesContract } from './futures-resolver.js'
 import { IndexTracker, breadthOfQuotes } from './index-tracker.js';
 import { QuoteCache, bestAsk, bestBid, percentOf } from './quote-cache.js';
 import { SessionFlow, emptyFlow, type FlowTotals } from './session-flow.js';
+import { SymbolMarks, projectionOf } from './symbol-marks.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -76,6 +77,7 @@ export class MarketProcessor {
   private readonly foreign = new ForeignTracker();
   private readonly indices: IndexTracker;
   private readonly futures = new DerivativesTracker();
+  private readonly marks = new SymbolMarks();
   private readonly tradeBufferLimit: number;
 
   private marketTimeMs = 0;
@@ -141,6 +143,8 @@ export class MarketProcessor {
         return this.applyForeign(ev);
       case 'index':
         return this.applyIndex(ev);
+      case 'status':
+        return this.applyStatus(ev);
       default:
         return false;
     }
@@ -153,6 +157,7 @@ export class MarketProcessor {
     this.foreign.clear();
     this.indices.clear();
     this.futures.clear();
+    this.marks.newSession();
     for (const s of this.slots) {
       s.version++;
       s.updatedAtMs = 0;
@@ -202,13 +207,15 @@ export class MarketProcessor {
     if (prev && ev.timeMs < prev.timeMs) return false;
     // A rise of the cumulative volume is a trade at `last` (several fills between two
     // messages collapse into one). A fall is a feed restart/correction: no trade.
-    if (prev && ev.totalVolume > prev.totalVolume && ev.last > 0) this.recordTrade(ev, prev, slot !== undefined);
+    const traded = prev !== undefined && ev.totalVolume > prev.totalVolume && ev.last > 0;
+    if (traded) this.recordTrade(ev, prev, slot !== undefined);
     this.touch(ev.timeMs);
     if (futures) {
       this.futures.apply(ev);
       this.futuresVersion++;
     } else {
       this.quotes.set(ev);
+      this.marks.setProjection(ev.symbol, projectionOf(ev, traded, this.phaseOf(ev.timeMs)));
       this.quotesVersion++;
       this.touchSlot(slot!, ev.timeMs);
     }
@@ -234,6 +241,14 @@ export class MarketProcessor {
     this.foreign.apply(ev);
     this.foreignVersion++;
     this.touchSlot(slot, ev.timeMs);
+    return true;
+  }
+
+  private applyStatus(ev: StatusEvent): boolean {
+    const slot = this.slotBySymbol.get(ev.symbol);
+    if (!slot || !this.enterSession(ev.timeMs)) return false;
+    this.touch(ev.timeMs);
+    if (this.marks.applyStatus(ev)) this.touchSlot(slot, ev.timeMs);
     return true;
   }
 
@@ -306,6 +321,7 @@ export class MarketProcessor {
     }
     const q = this.quotes.get(slot.symbol);
     const flow = this.flows.get(slot.symbol);
+    const projection = this.marks.projection(slot.symbol);
     const last = q?.last ?? 0;
     const reference = q?.reference ?? 0;
     const change = last > 0 ? last - reference : 0;
@@ -330,6 +346,9 @@ export class MarketProcessor {
       atc: flowCopy(flow?.atc),
       foreign: this.foreign.stateAt(slot.symbol, this.marketTimeMs),
       updatedAtMs: slot.updatedAtMs,
+      status: this.marks.status(slot.symbol),
+      projectedPrice: projection?.price ?? 0,
+      projectedVolume: projection?.volume ?? 0,
     };
     slot.built = state;
     slot.builtVersion = slot.version;

@@ -12,7 +12,8 @@
 //   daily drift (now and then one "hot" name runs to its ceiling or floor), M a shared
 //   market factor. Both move only in "active" time (ATO through ATC, not the lunch break),
 //   with overnight gaps between days.
-// - ATO: the book builds (quote updates), one opening match per symbol at 09:14:59.
+// - ATO: the book builds (quote updates; a crossing book whose projected match the quote
+//   states as EstMatchedPrice, see auction-book.ts), one opening match per symbol at 09:14:59.
 //   Continuous: trades at the best ask (active buy) or best bid (active sell), sometimes
 //   strictly in between when the spread is wider than a tick; the best levels of the book
 //   before and after a trade hold the trade price, so either way of classifying agrees.
@@ -27,6 +28,7 @@ import type { RawFeedMessage } from '../feed/feed.js';
 import { frontMonthContract } from '../processor/futures-resolver.js';
 import { phaseAt, tradingDate as localDateOf } from '../rules/session.js';
 import { BOARD_LOT, priceBand, roundDownToTick, roundToTick, stepTicks } from '../rules/tick.js';
+import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
 import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
@@ -336,7 +338,11 @@ export class MarketSim {
     const phase = phaseAt(target);
     if (phase === P.ATO || phase === P.CONTINUOUS || phase === P.ATC || phase === P.LUNCH_BREAK) {
       this.evolveMarket();
-      for (const s of this.stocks) this.rebuildStockBook(s, this.evolveStock(s));
+      for (const s of this.stocks) {
+        const fair = this.evolveStock(s);
+        if (isAuctionPhase(phase)) Object.assign(s, crossingBook(this.rng, s, fair, () => auctionLots(this.rng, s.c.dailyVolume, phase === P.ATC)));
+        else this.rebuildStockBook(s, fair);
+      }
       this.rebuildFuturesBook(this.evolveFutures());
     }
   }
@@ -635,6 +641,12 @@ export class MarketSim {
     const s = this.pickStock();
     this.evolveMarket();
     const fair = this.evolveStock(s);
+    const phase = phaseAt(this.now);
+    if (isAuctionPhase(phase)) {
+      Object.assign(s, crossingBook(rng, s, fair, () => auctionLots(rng, s.c.dailyVolume, phase === P.ATC)));
+      out.push(this.stockMsg(s));
+      return;
+    }
     const stale = s.bids.length === 0 || s.asks.length === 0 || s.bids[0]!.price !== this.bestBidFor(s, fair);
     if (stale || rng.chance(0.35)) this.rebuildStockBook(s, fair);
     else {
@@ -650,9 +662,13 @@ export class MarketSim {
     const rng = this.rng;
     this.evolveMarket();
     for (const s of this.stocks) {
-      const price = this.clampBand(s, roundToTick(this.evolveStock(s)));
+      const fair = this.evolveStock(s);
       const share = closing ? rng.uniform(0.05, 0.12) : rng.uniform(0.01, 0.03);
-      const vol = Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
+      // The auction matches the book it collected, at its projected match (the board showed
+      // it converge); without such a book (a start right at the match) at the model price.
+      const auction = bookMatch(s);
+      const price = auction?.price ?? this.clampBand(s, roundToTick(fair));
+      const vol = auction?.volume ?? Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
       this.fill(s, price, vol);
       this.accrueForeign(s, vol, price, 1);
       // What is left after a call auction: bids below, asks above the match price.
@@ -795,7 +811,7 @@ export class MarketSim {
   }
 
   private stockMsg(s: Stock): RawFeedMessage {
-    return quoteMsg(s.c.symbol, 'HOSE', this.date, this.now, s, 1);
+    return quoteMsg(s.c.symbol, 'HOSE', this.date, this.now, s, 1, isAuctionPhase(phaseAt(this.now)) ? estMatchedPrice(s) : 0);
   }
 
   private futuresMsg(): RawFeedMessage {
@@ -827,7 +843,7 @@ interface QuoteState {
 }
 
 /** An SSI "X" message; prices are divided by `scale` (10 for futures kept in tenths). */
-function quoteMsg(symbol: string, exchange: string, date: string, now: number, q: QuoteState, scale: number): RawFeedMessage {
+function quoteMsg(symbol: string, exchange: string, date: string, now: number, q: QuoteState, scale: number, estMatched = 0): RawFeedMessage {
   const px = (p: number) => (scale === 1 ? p : p / scale);
   const [b1, b2, b3] = q.bids;
   const [a1, a2, a3] = q.asks;
@@ -844,6 +860,7 @@ function quoteMsg(symbol: string, exchange: string, date: string, now: number, q
     AskPrice1: a1 ? px(a1.price) : 0, AskVol1: a1 ? a1.volume : 0,
     AskPrice2: a2 ? px(a2.price) : 0, AskVol2: a2 ? a2.volume : 0,
     AskPrice3: a3 ? px(a3.price) : 0, AskVol3: a3 ? a3.volume : 0,
+    EstMatchedPrice: px(estMatched),
   };
 }
 

@@ -80,6 +80,7 @@ export namespace boardcast {
             foreign?: (boardcast.v1.ForeignSummary.$Properties|null);
             derivatives?: (boardcast.v1.Derivatives.$Properties|null);
             removedSymbols: string[];
+            feed?: (boardcast.v1.FeedStatus.$Properties|null);
             static create(properties: boardcast.v1.Snapshot.$Shape): boardcast.v1.Snapshot & boardcast.v1.Snapshot.$Shape;
             static create(properties?: boardcast.v1.Snapshot.$Properties): boardcast.v1.Snapshot;
             static encode(message: boardcast.v1.Snapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -100,9 +101,54 @@ export namespace boardcast {
                 foreign?: (boardcast.v1.ForeignSummary.$Properties|null);
                 derivatives?: (boardcast.v1.Derivatives.$Properties|null);
                 removedSymbols?: (string[]|null);
+                feed?: (boardcast.v1.FeedStatus.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = boardcast.v1.Snapshot.$Properties;
+        }
+
+        enum FeedState {
+            FEED_STATE_UNSPECIFIED = 0,
+            FEED_LIVE = 1,
+            FEED_RECONNECTING = 2,
+            FEED_STALE = 3,
+            FEED_FAILED = 4
+        }
+
+        interface IFeedStatus extends boardcast.v1.FeedStatus.$Properties {
+        }
+
+        class FeedStatus {
+            constructor(properties?: boardcast.v1.FeedStatus.$Properties);
+            $unknowns?: Uint8Array[];
+            state: boardcast.v1.FeedState;
+            lastMessageAgeMs: number;
+            static create(properties: boardcast.v1.FeedStatus.$Shape): boardcast.v1.FeedStatus & boardcast.v1.FeedStatus.$Shape;
+            static create(properties?: boardcast.v1.FeedStatus.$Properties): boardcast.v1.FeedStatus;
+            static encode(message: boardcast.v1.FeedStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): boardcast.v1.FeedStatus & boardcast.v1.FeedStatus.$Shape;
+            static fromObject(object: { [k: string]: any }): boardcast.v1.FeedStatus;
+            static toObject(message: boardcast.v1.FeedStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FeedStatus {
+            interface $Properties {
+                state?: (boardcast.v1.FeedState|null);
+                lastMessageAgeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = boardcast.v1.FeedStatus.$Properties;
+        }
+
+        enum SymbolStatus {
+            STATUS_UNSPECIFIED = 0,
+            STATUS_NORMAL = 1,
+            STATUS_HALTED = 2,
+            STATUS_SUSPENDED = 3,
+            STATUS_DELISTED = 4,
+            STATUS_SPECIAL = 5
         }
 
         interface IPriceLevel extends boardcast.v1.PriceLevel.$Properties {
@@ -234,6 +280,9 @@ export namespace boardcast {
             atc?: (boardcast.v1.ActiveFlow.$Properties|null);
             foreign?: (boardcast.v1.SymbolForeign.$Properties|null);
             updatedAtMs: number;
+            status: boardcast.v1.SymbolStatus;
+            projectedPrice: number;
+            projectedVolume: number;
             static create(properties: boardcast.v1.SymbolState.$Shape): boardcast.v1.SymbolState & boardcast.v1.SymbolState.$Shape;
             static create(properties?: boardcast.v1.SymbolState.$Properties): boardcast.v1.SymbolState;
             static encode(message: boardcast.v1.SymbolState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -266,6 +315,9 @@ export namespace boardcast {
                 atc?: (boardcast.v1.ActiveFlow.$Properties|null);
                 foreign?: (boardcast.v1.SymbolForeign.$Properties|null);
                 updatedAtMs?: (number|null);
+                status?: (boardcast.v1.SymbolStatus|null);
+                projectedPrice?: (number|null);
+                projectedVolume?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = boardcast.v1.SymbolState.$Properties;

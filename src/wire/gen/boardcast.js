@@ -347,6 +347,7 @@ export const boardcast = $root.boardcast = (() => {
             Snapshot.prototype.foreign = null;
             Snapshot.prototype.derivatives = null;
             Snapshot.prototype.removedSymbols = $util.emptyArray;
+            Snapshot.prototype.feed = null;
 
             Snapshot.create = function(properties) {
                 return new Snapshot(properties);
@@ -378,6 +379,8 @@ export const boardcast = $root.boardcast = (() => {
                 if (message.removedSymbols != null && message.removedSymbols.length)
                     for (let i = 0; i < message.removedSymbols.length; ++i)
                         writer.uint32(66).string(message.removedSymbols[i]);
+                if (message.feed != null && $Object.hasOwnProperty.call(message, "feed"))
+                    $root.boardcast.v1.FeedStatus.encode(message.feed, writer.uint32(82).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -472,6 +475,12 @@ export const boardcast = $root.boardcast = (() => {
                             if (!(message.removedSymbols && message.removedSymbols.length))
                                 message.removedSymbols = [];
                             message.removedSymbols.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.feed = $root.boardcast.v1.FeedStatus.decode(reader, reader.size(), $undefined, _depth + 1, message.feed);
                             continue;
                         }
                     }
@@ -582,6 +591,11 @@ export const boardcast = $root.boardcast = (() => {
                     for (let i = 0; i < object.removedSymbols.length; ++i)
                         message.removedSymbols[i] = $String(object.removedSymbols[i]);
                 }
+                if (object.feed != null) {
+                    if (!$util.isObject(object.feed))
+                        throw $TypeError(".boardcast.v1.Snapshot.feed: object expected");
+                    message.feed = $root.boardcast.v1.FeedStatus.fromObject(object.feed, _depth + 1);
+                }
                 return message;
             };
 
@@ -604,6 +618,7 @@ export const boardcast = $root.boardcast = (() => {
                     object.phase = options.enums === $String ? "PHASE_UNSPECIFIED" : 0;
                     object.foreign = null;
                     object.derivatives = null;
+                    object.feed = null;
                 }
                 if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs"))
                     object.marketTimeMs = options.json && !$isFinite(message.marketTimeMs) ? $String(message.marketTimeMs) : message.marketTimeMs;
@@ -630,6 +645,8 @@ export const boardcast = $root.boardcast = (() => {
                     for (let j = 0; j < message.removedSymbols.length; ++j)
                         object.removedSymbols[j] = message.removedSymbols[j];
                 }
+                if (message.feed != null && $Object.hasOwnProperty.call(message, "feed"))
+                    object.feed = $root.boardcast.v1.FeedStatus.toObject(message.feed, options, _depth + 1);
                 return object;
             };
 
@@ -644,6 +661,196 @@ export const boardcast = $root.boardcast = (() => {
             };
 
             return Snapshot;
+        })();
+
+        v1.FeedState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "FEED_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "FEED_LIVE"] = 1;
+            values[valuesById[2] = "FEED_RECONNECTING"] = 2;
+            values[valuesById[3] = "FEED_STALE"] = 3;
+            values[valuesById[4] = "FEED_FAILED"] = 4;
+            return values;
+        })();
+
+        v1.FeedStatus = (function() {
+
+            const FeedStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            FeedStatus.prototype.state = 0;
+            FeedStatus.prototype.lastMessageAgeMs = 0;
+
+            FeedStatus.create = function(properties) {
+                return new FeedStatus(properties);
+            };
+
+            FeedStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(8).int32(message.state);
+                if (message.lastMessageAgeMs != null && $Object.hasOwnProperty.call(message, "lastMessageAgeMs") && !$Object.is(message.lastMessageAgeMs, 0))
+                    writer.uint32(17).double(message.lastMessageAgeMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            FeedStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.FeedStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.lastMessageAgeMs = value;
+                            else
+                                delete message.lastMessageAgeMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            FeedStatus.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.FeedStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.FeedStatus: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.FeedStatus();
+                if (object.state !== 0 && (typeof object.state !== "string" || $root.boardcast.v1.FeedState[object.state] !== 0))
+                    switch (object.state) {
+                    case "FEED_STATE_UNSPECIFIED":
+                    case 0:
+                        message.state = 0;
+                        break;
+                    case "FEED_LIVE":
+                    case 1:
+                        message.state = 1;
+                        break;
+                    case "FEED_RECONNECTING":
+                    case 2:
+                        message.state = 2;
+                        break;
+                    case "FEED_STALE":
+                    case 3:
+                        message.state = 3;
+                        break;
+                    case "FEED_FAILED":
+                    case 4:
+                        message.state = 4;
+                        break;
+                    default:
+                        if (typeof object.state === "number" && (object.state | 0) === object.state)
+                            message.state = object.state;
+                    }
+                if (object.lastMessageAgeMs != null)
+                    if (!$Object.is($Number(object.lastMessageAgeMs), 0))
+                        message.lastMessageAgeMs = $Number(object.lastMessageAgeMs);
+                return message;
+            };
+
+            FeedStatus.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.state = options.enums === $String ? "FEED_STATE_UNSPECIFIED" : 0;
+                    object.lastMessageAgeMs = 0;
+                }
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    object.state = options.enums === $String ? $root.boardcast.v1.FeedState[message.state] === $undefined ? message.state : $root.boardcast.v1.FeedState[message.state] : message.state;
+                if (message.lastMessageAgeMs != null && $Object.hasOwnProperty.call(message, "lastMessageAgeMs"))
+                    object.lastMessageAgeMs = options.json && !$isFinite(message.lastMessageAgeMs) ? $String(message.lastMessageAgeMs) : message.lastMessageAgeMs;
+                return object;
+            };
+
+            FeedStatus.prototype.toJSON = function() {
+                return FeedStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            FeedStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.FeedStatus";
+            };
+
+            return FeedStatus;
+        })();
+
+        v1.SymbolStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "STATUS_NORMAL"] = 1;
+            values[valuesById[2] = "STATUS_HALTED"] = 2;
+            values[valuesById[3] = "STATUS_SUSPENDED"] = 3;
+            values[valuesById[4] = "STATUS_DELISTED"] = 4;
+            values[valuesById[5] = "STATUS_SPECIAL"] = 5;
+            return values;
         })();
 
         v1.PriceLevel = (function() {
@@ -1313,6 +1520,9 @@ export const boardcast = $root.boardcast = (() => {
             SymbolState.prototype.atc = null;
             SymbolState.prototype.foreign = null;
             SymbolState.prototype.updatedAtMs = 0;
+            SymbolState.prototype.status = 0;
+            SymbolState.prototype.projectedPrice = 0;
+            SymbolState.prototype.projectedVolume = 0;
 
             SymbolState.create = function(properties) {
                 return new SymbolState(properties);
@@ -1367,6 +1577,12 @@ export const boardcast = $root.boardcast = (() => {
                     $root.boardcast.v1.SymbolForeign.encode(message.foreign, writer.uint32(154).fork(), _depth + 1).ldelim();
                 if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs") && !$Object.is(message.updatedAtMs, 0))
                     writer.uint32(161).double(message.updatedAtMs);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(168).int32(message.status);
+                if (message.projectedPrice != null && $Object.hasOwnProperty.call(message, "projectedPrice") && message.projectedPrice !== 0)
+                    writer.uint32(176).uint32(message.projectedPrice);
+                if (message.projectedVolume != null && $Object.hasOwnProperty.call(message, "projectedVolume") && !$Object.is(message.projectedVolume, 0))
+                    writer.uint32(185).double(message.projectedVolume);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1566,6 +1782,33 @@ export const boardcast = $root.boardcast = (() => {
                                 delete message.updatedAtMs;
                             continue;
                         }
+                    case 21: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.projectedPrice = value;
+                            else
+                                delete message.projectedPrice;
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.projectedVolume = value;
+                            else
+                                delete message.projectedVolume;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1675,6 +1918,42 @@ export const boardcast = $root.boardcast = (() => {
                 if (object.updatedAtMs != null)
                     if (!$Object.is($Number(object.updatedAtMs), 0))
                         message.updatedAtMs = $Number(object.updatedAtMs);
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.boardcast.v1.SymbolStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "STATUS_NORMAL":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "STATUS_HALTED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "STATUS_SUSPENDED":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    case "STATUS_DELISTED":
+                    case 4:
+                        message.status = 4;
+                        break;
+                    case "STATUS_SPECIAL":
+                    case 5:
+                        message.status = 5;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.projectedPrice != null)
+                    if ($Number(object.projectedPrice) !== 0)
+                        message.projectedPrice = object.projectedPrice >>> 0;
+                if (object.projectedVolume != null)
+                    if (!$Object.is($Number(object.projectedVolume), 0))
+                        message.projectedVolume = $Number(object.projectedVolume);
                 return message;
             };
 
@@ -1709,6 +1988,9 @@ export const boardcast = $root.boardcast = (() => {
                     object.atc = null;
                     object.foreign = null;
                     object.updatedAtMs = 0;
+                    object.status = options.enums === $String ? "STATUS_UNSPECIFIED" : 0;
+                    object.projectedPrice = 0;
+                    object.projectedVolume = 0;
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -1756,6 +2038,12 @@ export const boardcast = $root.boardcast = (() => {
                     object.foreign = $root.boardcast.v1.SymbolForeign.toObject(message.foreign, options, _depth + 1);
                 if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs"))
                     object.updatedAtMs = options.json && !$isFinite(message.updatedAtMs) ? $String(message.updatedAtMs) : message.updatedAtMs;
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.boardcast.v1.SymbolStatus[message.status] === $undefined ? message.status : $root.boardcast.v1.SymbolStatus[message.status] : message.status;
+                if (message.projectedPrice != null && $Object.hasOwnProperty.call(message, "projectedPrice"))
+                    object.projectedPrice = message.projectedPrice;
+                if (message.projectedVolume != null && $Object.hasOwnProperty.call(message, "projectedVolume"))
+                    object.projectedVolume = options.json && !$isFinite(message.projectedVolume) ? $String(message.projectedVolume) : message.projectedVolume;
                 return object;
             };
 

@@ -19,10 +19,25 @@
 //
 // The transport is a StreamConnector (stream.ts): FastConnect v3's plain WebSocket stream
 // can be added as another connector without touching this loop or the processor.
+//
+// Channels: F (security status), R, MI and X, in that order, by one SwitchChannels call
+// each on one hub connection (SSI_CHANNEL_MODE=single), or each type on a connection of
+// its own (per-type). Whether successive SwitchChannels calls add up or replace each other
+// is not documented; in `auto` (the default) the adapter starts with one connection,
+// counts messages per type (channel-watch.ts), and when a type stays silent through its
+// trading hours while another delivers, logs it and reconnects with one connection per
+// type for the rest of the process's life. X, the busiest type, is subscribed last: if
+// each call replaces the previous one, X is what still flows, which is what gives the
+// silence of the others away.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { activeContracts } from '../../processor/futures-resolver.js';
 import { VN_OFFSET_MS } from '../../rules/session.js';
 import { VN30_SYMBOLS } from '../../sim/basket.js';
+import type { Logger } from '../../../log.js';
+import { MarketPhase } from '../../../wire/proto.js';
+import { phaseAt } from '../../rules/session.js';
+import { ChannelWatch, WATCHED_TYPES, channelType } from './channel-watch.js';
+import { groupByType, MultiStream } from './multi-stream.js';
 import type { Feed, FeedContext, FeedState, FeedStatus, RawFeedMessage } from '../feed.js';
 import { describeError, Scrubber, SsiAuthError, SsiHttpError, SsiStreamError } from './errors.js';
 import { SsiRestClient, type DailyStockPriceRow } from './rest-client.js';
@@ -64,9 +79,24 @@ export interface SsiFeedOptions {
   connector?: StreamConnector;
   /** Basket used when the REST basket cannot be had at start (default the built-in VN30 list). */
   fallbackBasket?: readonly string[];
+  /** auto (default): one hub connection, one per channel type once a subscription proves not to hold; single; per-type. */
+  channelMode?: SsiChannelMode;
+  /** How long a channel type must stay silent in its trading hours to count as not subscribed, ms (default 60 s). */
+  channelCheckMs?: number;
+  /** Whether a channel type's market trades at a wall-clock time (default: the HOSE ATO–ATC sessions). */
+  tradingHours?: (type: string, nowMs: number) => boolean;
+  /** Where the adapter reports what needs an operator's eye (a subscription that did not hold). */
+  log?: Logger;
   now?: () => number;
   random?: () => number;
 }
+
+export type SsiChannelMode = 'auto' | 'single' | 'per-type';
+
+const TRADING_PHASES = new Set<MarketPhase>([MarketPhase.ATO, MarketPhase.CONTINUOUS, MarketPhase.ATC]);
+const hoseHours = (_type: string, nowMs: number): boolean => TRADING_PHASES.has(phaseAt(nowMs));
+
+export const DEFAULT_CHANNEL_CHECK_MS = 60_000;
 
 export const SSI_BACKOFF_DEFAULTS: SsiBackoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
 
@@ -142,6 +172,10 @@ export class SsiFeed implements Feed {
   watchdogTrips = 0;
   /** Delays waited before retries, ms (the last 50). */
   readonly delays: number[] = [];
+  /** Times a subscription was found not to hold and the adapter moved to one connection per type. */
+  channelFallbacks = 0;
+  /** One hub connection per channel type (per-type mode, or auto after a fallback). */
+  private perType: boolean;
 
   constructor(opts: SsiFeedOptions) {
     this.opts = opts;
@@ -159,6 +193,7 @@ export class SsiFeed implements Feed {
       token: { now: this.now, onToken: (t) => this.scrubber.add(t) },
     });
     this.connector = opts.connector ?? FcV2Stream.connector(opts.streamUrl, { timeoutMs: opts.connectTimeoutMs });
+    this.perType = opts.channelMode === 'per-type';
     if (!(this.watchdogMs >= 10)) throw new RangeError(`SsiFeed watchdogMs must be >= 10, got ${this.watchdogMs}`);
   }
 
@@ -169,7 +204,7 @@ export class SsiFeed implements Feed {
   status(): FeedStatus {
     return {
       ...this.state,
-      counters: { sessions: this.sessions, retries: this.retries, reconciliations: this.reconciliations, reconciled_messages: this.reconciledMessages, malformed: this.malformed, watchdog_trips: this.watchdogTrips },
+      counters: { sessions: this.sessions, retries: this.retries, reconciliations: this.reconciliations, reconciled_messages: this.reconciledMessages, malformed: this.malformed, watchdog_trips: this.watchdogTrips, channel_fallbacks: this.channelFallbacks },
     };
   }
 
@@ -179,11 +214,11 @@ export class SsiFeed implements Feed {
     return activeContracts(vnClock(this.now()).iso, 2).map((c) => c.symbol);
   }
 
-  /** The channels a session subscribes to. */
+  /** The channels a session subscribes to, X (the busiest) last: see the header. */
   channels(): string[] {
     const stocks = [...new Set([...this.boardBasket, ...this.vn30])];
     const indexIds = this.opts.indexIds ?? ['VN30', 'VNINDEX'];
-    return [`X:${[...stocks, ...this.futures()].join('-')}`, `R:${stocks.join('-')}`, `MI:${indexIds.join('-')}`];
+    return [`F:${stocks.join('-')}`, `R:${stocks.join('-')}`, `MI:${indexIds.join('-')}`, `X:${[...stocks, ...this.futures()].join('-')}`];
   }
 
   /**
@@ -265,8 +300,9 @@ export class SsiFeed implements Feed {
     }
     if (signal.aborted) return false;
     let stream: MarketStream;
+    const channels = this.channels();
     try {
-      stream = await this.connector(token);
+      stream = this.perType ? await MultiStream.open(this.connector, token, groupByType(channels).length) : await this.connector(token);
     } catch (err) {
       // The hub refused the token (revoked, or expired early): fetch a new one next time.
       const status = err instanceof SsiStreamError ? err.context.httpStatus : undefined;
@@ -282,8 +318,15 @@ export class SsiFeed implements Feed {
     const closed = new Promise<SsiStreamError | undefined>((resolve) => stream.once('close', resolve));
     stream.on('alive', () => {
       lastFrameAt = this.now();
+      // A keep-alive is a message too: a quiet market (lunch) is not a stale feed.
+      this.state.lastMessageAt = lastFrameAt;
     });
-    stream.on('message', (raw) => this.deliver(raw));
+    // On one connection in auto mode: watch that every subscribed type delivers.
+    const watch = this.opts.channelMode !== 'single' && !this.perType ? this.channelWatch(channels) : undefined;
+    stream.on('message', (raw) => {
+      if (watch && typeof raw !== 'string' && typeof raw.RType === 'string') watch.count(channelType(raw.RType));
+      this.deliver(raw);
+    });
     stream.on('serverError', (text) => {
       this.state.lastError = this.scrubber.scrub(`server error: ${text}`);
     });
@@ -293,13 +336,22 @@ export class SsiFeed implements Feed {
         if (silent >= this.watchdogMs) {
           this.watchdogTrips++;
           stream.close(new SsiStreamError(`no message (not even a keep-alive) for ${silent} ms; reconnecting`));
+          return;
+        }
+        const verdict = watch?.check(this.now());
+        if (verdict) {
+          this.channelFallbacks++;
+          this.perType = true;
+          this.opts.log?.warn({ silent: verdict.silent, delivered: verdict.delivered, windowMs: this.opts.channelCheckMs ?? DEFAULT_CHANNEL_CHECK_MS }, 'SSI subscription did not hold (SwitchChannels replaced, not added): reconnecting with one hub connection per channel type');
+          stream.close(new SsiStreamError(`channel type(s) ${verdict.silent.join(', ')} silent while ${Object.keys(verdict.delivered).join(', ')} delivered; reconnecting with one hub connection per channel type`));
         }
       },
       Math.max(5, Math.min(1000, Math.floor(this.watchdogMs / 4))),
     );
     try {
       await this.reconcile(signal);
-      await stream.subscribe(this.channels());
+      await stream.subscribe(channels);
+      watch?.reset(this.now());
       if (signal.aborted) return false;
       this.sessions++;
       this.setStatus({ state: 'live', lastMessageAt: this.state.lastMessageAt, lastError: this.state.lastError });
@@ -314,6 +366,12 @@ export class SsiFeed implements Feed {
       stream.removeAllListeners('message');
       if (this.stream === stream) this.stream = undefined;
     }
+  }
+
+  private channelWatch(channels: readonly string[]): ChannelWatch | undefined {
+    const subscribed = new Set(channels.map(channelType));
+    const types = WATCHED_TYPES.filter((t) => subscribed.has(t));
+    return types.length > 1 ? new ChannelWatch(types, this.opts.channelCheckMs ?? DEFAULT_CHANNEL_CHECK_MS, this.opts.tradingHours ?? hoseHours) : undefined;
   }
 
   /**
