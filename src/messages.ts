@@ -19,7 +19,7 @@ export interface WorkerStartup {
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
   /** FEED=ssi. The secret travels only in memory (workerData) and is never logged. */
-  ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; extraSymbols: string[] };
+  ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; futuresCodeScheme: 'auto' | 'classic' | 'krx'; extraSymbols: string[] };
   /** FEED=replay. */
   replay?: { file: string; speed: number; loop: boolean };
   /** History: the writer thread's BroadcastChannel and how often accepted rows go to it. */

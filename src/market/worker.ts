@@ -9,6 +9,7 @@ import type { FeedEvent } from './events.js';
 import { createFeed } from './feed/create-feed.js';
 import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
 import { FrameLoop } from './frame-loop.js';
+import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
 import { HistoryTap } from '../history/tap.js';
@@ -27,6 +28,8 @@ const normalizer = new Normalizer({
     ),
 });
 const feed = createFeed(startup);
+// The board's phases follow the exchange calendar on this clock while the feed is quiet.
+const clock = new MarketClock({ rate: feed.clockRate ?? 1, wallIsMarket: feed.realTime });
 let feedStatus: FeedStatus = { state: 'connecting' };
 let processor: MarketProcessor | undefined;
 // Messages that arrive while the feed is still starting wait here for the processor.
@@ -43,7 +46,10 @@ function apply(ev: FeedEvent): void {
     return;
   }
   try {
-    if (processor.apply(ev)) history?.record(ev);
+    if (processor.apply(ev)) {
+      clock.observe(ev.timeMs);
+      history?.record(ev);
+    }
   } catch (err) {
     // A processor bug on one message must not take the board down; count and log it.
     applyErrors++;
@@ -67,7 +73,7 @@ const loop = new FrameLoop({
   intervalMs: startup.intervalMs,
   keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
-  build: () => processor!.snapshot(),
+  build: () => processor!.snapshot(clock.now()),
   post,
   heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,
@@ -79,7 +85,7 @@ port.on('message', async (msg: MainToWorker) => {
       loop.setClients(msg.clients);
       break;
     case 'snapshot-request': {
-      const json = processor ? encodeJsonText({ seq: loop.framesProduced, epoch: startup.epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: 'FULL', baseSeq: 0, snapshot: processor.snapshot() }) : 'null';
+      const json = processor ? encodeJsonText({ seq: loop.framesProduced, epoch: startup.epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: 'FULL', baseSeq: 0, snapshot: processor.snapshot(clock.now()) }) : 'null';
       post({ type: 'snapshot-response', id: msg.id, json });
       break;
     }

@@ -3,7 +3,7 @@
 // by the client SDK). Pure functions, no I/O, safe in browsers.
 //
 // A delta is a Snapshot message that carries:
-// - marketTimeMs, tradingDate, phase: always (copied from the new snapshot);
+// - marketTimeMs, tradingDate, phase, derivativesPhase: always (copied from the new snapshot);
 // - symbols: the whole SymbolState of each symbol that differs from the base;
 //   removedSymbols: the symbols that left the board;
 // - indices: the whole IndexState of each changed index, except `intraday`, which carries
@@ -22,6 +22,7 @@ export interface SnapshotLike {
   marketTimeMs?: Maybe<number>;
   tradingDate?: Maybe<string>;
   phase?: unknown;
+  derivativesPhase?: unknown;
   symbols?: Maybe<readonly { symbol?: Maybe<string> }[]>;
   indices?: Maybe<readonly IndexLike[]>;
   foreign?: unknown;
@@ -61,7 +62,7 @@ const INDEX_NEEDS_FULL = 1;
 /** The DELTA that turns `base` into `next`. */
 export function diffSnapshots(base: SnapshotProps, next: SnapshotProps): SnapshotDiff {
   let needsFull = false;
-  const headerChanged = base.marketTimeMs !== next.marketTimeMs || base.tradingDate !== next.tradingDate || base.phase !== next.phase;
+  const headerChanged = base.marketTimeMs !== next.marketTimeMs || base.tradingDate !== next.tradingDate || base.phase !== next.phase || base.derivativesPhase !== next.derivativesPhase;
 
   const sym = diffSymbols(base.symbols ?? [], next.symbols ?? []);
   if (sym.outOfOrder) needsFull = true;
@@ -94,6 +95,7 @@ export function diffSnapshots(base: SnapshotProps, next: SnapshotProps): Snapsho
     marketTimeMs: next.marketTimeMs,
     tradingDate: next.tradingDate,
     phase: next.phase,
+    derivativesPhase: next.derivativesPhase,
     symbols: sym.changed,
     indices,
     removedSymbols: sym.removed,
@@ -230,6 +232,7 @@ export function applyDelta<S extends SnapshotLike>(board: S, delta: S): S {
     marketTimeMs: delta.marketTimeMs ?? board.marketTimeMs,
     tradingDate: delta.tradingDate ?? board.tradingDate,
     phase: delta.phase ?? board.phase,
+    derivativesPhase: delta.derivativesPhase ?? board.derivativesPhase,
     symbols: mergeSymbols(board.symbols ?? [], delta.symbols ?? [], delta.removedSymbols ?? []),
     indices: mergeIndices(board.indices ?? [], delta.indices ?? []),
     foreign: delta.foreign ?? board.foreign,

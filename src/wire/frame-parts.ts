@@ -49,7 +49,7 @@ const jsonRow = (row: SymbolStateProps) => {
 
 function packJson(s: SnapshotProps): PackedParts {
   const pieces: string[] = [];
-  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}`);
+  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","derivativesPhase":"${MarketPhase[s.derivativesPhase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}`);
   const symbols: string[] = [];
   for (const row of s.symbols ?? []) {
     pieces.push(jsonRow(row));
