@@ -269,6 +269,17 @@ describe('MarketSim: clock, phases and days', () => {
     expect(m.tradingDate).toBe('2025-12-10');
   });
 
+  it('with the default start, a new board is trading within seconds: futures at once, the stocks\' opening match at 09:15:00', () => {
+    const m = new MarketSim({ seed: 3, now: () => WALL });
+    expect(m.options.startTime).toBe('09:14:55');
+    const evs = [...m.snapshot(), ...run(m, 6_000, 25)].map((r) => normalize(r));
+    const t = trades(evs);
+    const stockAto = t.filter(({ ev }) => !isFutures(ev.symbol) && ev.session === MarketPhase.ATO);
+    expect(stockAto).toHaveLength(30);
+    expect(t.filter(({ ev }) => isFutures(ev.symbol) && ev.session === MarketPhase.CONTINUOUS).length).toBeGreaterThan(0);
+    expect(t.filter(({ ev }) => !isFutures(ev.symbol) && ev.session === MarketPhase.CONTINUOUS).length).toBeGreaterThan(0);
+  });
+
   it('starts on the previous Friday on a weekend', () => {
     const saturday = Date.parse('2025-12-13T05:00:00Z');
     const m = new MarketSim({ seed: 1, now: () => saturday });
