@@ -19,7 +19,7 @@ export interface WorkerStartup {
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
   /** FEED=ssi. The secret travels only in memory (workerData) and is never logged. */
-  ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; extraSymbols: string[]; channelMode: 'auto' | 'single' | 'per-type' };
+  ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; futuresCodeScheme: 'auto' | 'classic' | 'krx'; extraSymbols: string[]; channelMode: 'auto' | 'single' | 'per-type' };
   /** A connected feed silent this long is reported stale on the wire, ms. */
   feedStaleMs: number;
   /** FEED=replay. */

@@ -116,13 +116,18 @@ export interface Derivatives {
   basisPct: number;
   premium: PremiumName;
   openInterest: number;
+  /** The code the feed quotes the contract under (VN30FYYMM or KRX-era 41I1…000); `symbol` is always VN30FYYMM. */
+  feedCode: string;
 }
 
 /** The whole board. Treat it as immutable: the SDK shares unchanged parts between boards. */
 export interface Board {
   marketTimeMs: number;
   tradingDate: string;
+  /** The stocks' phase (HOSE timetable). */
   phase: PhaseName;
+  /** The VN30 futures' phase (HNX derivatives timetable). */
+  derivativesPhase: PhaseName;
   symbols: SymbolState[];
   indices: IndexState[];
   foreign: ForeignSummary | null;

@@ -1,5 +1,6 @@
 // History API parameters: parsed and validated on the main thread (cheap), each failure a
 // HistoryParamError naming the parameter (HTTP 400).
+import { displaySymbol } from '../market/processor/futures-resolver.js';
 import { BoardcastError } from '../errors.js';
 import { INTERVALS, type HistoryQuery, type Interval } from './types.js';
 
@@ -57,7 +58,8 @@ export function matchRoute(path: string): Route | { bad: HistoryParamError } | u
     } catch {
       symbol = '';
     }
-    return SYMBOL.test(symbol) ? { kind: parts[1], symbol } : { bad: new HistoryParamError('symbol', `not a symbol: ${JSON.stringify(parts[0]!.slice(0, 32))}`) };
+    // A futures contract is stored under its display name: its KRX-era code finds it too.
+    return SYMBOL.test(symbol) ? { kind: parts[1], symbol: displaySymbol(symbol) ?? symbol } : { bad: new HistoryParamError('symbol', `not a symbol: ${JSON.stringify(parts[0]!.slice(0, 32))}`) };
   }
   return undefined;
 }

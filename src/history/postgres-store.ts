@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { HYPERTABLES, PG_MIGRATIONS } from './schema.js';
 import type { HistoryStore, OpenOptions } from './store.js';
-import { BUCKET_OFFSET_MS, INTERVALS, SIDE_CODE, SIDE_OF, type HistoryQuery, type HistoryRows, type QueryRow, type RowKind } from './types.js';
+import { BUCKET_OFFSET_MS, INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type HistoryQuery, type HistoryRows, type QueryRow, type RowKind } from './types.js';
 
 const MIGRATION_LOCK = 0x62636873; // 'bchs'
 /** Ledger rows older than this are pruned: a retry never comes that late. */
@@ -96,8 +96,9 @@ export class PostgresStore implements HistoryStore {
       if (fresh.rowCount === 1) {
         const t = rows.ticks;
         if (t.length)
-          await c.query('INSERT INTO ticks (symbol, ts_ms, price, volume, side, phase) SELECT * FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::bigint[], $5::int2[], $6::int2[])', [
+          await c.query('INSERT INTO ticks (symbol, ts_ms, price, volume, side, phase, side_by, feed_code) SELECT * FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::bigint[], $5::int2[], $6::int2[], $7::int2[], $8::text[])', [
             t.map((r) => r.symbol), t.map((r) => r.ts), t.map((r) => r.price), t.map((r) => r.volume), t.map((r) => SIDE_CODE[r.side]), t.map((r) => r.phase),
+            t.map((r) => SIDE_BY_CODE[r.sideBy ?? 'book']), t.map((r) => storedFeedCode(r.symbol, r.feedCode)),
           ]);
         const f = rows.foreign;
         if (f.length)
@@ -111,8 +112,8 @@ export class PostgresStore implements HistoryStore {
           ]);
         const b = rows.basis;
         if (b.length)
-          await c.query('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct) SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])', [
-            b.map((r) => r.ts), b.map((r) => r.contract), b.map((r) => r.futures), b.map((r) => r.spot), b.map((r) => r.basis), b.map((r) => r.basisPct),
+          await c.query('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct, feed_code) SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::text[])', [
+            b.map((r) => r.ts), b.map((r) => r.contract), b.map((r) => r.futures), b.map((r) => r.spot), b.map((r) => r.basis), b.map((r) => r.basisPct), b.map((r) => storedFeedCode(r.contract, r.feedCode)),
           ]);
       }
       if (++this.batches % 1000 === 0) await c.query(`DELETE FROM history_batches WHERE written_at < now() - interval '${LEDGER_KEEP}'`);
@@ -146,8 +147,8 @@ export class PostgresStore implements HistoryStore {
         return r.rows;
       }
       case 'ticks': {
-        const r = await this.pool.query('SELECT symbol, ts_ms AS ts, price, volume, side, phase FROM ticks WHERE symbol = $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms, id LIMIT $4', [q.symbol, q.from, q.to, q.limit]);
-        return r.rows.map((x) => ({ ...x, side: SIDE_OF[x.side] ?? 'neutral' }));
+        const r = await this.pool.query('SELECT symbol, ts_ms AS ts, price, volume, side, side_by, phase, feed_code FROM ticks WHERE symbol = $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms, id LIMIT $4', [q.symbol, q.from, q.to, q.limit]);
+        return r.rows.map(({ side, side_by, feed_code, ...x }) => ({ ...x, side: SIDE_OF[side] ?? 'neutral', sideBy: SIDE_BY_OF[side_by] ?? 'book', feedCode: feed_code || x.symbol }));
       }
       case 'foreign':
         return (
@@ -164,7 +165,9 @@ export class PostgresStore implements HistoryStore {
           )
         ).rows;
       case 'basis':
-        return (await this.pool.query('SELECT ts_ms AS ts, contract, futures, spot, basis, basis_pct AS "basisPct" FROM basis WHERE ts_ms >= $1 AND ts_ms < $2 ORDER BY ts_ms, id LIMIT $3', [q.from, q.to, q.limit])).rows;
+        return (await this.pool.query('SELECT ts_ms AS ts, contract, futures, spot, basis, basis_pct AS "basisPct", feed_code FROM basis WHERE ts_ms >= $1 AND ts_ms < $2 ORDER BY ts_ms, id LIMIT $3', [q.from, q.to, q.limit])).rows.map(
+          ({ feed_code, ...x }) => ({ ...x, feedCode: feed_code || x.contract }),
+        );
     }
   }
 

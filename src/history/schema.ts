@@ -23,6 +23,17 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX basis_ts ON basis (ts_ms);
     `,
   },
+  {
+    version: 2,
+    name: 'side source and feed codes',
+    // Adding columns with a constant default rewrites nothing; old rows read as decided by
+    // the book, under their display name.
+    sql: `
+      ALTER TABLE ticks ADD COLUMN side_by INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ticks ADD COLUMN feed_code TEXT NOT NULL DEFAULT '';
+      ALTER TABLE basis ADD COLUMN feed_code TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const PG_MIGRATIONS: Migration[] = [
@@ -40,6 +51,16 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX basis_ts ON basis (ts_ms, id);
       -- One row per committed batch: a batch retried after an ambiguous commit is skipped.
       CREATE TABLE history_batches (id TEXT PRIMARY KEY, written_at TIMESTAMPTZ NOT NULL DEFAULT now());
+    `,
+  },
+  {
+    version: 2,
+    name: 'side source and feed codes',
+    // A constant default is a catalogue change in PostgreSQL ≥ 11 (no table rewrite), also
+    // on hypertables; old rows read as decided by the book, under their display name.
+    sql: `
+      ALTER TABLE ticks ADD COLUMN IF NOT EXISTS side_by SMALLINT NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS feed_code TEXT NOT NULL DEFAULT '';
+      ALTER TABLE basis ADD COLUMN IF NOT EXISTS feed_code TEXT NOT NULL DEFAULT '';
     `,
   },
 ];

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { buildCandles } from './candles.js';
 import { SQLITE_MIGRATIONS } from './schema.js';
 import { SQLITE_BUSY_TIMEOUT_MS, type HistoryStore, type OpenOptions } from './store.js';
-import { INTERVALS, SIDE_CODE, SIDE_OF, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
+import { INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
 
 type Db = Database.Database;
 
@@ -19,17 +19,17 @@ export class SqliteStore implements HistoryStore {
   private constructor(private readonly db: Db, readOnly: boolean) {
     if (readOnly) return;
     this.insert = {
-      ticks: db.prepare('INSERT INTO ticks (symbol, ts_ms, price, volume, side, phase) VALUES (?, ?, ?, ?, ?, ?)'),
+      ticks: db.prepare('INSERT INTO ticks (symbol, ts_ms, price, volume, side, phase, side_by, feed_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       foreign: db.prepare('INSERT INTO foreign_flow (symbol, ts_ms, buy_volume, sell_volume, buy_value, sell_value, total_room, current_room) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       index: db.prepare('INSERT INTO index_values (index_id, ts_ms, value, prior_value, total_volume, total_value, advances, declines, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      basis: db.prepare('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct) VALUES (?, ?, ?, ?, ?, ?)'),
+      basis: db.prepare('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct, feed_code) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     };
     const ins = this.insert;
     this.writeTx = db.transaction((rows: HistoryRows) => {
-      for (const r of rows.ticks) ins.ticks.run(r.symbol, r.ts, r.price, r.volume, SIDE_CODE[r.side], r.phase);
+      for (const r of rows.ticks) ins.ticks.run(r.symbol, r.ts, r.price, r.volume, SIDE_CODE[r.side], r.phase, SIDE_BY_CODE[r.sideBy ?? 'book'], storedFeedCode(r.symbol, r.feedCode));
       for (const r of rows.foreign) ins.foreign.run(r.symbol, r.ts, r.buyVolume, r.sellVolume, r.buyValue, r.sellValue, r.totalRoom, r.currentRoom);
       for (const r of rows.index) ins.index.run(r.id, r.ts, r.value, r.priorValue, r.totalVolume, r.totalValue, r.advances, r.declines, r.unchanged);
-      for (const r of rows.basis) ins.basis.run(r.ts, r.contract, r.futures, r.spot, r.basis, r.basisPct);
+      for (const r of rows.basis) ins.basis.run(r.ts, r.contract, r.futures, r.spot, r.basis, r.basisPct, storedFeedCode(r.contract, r.feedCode));
     });
   }
 
@@ -62,8 +62,8 @@ export class SqliteStore implements HistoryStore {
         return buildCandles(it as Iterable<[number, number, number, number]>, INTERVALS[q.interval], q.limit);
       }
       case 'ticks':
-        return (db.prepare('SELECT symbol, ts_ms, price, volume, side, phase FROM ticks WHERE symbol = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.symbol, q.from, q.to, q.limit) as unknown[][]).map(
-          (r): TickRow => ({ symbol: r[0] as string, ts: r[1] as number, price: r[2] as number, volume: r[3] as number, side: SIDE_OF[r[4] as number] ?? 'neutral', phase: r[5] as number }),
+        return (db.prepare('SELECT symbol, ts_ms, price, volume, side, phase, side_by, feed_code FROM ticks WHERE symbol = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.symbol, q.from, q.to, q.limit) as unknown[][]).map(
+          (r): TickRow => ({ symbol: r[0] as string, ts: r[1] as number, price: r[2] as number, volume: r[3] as number, side: SIDE_OF[r[4] as number] ?? 'neutral', sideBy: SIDE_BY_OF[r[6] as number] ?? 'book', phase: r[5] as number, feedCode: (r[7] as string) || (r[0] as string) }),
         );
       case 'foreign':
         return (db.prepare('SELECT symbol, ts_ms, buy_volume, sell_volume, buy_value, sell_value, total_room, current_room FROM foreign_flow WHERE symbol = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.symbol, q.from, q.to, q.limit) as unknown[][]).map(
@@ -74,8 +74,8 @@ export class SqliteStore implements HistoryStore {
           (r): IndexRow => ({ id: r[0] as string, ts: r[1] as number, value: r[2] as number, priorValue: r[3] as number, totalVolume: r[4] as number, totalValue: r[5] as number, advances: r[6] as number, declines: r[7] as number, unchanged: r[8] as number }),
         );
       case 'basis':
-        return (db.prepare('SELECT ts_ms, contract, futures, spot, basis, basis_pct FROM basis WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.from, q.to, q.limit) as unknown[][]).map(
-          (r): BasisRow => ({ ts: r[0] as number, contract: r[1] as string, futures: r[2] as number, spot: r[3] as number, basis: r[4] as number, basisPct: r[5] as number }),
+        return (db.prepare('SELECT ts_ms, contract, futures, spot, basis, basis_pct, feed_code FROM basis WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.from, q.to, q.limit) as unknown[][]).map(
+          (r): BasisRow => ({ ts: r[0] as number, contract: r[1] as string, feedCode: (r[6] as string) || (r[1] as string), futures: r[2] as number, spot: r[3] as number, basis: r[4] as number, basisPct: r[5] as number }),
         );
     }
   }

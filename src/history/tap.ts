@@ -5,8 +5,8 @@
 // database work (SQL, I/O, sync SQLite calls) happens in the writer thread.
 import { BroadcastChannel } from 'node:worker_threads';
 import type { FeedEvent } from '../market/events.js';
-import { basisOf, isFuturesSymbol } from '../market/processor/derivatives-tracker.js';
-import { frontMonthContract } from '../market/processor/futures-resolver.js';
+import { basisOf } from '../market/processor/derivatives-tracker.js';
+import { displaySymbol, frontMonthContract, isFuturesSymbol } from '../market/processor/futures-resolver.js';
 import type { ClassifiedTrade } from '../market/processor/processor.js';
 import type { TapToWriter, WriterToTap } from './protocol.js';
 import { emptyRows, rowCount, type HistoryRows } from './types.js';
@@ -24,7 +24,8 @@ export class HistoryTap {
   private readonly channel: BroadcastChannel;
   private timer: NodeJS.Timeout | undefined;
   private spot = 0;
-  private readonly futuresLast = new Map<string, { last: number; totalVolume: number }>();
+  /** By display name (VN30FYYMM), with the code the feed used. */
+  private readonly futuresLast = new Map<string, { last: number; totalVolume: number; feedCode: string }>();
   private front: { date: string; symbol: string } | undefined;
   private lastBasis = '';
   private ticksHanded = 0;
@@ -59,7 +60,7 @@ export class HistoryTap {
         break;
       case 'quote':
         if (isFuturesSymbol(ev.symbol) && ev.last > 0) {
-          this.futuresLast.set(ev.symbol, { last: ev.last, totalVolume: ev.totalVolume });
+          this.futuresLast.set(displaySymbol(ev.symbol) ?? ev.symbol, { last: ev.last, totalVolume: ev.totalVolume, feedCode: ev.symbol });
           this.basisPoint(ev.timeMs, ev.tradingDate);
         }
         break;
@@ -75,18 +76,18 @@ export class HistoryTap {
       let best = -1;
       for (const [s, q] of this.futuresLast) if (q.totalVolume > best) [best, contract] = [q.totalVolume, s];
     }
-    const futures = this.futuresLast.get(contract!)!.last;
+    const { last: futures, feedCode } = this.futuresLast.get(contract!)!;
     const key = `${contract}:${futures}:${this.spot}`;
     if (key === this.lastBasis) return;
     this.lastBasis = key;
     const b = basisOf(futures, this.spot);
-    this.rows.basis.push({ ts, contract: contract!, futures, spot: this.spot, basis: b.basis, basisPct: b.basisPct });
+    this.rows.basis.push({ ts, contract: contract!, feedCode, futures, spot: this.spot, basis: b.basis, basisPct: b.basisPct });
   }
 
   /** Hands everything collected so far to the writer (one message). */
   flush(): void {
     const trades = this.opts.drainTrades();
-    for (const t of trades) this.rows.ticks.push({ symbol: t.symbol, ts: t.timeMs, price: t.price, volume: t.volume, side: t.side, phase: t.phase });
+    for (const t of trades) this.rows.ticks.push({ symbol: t.symbol, ts: t.timeMs, price: t.price, volume: t.volume, side: t.side, sideBy: t.sideBy, phase: t.phase, feedCode: t.feedCode });
     if (rowCount(this.rows) === 0) return;
     this.ticksHanded += this.rows.ticks.length;
     const msg: TapToWriter = { type: 'rows', epoch: this.opts.epoch, rows: this.rows };

@@ -1,16 +1,22 @@
 // History rows, batches and queries: what the market worker hands to the writer, what the
 // stores persist and what the history API answers. Times are ms since the Unix epoch (UTC).
 import type { TradeSide } from '../market/rules/classifier.js';
+import type { SideSource } from '../market/processor/processor.js';
 
 /** One classified trade the processor accepted (stocks and futures). */
 export interface TickRow {
+  /** The display name (VN30FYYMM for futures). */
   symbol: string;
   ts: number;
   price: number;
   volume: number;
   side: TradeSide;
-  /** MarketPhase (wire enum number) at the trade. */
+  /** Who decided `side`: the feed's own `Side` field, or the book rule. Default (writing) 'book'. */
+  sideBy?: SideSource;
+  /** MarketPhase (wire enum number) of the trade's session bucket. */
   phase: number;
+  /** The code the feed used (a futures contract's KRX-era code); default (writing) `symbol`. */
+  feedCode?: string;
 }
 
 /** One cumulative foreign-flow snapshot of a symbol. */
@@ -41,7 +47,10 @@ export interface IndexRow {
 /** One basis point: the active VN30F contract against VN30 spot. */
 export interface BasisRow {
   ts: number;
+  /** The contract's display name (VN30FYYMM). */
   contract: string;
+  /** The code the feed quotes it under; default (writing) `contract`. */
+  feedCode?: string;
   futures: number;
   spot: number;
   basis: number;
@@ -106,3 +115,8 @@ export type QueryRow = Candle | TickRow | ForeignRow | IndexRow | BasisRow;
 /** Side on disk: a small integer. */
 export const SIDE_CODE: Record<TradeSide, number> = { neutral: 0, buy: 1, sell: 2 };
 export const SIDE_OF: readonly TradeSide[] = ['neutral', 'buy', 'sell'];
+/** Side source on disk: 0 the book rule (also every row written before the column existed), 1 the feed. */
+export const SIDE_BY_CODE: Record<SideSource, number> = { book: 0, feed: 1 };
+export const SIDE_BY_OF: readonly SideSource[] = ['book', 'feed'];
+/** A feed code is stored only when it differs from the display name ('' otherwise). */
+export const storedFeedCode = (symbol: string, feedCode: string | undefined): string => (feedCode && feedCode !== symbol ? feedCode : '');

@@ -5,6 +5,8 @@
 // shares (stocks) or contracts (futures); values are VND; index values and futures
 // prices are index points (e.g. 1_342.57). Times are ms since the Unix epoch (UTC);
 // trading dates are YYYY-MM-DD in Asia/Ho_Chi_Minh.
+import type { MarketPhase } from '../wire/proto.js';
+import type { AggressorSide } from './rules/feed-codes.js';
 
 export interface PriceLevel {
   price: number;
@@ -32,6 +34,10 @@ export interface QuoteEvent {
   /** Best first, up to 3 levels (levels with price 0 are dropped). */
   bids: PriceLevel[];
   asks: PriceLevel[];
+  /** The session the feed says the message belongs to (`TradingSession`); undefined when absent or unknown. */
+  session: MarketPhase | undefined;
+  /** The aggressor the exchange reports for the trade (`Side` BU / SD); undefined when absent. */
+  aggressor: AggressorSide | undefined;
   /** FastConnect's EstMatchedPrice, when the message carries a non-zero one (see normalize-auction.ts). */
   projected?: ProjectedMatch;
 }

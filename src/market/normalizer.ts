@@ -11,6 +11,7 @@
 //   X  trade + quote   Symbol TradingDate Time Ceiling Floor RefPrice [Open] High|Highest
 //                      Low|Lowest LastPrice [LastVol] TotalVol [TotalVal]
 //                      [BidPrice1..3 BidVol1..3 AskPrice1..3 AskVol1..3] (deeper levels ignored)
+//                      [TradingSession ATO|LO|ATC|PT|C] [Side BU|SD] (unknown codes: absent)
 //   R  foreign flow    Symbol TradingDate Time BuyVol SellVol BuyVal SellVal [TotalRoom CurrentRoom]
 //   MI index           IndexId IndexValue PriorIndexValue TradingDate Time TotalQtty|AllQty
 //                      TotalValue|AllValue [Advances Declines NoChanges Ceilings Floors]
@@ -21,6 +22,7 @@
 // `Normalizer` wraps it with counters and never throws.
 import { FeedMessageError } from '../errors.js';
 import type { FeedEvent, ForeignEvent, IndexEvent, PriceLevel, QuoteEvent } from './events.js';
+import { aggressorSide, sessionPhase } from './rules/feed-codes.js';
 import { localTimeToMs } from './rules/session.js';
 import { auctionFields } from './normalize-auction.js';
 import { normalizeStatus } from './normalize-status.js';
@@ -213,6 +215,8 @@ function normalizeQuote(msg: Msg): QuoteEvent {
     bids: levels(msg, 'Bid'),
     asks: levels(msg, 'Ask'),
     ...auctionFields(msg),
+    session: sessionPhase(msg.TradingSession),
+    aggressor: aggressorSide(msg.Side),
   };
 }
 

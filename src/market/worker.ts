@@ -10,6 +10,7 @@ import { createFeed } from './feed/create-feed.js';
 import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
 import { feedHealth } from './feed/feed-health.js';
 import { FrameLoop } from './frame-loop.js';
+import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
 import { HistoryTap } from '../history/tap.js';
@@ -28,6 +29,8 @@ const normalizer = new Normalizer({
     ),
 });
 const feed = createFeed(startup, log);
+// The board's phases follow the exchange calendar on this clock while the feed is quiet.
+const clock = new MarketClock({ rate: feed.clockRate ?? 1, wallIsMarket: feed.realTime });
 let feedStatus: FeedStatus = { state: 'connecting' };
 let processor: MarketProcessor | undefined;
 // Messages that arrive while the feed is still starting wait here for the processor.
@@ -44,7 +47,10 @@ function apply(ev: FeedEvent): void {
     return;
   }
   try {
-    if (processor.apply(ev)) history?.record(ev);
+    if (processor.apply(ev)) {
+      clock.observe(ev.timeMs);
+      history?.record(ev);
+    }
   } catch (err) {
     // A processor bug on one message must not take the board down; count and log it.
     applyErrors++;
@@ -65,7 +71,7 @@ function feedCounters(): Record<string, number> {
 
 /** The board with the feed's health as of now (the adapter's own status: it holds the last message time). */
 function board(): SnapshotProps {
-  return { ...processor!.snapshot(), feed: feedHealth(feed.status(), Date.now(), startup.feedStaleMs) };
+  return { ...processor!.snapshot(clock.now()), feed: feedHealth(feed.status(), Date.now(), startup.feedStaleMs) };
 }
 
 const loop = new FrameLoop({

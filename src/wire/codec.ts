@@ -96,7 +96,7 @@ export interface SnapshotLayout {
 export function appendSnapshot(asm: ByteAssembler, s: SnapshotProps): SnapshotLayout {
   const since = (start: number): [number, number] => [start, asm.length - start];
   let start = asm.length;
-  asm.raw(pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, removedSymbols: s.removedSymbols, feed: s.feed }).finish());
+  asm.raw(pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, derivativesPhase: s.derivativesPhase, removedSymbols: s.removedSymbols, feed: s.feed }).finish());
   const header = since(start);
   const rows = (s.symbols ?? []).map((row) => ({ symbol: row.symbol ?? '', span: asm.field(TAG_SNAPSHOT_SYMBOLS, encodeSymbol(row)) }));
   start = asm.length;
@@ -129,7 +129,7 @@ export function encodeProto(f: FrameInput): ArrayBuffer {
  */
 export function toJsonMapping(f: FrameInput): Record<string, unknown> {
   const s = f.snapshot;
-  const snapshot: Record<string, unknown> = { ...s, phase: MarketPhase[s.phase ?? 0] };
+  const snapshot: Record<string, unknown> = { ...s, phase: MarketPhase[s.phase ?? 0], derivativesPhase: MarketPhase[s.derivativesPhase ?? 0] };
   if (s.symbols) snapshot.symbols = s.symbols.map(jsonSymbol);
   if (s.feed) snapshot.feed = jsonFeed(s.feed);
   if (s.derivatives) snapshot.derivatives = { ...s.derivatives, premium: Premium[s.derivatives.premium ?? 0] };

@@ -3,7 +3,7 @@
 // by the client SDK). Pure functions, no I/O, safe in browsers.
 //
 // A delta is a Snapshot message that carries:
-// - marketTimeMs, tradingDate, phase, feed: always (copied from the new snapshot);
+// - marketTimeMs, tradingDate, phase, derivativesPhase, feed: always (copied from the new snapshot);
 // - symbols: the whole SymbolState of each symbol that differs from the base;
 //   removedSymbols: the symbols that left the board;
 // - indices: the whole IndexState of each changed index, except `intraday`, which carries
@@ -22,6 +22,7 @@ export interface SnapshotLike {
   marketTimeMs?: Maybe<number>;
   tradingDate?: Maybe<string>;
   phase?: unknown;
+  derivativesPhase?: unknown;
   feed?: unknown;
   symbols?: Maybe<readonly { symbol?: Maybe<string> }[]>;
   indices?: Maybe<readonly IndexLike[]>;
@@ -62,7 +63,7 @@ const INDEX_NEEDS_FULL = 1;
 /** The DELTA that turns `base` into `next`. */
 export function diffSnapshots(base: SnapshotProps, next: SnapshotProps): SnapshotDiff {
   let needsFull = false;
-  const headerChanged = base.marketTimeMs !== next.marketTimeMs || base.tradingDate !== next.tradingDate || base.phase !== next.phase || !deepEqual(base.feed, next.feed);
+  const headerChanged = base.marketTimeMs !== next.marketTimeMs || base.tradingDate !== next.tradingDate || base.phase !== next.phase || base.derivativesPhase !== next.derivativesPhase || !deepEqual(base.feed, next.feed);
 
   const sym = diffSymbols(base.symbols ?? [], next.symbols ?? []);
   if (sym.outOfOrder) needsFull = true;
@@ -95,6 +96,7 @@ export function diffSnapshots(base: SnapshotProps, next: SnapshotProps): Snapsho
     marketTimeMs: next.marketTimeMs,
     tradingDate: next.tradingDate,
     phase: next.phase,
+    derivativesPhase: next.derivativesPhase,
     symbols: sym.changed,
     indices,
     removedSymbols: sym.removed,
@@ -232,6 +234,7 @@ export function applyDelta<S extends SnapshotLike>(board: S, delta: S): S {
     marketTimeMs: delta.marketTimeMs ?? board.marketTimeMs,
     tradingDate: delta.tradingDate ?? board.tradingDate,
     phase: delta.phase ?? board.phase,
+    derivativesPhase: delta.derivativesPhase ?? board.derivativesPhase,
     feed: delta.feed ?? board.feed,
     symbols: mergeSymbols(board.symbols ?? [], delta.symbols ?? [], delta.removedSymbols ?? []),
     indices: mergeIndices(board.indices ?? [], delta.indices ?? []),

@@ -50,7 +50,7 @@ const jsonRow = (row: SymbolStateProps) => {
 
 function packJson(s: SnapshotProps): PackedParts {
   const pieces: string[] = [];
-  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}${s.feed ? `,"feed":${JSON.stringify(jsonFeed(s.feed))}` : ''}`);
+  pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","derivativesPhase":"${MarketPhase[s.derivativesPhase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}${s.feed ? `,"feed":${JSON.stringify(jsonFeed(s.feed))}` : ''}`);
   const symbols: string[] = [];
   for (const row of s.symbols ?? []) {
     pieces.push(jsonRow(row));

@@ -1,5 +1,5 @@
 // A fake SSI FastConnect Data v2 on loopback, for tests: the REST endpoints the adapter
-// uses (AccessToken, IndexComponents, DailyStockPrice) answering the v2 way (HTTP 200 with
+// uses (AccessToken, IndexComponents, Securities, DailyStockPrice) answering the v2 way (HTTP 200 with
 // the real status in the body), and a classic SignalR 1.x hub (negotiate / connect over
 // WebSocket / start, FcMarketDataV2Hub with SwitchChannels and Broadcast, `{}` keep-alives).
 // A Broadcast reaches the sockets subscribed to its channel type (X, R, MI, F). Whether
@@ -24,6 +24,8 @@ export interface FakeSsiOptions {
   keepAliveMs?: number;
   /** 'add' (default): each SwitchChannels adds to the socket's subscription; 'replace': it replaces it. */
   switchMode?: 'add' | 'replace';
+  /** The derivatives list of Market/Securities (market DER); absent: that endpoint answers 404. */
+  derivatives?: string[];
 }
 
 export interface ForeignRow {
@@ -52,6 +54,8 @@ export class FakeSsi {
   components: string[];
   maxPageSize: number;
   keepAliveMs: number;
+  /** The derivatives Market/Securities lists for market DER; undefined: the endpoint answers 404. */
+  derivatives: string[] | undefined;
   /** Foreign totals served by DailyStockPrice (today). */
   foreign: ForeignRow[] = [];
   /** Tokens issued and still accepted. */
@@ -64,7 +68,7 @@ export class FakeSsi {
   switchMode: 'add' | 'replace';
   /** Channel types each socket is subscribed to. */
   private readonly subscribed = new Map<WebSocket, Set<string>>();
-  readonly counts = { token: 0, tokenRefused: 0, components: 0, dailyStockPrice: 0, negotiate: 0, connect: 0, start: 0, unauthorized: 0 };
+  readonly counts = { token: 0, tokenRefused: 0, components: 0, securities: 0, dailyStockPrice: 0, negotiate: 0, connect: 0, start: 0, unauthorized: 0 };
   /** Authorization headers seen on negotiate and on the WebSocket upgrade. */
   readonly hubAuth: string[] = [];
   /** Every channel subscribed through SwitchChannels, in order. */
@@ -84,6 +88,7 @@ export class FakeSsi {
     this.maxPageSize = opts.maxPageSize ?? 5;
     this.keepAliveMs = opts.keepAliveMs ?? 0;
     this.switchMode = opts.switchMode ?? 'add';
+    this.derivatives = opts.derivatives;
   }
 
   get baseUrl(): string {
@@ -176,6 +181,19 @@ export class FakeSsi {
         const slice = this.components.slice((page - 1) * size, page * size);
         const data = q.get('indexCode') === 'VN30' ? [{ IndexCode: 'VN30', IndexName: 'VN30', Exchange: 'HOSE', TotalSymbolNo: String(this.components.length), IndexComponent: slice.map((s) => ({ Isin: `VN000${s}`, StockSymbol: s })) }] : [];
         return this.json(res, { message: 'Success', status: 200, data, totalRecord: this.components.length });
+      }
+      case '/api/v2/Market/Securities': {
+        this.counts.securities++;
+        if (!this.bearerOk(req.headers.authorization)) {
+          this.counts.unauthorized++;
+          return this.json(res, { message: 'Unauthorized', status: 401, data: null });
+        }
+        if (!this.derivatives) return this.json(res, { message: 'not found' }, 404);
+        const list = q.get('market') === 'DER' ? this.derivatives : [];
+        const size = Math.min(Number(q.get('pageSize') ?? 10), this.maxPageSize);
+        const page = Number(q.get('pageIndex') ?? 1);
+        const data = list.slice((page - 1) * size, page * size).map((s) => ({ Market: 'DER', Symbol: s, StockName: `VN30 futures ${s}`, StockEnName: '' }));
+        return this.json(res, { message: 'Success', status: 200, data, totalRecord: list.length });
       }
       case '/api/v2/Market/DailyStockPrice': {
         this.counts.dailyStockPrice++;

@@ -151,6 +151,12 @@ describe('configuration of the feeds', () => {
     }
     expect(() => loadConfig({ REPLAY_SPEED: '0' })).toThrow(/REPLAY_SPEED/);
     expect(() => loadConfig({ FUTURES_OVERRIDE: 'VN30F2612,FPT' })).toThrow(/FUTURES_OVERRIDE/);
+    // Both code schemes; a month or year letter that does not exist is refused.
+    expect(loadConfig({ FUTURES_OVERRIDE: '41i1g6000, VN30F2607' }).FUTURES_OVERRIDE).toEqual(['41I1G6000', 'VN30F2607']);
+    for (const bad of ['41I1G0000', '41I1GD000', '41I1I6000', 'VN30F2613']) expect(() => loadConfig({ FUTURES_OVERRIDE: bad }), bad).toThrow(/FUTURES_OVERRIDE/);
+    expect(loadConfig({}).FUTURES_CODE_SCHEME).toBe('auto');
+    expect(() => loadConfig({ FUTURES_CODE_SCHEME: 'both' })).toThrow(/FUTURES_CODE_SCHEME/);
+    expect(feedStartupFromConfig(loadConfig({ FEED: 'ssi', SSI_CONSUMER_ID: 'id', SSI_CONSUMER_SECRET: 's', FUTURES_CODE_SCHEME: 'krx' })).ssi?.futuresCodeScheme).toBe('krx');
     const c = loadConfig({ FEED: 'ssi', SSI_CONSUMER_ID: 'id', SSI_CONSUMER_SECRET: 'secret-value', FUTURES_OVERRIDE: 'vn30f2612, VN30F2701', EXTRA_SYMBOLS: 'dgc,pow' });
     expect(c.FUTURES_OVERRIDE).toEqual(['VN30F2612', 'VN30F2701']);
     expect(c.EXTRA_SYMBOLS).toEqual(['DGC', 'POW']);

@@ -8,7 +8,7 @@ import { jwtExpiryMs, TokenManager } from '../../src/market/feed/ssi/token.js';
 import { unwrapBroadcast } from '../../src/market/feed/ssi/stream.js';
 import { Normalizer } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
-import { frontMonthContract } from '../../src/market/processor/futures-resolver.js';
+import { activeContracts, frontMonthContract } from '../../src/market/processor/futures-resolver.js';
 import { tradingDate } from '../../src/market/rules/session.js';
 import { FakeSsi, miMsg, rMsg, until, vnToday, xMsg } from './fake-ssi.js';
 
@@ -95,6 +95,57 @@ describe('SsiFeed against a fake FastConnect v2', () => {
     expect(snap.indices.find((i) => i.id === 'VN30')?.value).toBe(1345.5);
     expect(snap.derivatives?.symbol).toBe(front);
     expect(snap.derivatives?.last).toBe(1352.5);
+  });
+
+  describe('futures code schemes', () => {
+    const contracts = () => activeContracts(tradingDate(Date.now()), 2);
+    const xFutures = (h: Harness) => h.fake.channels.find((c) => c.startsWith('X:'))!.split(':')[1]!.split('-').filter((s) => s.startsWith('VN30F') || s.startsWith('41I1'));
+
+    it('auto, with a derivatives list of KRX codes: subscribes those, and their quotes reach the board under both names', async () => {
+      const [front, next] = contracts();
+      // The list is paged (5 a page) and names other derivatives too.
+      const listed = ['41I2G6000', '41I2G9000', 'VN100F2612', front!.krxCode, next!.krxCode, '41I1ZC000', 'GB05F2612'];
+      const h = await harness({}, { derivatives: listed });
+      await until(() => h.feed.status().state === 'live', 'live');
+      expect(h.fake.counts.securities).toBe(2);
+      expect(xFutures(h)).toEqual([front!.krxCode, next!.krxCode]);
+      const t = now();
+      h.fake.broadcast(miMsg('VN30', 1345.5, 1340.1));
+      h.fake.broadcast(xMsg(front!.krxCode, { ref: 1350, last: 1352.5, vol: 3000, bid: 1352.4, ask: 1352.5, time: t }));
+      // The session from the feed, so the test does not depend on the hour it runs at.
+      h.fake.broadcast({ ...xMsg(front!.krxCode, { ref: 1350, last: 1352.5, vol: 3010, bid: 1352.4, ask: 1352.6, time: t }), TradingSession: 'LO' });
+      await until(() => h.normalizer.accepted >= 3, '3 messages accepted');
+      const d = h.processor().snapshot().derivatives!;
+      expect(d).toMatchObject({ symbol: front!.symbol, feedCode: front!.krxCode, last: 1352.5, totalVolume: 3010, expiryDate: front!.expiryDate });
+      expect(d.basis).toBe(7);
+      const trades = h.processor().drainTrades();
+      expect(trades.map((x) => [x.symbol, x.feedCode, x.volume, x.side])).toEqual([[front!.symbol, front!.krxCode, 10, 'buy']]);
+    });
+
+    it('auto with the classic names listed subscribes those; with no list (404) both forms; classic and krx as told', async () => {
+      const [front, next] = contracts();
+      const classicListed = await harness({}, { derivatives: [front!.symbol, next!.symbol] });
+      await until(() => classicListed.feed.status().state === 'live', 'live (classic listed)');
+      expect(xFutures(classicListed)).toEqual([front!.symbol, next!.symbol]);
+
+      const noList = await harness();
+      await until(() => noList.feed.status().state === 'live', 'live (no list)');
+      expect(noList.fake.counts.securities).toBe(1);
+      expect(xFutures(noList)).toEqual([front!.krxCode, front!.symbol, next!.krxCode, next!.symbol]);
+
+      const krx = await harness({ futuresCodeScheme: 'krx' }, { derivatives: [front!.symbol] });
+      await until(() => krx.feed.status().state === 'live', 'live (krx)');
+      expect(krx.fake.counts.securities).toBe(0); // a fixed scheme asks for no list
+      expect(xFutures(krx)).toEqual([front!.krxCode, next!.krxCode]);
+
+      const classic = await harness({ futuresCodeScheme: 'classic' });
+      await until(() => classic.feed.status().state === 'live', 'live (classic)');
+      expect(xFutures(classic)).toEqual([front!.symbol, next!.symbol]);
+
+      const override = await harness({ futuresOverride: ['41I1G6000', 'VN30F2607'] }, { derivatives: [front!.symbol] });
+      await until(() => override.feed.status().state === 'live', 'live (override)');
+      expect(xFutures(override)).toEqual(['41I1G6000', 'VN30F2607']);
+    });
   });
 
   it('refused credentials (HTTP 200, status 401 in the body): clear error, retries with growing backoff, recovers when fixed', async () => {

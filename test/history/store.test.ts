@@ -3,7 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_MIGRATIONS, SQLITE_MIGRATIONS } from '../../src/history/schema.js';
 import { openStore, type HistoryStore, type StoreTarget } from '../../src/history/store.js';
 import { emptyRows, type HistoryRows, type TickRow } from '../../src/history/types.js';
 import { createTempDb, skipPg } from './pg.js';
@@ -114,7 +117,7 @@ for (const [name, skip, make] of stores) {
       expect((await ticks(0, at('15:00:00'), 2)).map((t) => t.price)).toEqual([100_000, 100_500]);
       const all = await ticks(0, at('15:00:00'));
       expect(all.map((t) => t.ts)).toEqual([...all.map((t) => t.ts)].sort((a, b) => a - b));
-      expect(all[0]).toEqual({ symbol: 'FPT', ts: at('09:15:00'), price: 100_000, volume: 100, side: 'buy', phase: 3 });
+      expect(all[0]).toEqual({ symbol: 'FPT', ts: at('09:15:00'), price: 100_000, volume: 100, side: 'buy', sideBy: 'book', phase: 3, feedCode: 'FPT' });
       // A candle range cut inside a bucket only counts the ticks inside the range.
       const cut = await reader.query({ kind: 'candles', symbol: 'FPT', interval: '1m', from: at('09:15:10'), to: at('09:15:59', 999), limit: 10 });
       expect(cut).toEqual([{ ts: at('09:15:00'), open: 100_500, high: 100_500, low: 99_500, close: 99_500, volume: 500, buyVolume: 300, sellVolume: 200, trades: 2 }]);
@@ -127,7 +130,23 @@ for (const [name, skip, make] of stores) {
       ]);
       const idx = await reader.query({ kind: 'index', id: 'VN30', from: at('09:15:00', 1), to: at('15:00:00'), limit: 10 });
       expect(idx).toEqual([{ id: 'VN30', ts: at('09:16:00'), value: 1251.25, priorValue: 1245, totalVolume: 12_000, totalValue: 6e9, advances: 13, declines: 9, unchanged: 8 }]);
-      expect(await reader.query({ kind: 'basis', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([{ ts: at('09:15:00'), contract: 'VN30F2405', futures: 1255.1, spot: 1250.5, basis: 4.6, basisPct: 0.368 }]);
+      expect(await reader.query({ kind: 'basis', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([{ ts: at('09:15:00'), contract: 'VN30F2405', feedCode: 'VN30F2405', futures: 1255.1, spot: 1250.5, basis: 4.6, basisPct: 0.368 }]);
+    });
+
+    it('keeps who decided the side and the code the feed used', async () => {
+      const t = at('10:30:00');
+      await store.write('side-by', rows({
+        ticks: [
+          { symbol: 'VN30F2606', feedCode: '41I1G6000', ts: t, price: 1880, volume: 15, side: 'buy', sideBy: 'feed', phase: 3 },
+          { symbol: 'VN30F2606', feedCode: 'VN30F2606', ts: t + 1, price: 1880.5, volume: 5, side: 'sell', sideBy: 'book', phase: 3 },
+        ],
+        basis: [{ ts: t, contract: 'VN30F2606', feedCode: '41I1G6000', futures: 1880, spot: 1878, basis: 2, basisPct: 0.106 }],
+      }));
+      expect(await reader.query({ kind: 'ticks', symbol: 'VN30F2606', from: t, to: t + 10, limit: 10 })).toEqual([
+        { symbol: 'VN30F2606', feedCode: '41I1G6000', ts: t, price: 1880, volume: 15, side: 'buy', sideBy: 'feed', phase: 3 },
+        { symbol: 'VN30F2606', feedCode: 'VN30F2606', ts: t + 1, price: 1880.5, volume: 5, side: 'sell', sideBy: 'book', phase: 3 },
+      ]);
+      expect(await reader.query({ kind: 'basis', from: t, to: t + 1, limit: 10 })).toEqual([{ ts: t, contract: 'VN30F2606', feedCode: '41I1G6000', futures: 1880, spot: 1878, basis: 2, basisPct: 0.106 }]);
     });
 
     it.runIf(name === 'postgres')('a batch retried under the same id is not written twice', async () => {
@@ -139,3 +158,54 @@ for (const [name, skip, make] of stores) {
     });
   });
 }
+
+// A store written by the first schema (before side_by and feed_code): opening it with this
+// version migrates it in place, and its old rows read as decided by the book, under their name.
+describe('migration 2 on a store written by schema 1', () => {
+  const oldTick = [at('09:15:00'), 100_000, 100, 1, 3] as const;
+  const check = async (target: StoreTarget) => {
+    const store = await openStore(target);
+    try {
+      expect(await store.query({ kind: 'ticks', symbol: 'FPT', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([
+        { symbol: 'FPT', ts: at('09:15:00'), price: 100_000, volume: 100, side: 'buy', sideBy: 'book', phase: 3, feedCode: 'FPT' },
+      ]);
+      expect(await store.query({ kind: 'basis', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([{ ts: at('09:15:00'), contract: 'VN30F2405', feedCode: 'VN30F2405', futures: 1255.1, spot: 1250.5, basis: 4.6, basisPct: 0.368 }]);
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('sqlite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bc-hist-mig-'));
+    try {
+      const path = join(dir, 'old.sqlite');
+      const db = new Database(path);
+      db.exec(SQLITE_MIGRATIONS[0]!.sql);
+      db.pragma('user_version = 1');
+      db.prepare('INSERT INTO ticks (symbol, ts_ms, price, volume, side, phase) VALUES (?, ?, ?, ?, ?, ?)').run('FPT', ...oldTick);
+      db.prepare('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct) VALUES (?, ?, ?, ?, ?, ?)').run(at('09:15:00'), 'VN30F2405', 1255.1, 1250.5, 4.6, 0.368);
+      db.close();
+      await check({ kind: 'sqlite', path });
+      expect(new Database(path, { readonly: true }).pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(skipPg)('postgres', async () => {
+    const db = await createTempDb();
+    try {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      await c.query(PG_MIGRATIONS[0]!.sql);
+      await c.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [1, PG_MIGRATIONS[0]!.name]);
+      await c.query('INSERT INTO ticks (symbol, ts_ms, price, volume, side, phase) VALUES ($1, $2, $3, $4, $5, $6)', ['FPT', ...oldTick]);
+      await c.query('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct) VALUES ($1, $2, $3, $4, $5, $6)', [at('09:15:00'), 'VN30F2405', 1255.1, 1250.5, 4.6, 0.368]);
+      await c.end();
+      await check({ kind: 'postgres', url: db.url });
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -31,6 +31,7 @@ describe('DerivativesTracker', () => {
     d.apply(fut('VN30F2507', 1_345, 50_000));
     expect(d.state('VN30F2506', '2025-06-19', 1_340)).toEqual({
       symbol: 'VN30F2506',
+      feedCode: 'VN30F2506',
       expiryDate: '2025-06-19',
       last: 1_342.5,
       change: 7.5,

@@ -24,6 +24,8 @@ export function quote(symbol: string, time: string, o: Partial<QuoteEvent> = {})
     totalValue: 0,
     bids: [],
     asks: [],
+    session: undefined,
+    aggressor: undefined,
     ...o,
   };
 }

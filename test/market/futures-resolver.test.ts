@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   activeContracts,
   contractSymbol,
+  displaySymbol,
   expiryDate,
   frontMonthContract,
+  isFuturesSymbol,
   isTradingDay,
+  krxCode,
   parseContract,
 } from '../../src/market/processor/futures-resolver.js';
 
@@ -68,13 +71,13 @@ describe('contracts', () => {
   });
 
   it('the front month is the expiring contract on expiry day and rolls the day after', () => {
-    expect(frontMonthContract('2025-06-18')).toEqual({ symbol: 'VN30F2506', expiryDate: '2025-06-19' });
-    expect(frontMonthContract('2025-06-19')).toEqual({ symbol: 'VN30F2506', expiryDate: '2025-06-19' });
-    expect(frontMonthContract('2025-06-20')).toEqual({ symbol: 'VN30F2507', expiryDate: '2025-07-17' });
+    expect(frontMonthContract('2025-06-18')).toEqual({ symbol: 'VN30F2506', krxCode: '41I1F6000', expiryDate: '2025-06-19' });
+    expect(frontMonthContract('2025-06-19')).toEqual({ symbol: 'VN30F2506', krxCode: '41I1F6000', expiryDate: '2025-06-19' });
+    expect(frontMonthContract('2025-06-20')).toEqual({ symbol: 'VN30F2507', krxCode: '41I1F7000', expiryDate: '2025-07-17' });
     expect(frontMonthContract('2025-12-19').symbol).toBe('VN30F2601');
     // The Tết-moved expiry rolls on its own date, not on the third Thursday.
     expect(frontMonthContract('2026-02-13').symbol).toBe('VN30F2602');
-    expect(frontMonthContract('2026-02-23')).toEqual({ symbol: 'VN30F2603', expiryDate: '2026-03-19' });
+    expect(frontMonthContract('2026-02-23')).toEqual({ symbol: 'VN30F2603', krxCode: '41I1G3000', expiryDate: '2026-03-19' });
   });
 
   it('lists two serial months then the next two quarter months', () => {
@@ -84,6 +87,50 @@ describe('contracts', () => {
     expect(syms('2025-02-25')).toEqual(['VN30F2503', 'VN30F2504', 'VN30F2506', 'VN30F2509']);
     expect(syms('2025-11-25')).toEqual(['VN30F2512', 'VN30F2601', 'VN30F2603', 'VN30F2606']);
     expect(activeContracts('2025-06-10', 2).map((c) => c.symbol)).toEqual(['VN30F2506', 'VN30F2507']);
-    expect(activeContracts('2025-06-10')[3]).toEqual({ symbol: 'VN30F2512', expiryDate: '2025-12-18' });
+    expect(activeContracts('2025-06-10')[3]).toEqual({ symbol: 'VN30F2512', krxCode: '41I1FC000', expiryDate: '2025-12-18' });
+  });
+});
+
+describe('both contract code schemes', () => {
+  // Every month of 2025–2027 in both forms, written out: year letters F, G, H; months 1–9 then A, B, C.
+  const TABLE: Array<[year: number, month: number, classic: string, krx: string]> = [];
+  const months = '123456789ABC';
+  for (const [year, letter] of [[2025, 'F'], [2026, 'G'], [2027, 'H']] as const) {
+    for (let m = 1; m <= 12; m++) TABLE.push([year, m, `VN30F${year % 100}${String(m).padStart(2, '0')}`, `41I1${letter}${months[m - 1]}000`]);
+  }
+
+  it('the table: the two samples the exchange published, and its shape', () => {
+    expect(TABLE).toHaveLength(36);
+    expect(TABLE.find(([, , c]) => c === 'VN30F2508')![3]).toBe('41I1F8000'); // August 2025
+    expect(TABLE.find(([, , c]) => c === 'VN30F2606')![3]).toBe('41I1G6000'); // June 2026
+    expect(TABLE.find(([, , c]) => c === 'VN30F2710')![3]).toBe('41I1HA000');
+    expect(TABLE.find(([, , c]) => c === 'VN30F2512')![3]).toBe('41I1FC000');
+  });
+
+  it.each(TABLE)('%i-%i: %s ⇄ %s', (year, month, classic, krx) => {
+    expect(contractSymbol(year, month)).toBe(classic);
+    expect(krxCode(year, month)).toBe(krx);
+    expect(parseContract(classic)).toEqual({ year, month });
+    expect(parseContract(krx)).toEqual({ year, month });
+    expect(displaySymbol(krx)).toBe(classic);
+    expect(displaySymbol(classic)).toBe(classic);
+    expect(isFuturesSymbol(krx)).toBe(true);
+  });
+
+  it('the resolver lists every contract under both names', () => {
+    expect(activeContracts('2026-06-10', 2)).toEqual([
+      { symbol: 'VN30F2606', krxCode: '41I1G6000', expiryDate: '2026-06-18' },
+      { symbol: 'VN30F2607', krxCode: '41I1G7000', expiryDate: '2026-07-16' },
+    ]);
+  });
+
+  it('refuses what is neither', () => {
+    for (const bad of ['41I1G0000', '41I1GD000', '41I1G6001', '41I2G6000', '41I1I6000', 'VN30F2600', 'FPT']) {
+      expect(parseContract(bad), bad).toBeUndefined();
+      expect(displaySymbol(bad), bad).toBeUndefined();
+    }
+    expect(isFuturesSymbol('FPT')).toBe(false);
+    expect(isFuturesSymbol('41I1G6001')).toBe(false);
+    expect(() => krxCode(2019, 1)).toThrow(RangeError);
   });
 });

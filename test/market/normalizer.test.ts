@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { FeedMessageError } from '../../src/errors.js';
 import { Normalizer, normalize, parseTime, parseTradingDate } from '../../src/market/normalizer.js';
 import { localTimeToMs } from '../../src/market/rules/session.js';
+import type { QuoteEvent } from '../../src/market/events.js';
+import { MarketPhase } from '../../src/wire/proto.js';
 
 const X = {
   RType: 'X',
@@ -105,7 +107,26 @@ describe('normalize: X (trade + quote)', () => {
         { price: 95_900, volume: 2_000 },
         { price: 96_000, volume: 4_000 },
       ],
+      session: MarketPhase.CONTINUOUS,
+      aggressor: undefined,
     });
+  });
+
+  it('reads the session (TradingSession) and the exchange\'s aggressor (Side BU / SD); unknown codes are absent, the message is kept', () => {
+    const P = MarketPhase;
+    const cases: Array<[unknown, MarketPhase | undefined]> = [['ATO', P.ATO], ['LO', P.CONTINUOUS], ['ATC', P.ATC], ['PT', P.PUT_THROUGH], ['C', P.CLOSED], [' ato ', P.ATO], ['BREAK', P.LUNCH_BREAK], ['XYZ', undefined], ['', undefined], [undefined, undefined], [3, undefined]];
+    for (const [code, phase] of cases) {
+      const ev = normalize({ ...X, TradingSession: code }) as QuoteEvent;
+      expect(ev.session, String(code)).toBe(phase);
+      expect(ev.last).toBe(95_800);
+    }
+    const side = (Side: unknown) => (normalize({ ...X, Side }) as QuoteEvent).aggressor;
+    expect(side('BU')).toBe('buy');
+    expect(side('SD')).toBe('sell');
+    expect(side('bu')).toBe('buy');
+    expect(side('')).toBeUndefined();
+    expect(side('B')).toBeUndefined();
+    expect(side(undefined)).toBeUndefined();
   });
 
   it('is 10:15:30 in Asia/Ho_Chi_Minh, i.e. 03:15:30 UTC', () => {

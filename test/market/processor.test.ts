@@ -258,3 +258,39 @@ describe('daily reset at 15:05', () => {
     expect(s.marketTimeMs).toBe(at('14:44'));
   });
 });
+
+describe('MarketProcessor: the phases of both classes on the market clock', () => {
+  it('each class on its own timetable, from the last event or from a later clock reading', () => {
+    const p = new MarketProcessor({ basket: BASKET });
+    expect(p.snapshot().phase).toBe(MarketPhase.PHASE_UNSPECIFIED);
+    p.apply(quote('FPT', '08:50', { ...book(24_950, 25_050) }));
+    let s = p.snapshot();
+    expect([s.phase, s.derivativesPhase]).toEqual([MarketPhase.PRE_OPEN, MarketPhase.ATO]);
+    // A clock reading later than the data moves the phases and the market time, not the data.
+    s = p.snapshot(at('09:05'));
+    expect([s.phase, s.derivativesPhase]).toEqual([MarketPhase.ATO, MarketPhase.CONTINUOUS]);
+    expect(s.marketTimeMs).toBe(at('09:05'));
+    expect(s.symbols.find((x) => x.symbol === 'FPT')!.updatedAtMs).toBe(at('08:50'));
+    s = p.snapshot(at('14:50'));
+    expect([s.phase, s.derivativesPhase]).toEqual([MarketPhase.PUT_THROUGH, MarketPhase.CLOSED]);
+    // The next evening and a weekend: CLOSED; the trading date stays the data's.
+    s = p.snapshot(at('10:00', '2025-06-21'));
+    expect([s.phase, s.derivativesPhase, s.tradingDate]).toEqual([MarketPhase.CLOSED, MarketPhase.CLOSED, DAY]);
+    // An earlier reading never takes the board back before its data.
+    expect(p.snapshot(at('08:00')).marketTimeMs).toBe(at('08:50'));
+  });
+
+  it('a contract quoted under its KRX-era code is the same contract as its VN30FYYMM name', () => {
+    const p = new MarketProcessor({ basket: BASKET });
+    const fut = (symbol: string, time: string, last: number, totalVolume: number) => quote(symbol, time, { reference: 1_335, last, totalVolume, ...book(last - 0.1, last) });
+    p.apply(fut('41I1F6000', '10:00', 1_340, 100));
+    p.apply(fut('VN30F2506', '10:01', 1_341, 130)); // the other name, same contract: a trade of 30
+    p.apply(fut('41I1F6000', '10:02', 1_342, 150));
+    const d = p.snapshot().derivatives!;
+    expect(d).toMatchObject({ symbol: 'VN30F2506', feedCode: '41I1F6000', last: 1_342, totalVolume: 150 });
+    expect(p.drainTrades().map((t) => [t.symbol, t.feedCode, t.volume])).toEqual([
+      ['VN30F2506', 'VN30F2506', 30],
+      ['VN30F2506', '41I1F6000', 20],
+    ]);
+  });
+});

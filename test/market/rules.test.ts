@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { priceBand, roundDownToTick, roundUpToTick, stepTicks, tickSize, isValidPrice } from '../../src/market/rules/tick.js';
-import { localTimeToMs, phaseAt, sessionKey, tradingDate, localMinuteOfDay } from '../../src/market/rules/session.js';
+import { phaseAt } from '../../src/market/rules/calendar.js';
+import { localTimeToMs, sessionKey, tradingDate, localMinuteOfDay } from '../../src/market/rules/session.js';
 import { MarketPhase } from '../../src/wire/proto.js';
 
 describe('tickSize', () => {
@@ -47,6 +48,25 @@ describe('priceBand (±7%, ceiling down, floor up)', () => {
     // Band crossing into the 50,000 level: 50,825 → 50,800; 44,175 → 44,200.
     [47_500, 50_800, 44_200],
   ])('ref %i → ceiling %i floor %i', (ref, ceiling, floor) => {
+    expect(priceBand(ref)).toEqual({ ceiling, floor });
+  });
+
+  // The lowest prices, by hand (10 VND grid): 7% of the reference is under one tick, so the
+  // rounding takes a side back to the reference; HOSE widens it to one tick from it.
+  it.each([
+    // 107 → 100 = ref → 110; 93 → 100 = ref → 90.
+    [100, 110, 90],
+    // 139.1 → 139 → 130 = ref → 140; 120.9 → 121 → 130 = ref → 120.
+    [130, 140, 120],
+    // 149.8 → 149 → 140 = ref → 150; 130.2 → 131 → 140 = ref → 130.
+    [140, 150, 130],
+    // 160.5 → 160 and 139.5 → 140: not collapsed, left alone.
+    [150, 160, 140],
+    // 299.6 → 299 → 290; 260.4 → 261 → 270: not collapsed.
+    [280, 290, 270],
+    // 10.7 → 10 = ref → 20; 9.3 → 10 = ref, and 0 is no price: the floor stays at one tick.
+    [10, 20, 10],
+  ])('lowest prices: ref %i → ceiling %i floor %i (a collapsed side widens to one tick)', (ref, ceiling, floor) => {
     expect(priceBand(ref)).toEqual({ ceiling, floor });
   });
 

@@ -5,7 +5,7 @@ import type { FeedEvent, IndexEvent, QuoteEvent } from '../../src/market/events.
 import { Normalizer, normalize } from '../../src/market/normalizer.js';
 import { frontMonthContract } from '../../src/market/processor/futures-resolver.js';
 import { projectedMatch } from '../../src/market/rules/auction.js';
-import { phaseAt } from '../../src/market/rules/session.js';
+import { phaseAt } from '../../src/market/rules/calendar.js';
 import { BOARD_LOT, priceBand, tickSize } from '../../src/market/rules/tick.js';
 import { VN30_BASKET, VN30_SYMBOLS } from '../../src/market/sim/basket.js';
 import { MarketSim, type SimOptions } from '../../src/market/sim/market-sim.js';
@@ -156,15 +156,24 @@ describe('MarketSim: a simulated hour through the normalizer', () => {
     expect([...fb.values()].filter((v) => v > 0).length).toBeGreaterThan(25);
   });
 
-  it('has one neutral opening match per symbol at 09:14:59, and no trade before', () => {
-    const ato = trades(events).filter(({ ev }) => phaseAt(ev.timeMs) === MarketPhase.ATO);
+  it('has one opening match per instrument stamped at the window end with TradingSession=ATO (stocks 09:15:00, futures 09:00:00), and no trade before', () => {
+    const all = trades(events);
+    const ato = all.filter(({ ev }) => ev.session === MarketPhase.ATO);
     expect(new Set(ato.map(({ ev }) => ev.symbol)).size).toBe(31); // 30 stocks + VN30F
+    expect(ato).toHaveLength(31);
     for (const { ev } of ato) {
-      expect(new Date(ev.timeMs).toISOString().slice(11, 19)).toBe('02:14:59');
+      // 09:15:00 / 09:00:00 Asia/Ho_Chi_Minh = 02:15:00 / 02:00:00 UTC
+      expect(new Date(ev.timeMs).toISOString().slice(11, 19)).toBe(isFutures(ev.symbol) ? '02:00:00' : '02:15:00');
       expect(ev.open).toBe(ev.last);
       if (ev.bids.length) expect(ev.bids[0]!.price).toBeLessThan(ev.last);
       if (ev.asks.length) expect(ev.asks[0]!.price).toBeGreaterThan(ev.last);
     }
+    // Nothing trades before its class's opening match; the futures trade continuously from 09:00.
+    const firstTrade = (fut: boolean) => Math.min(...all.filter(({ ev }) => isFutures(ev.symbol) === fut).map(({ ev }) => ev.timeMs));
+    expect(new Date(firstTrade(false)).toISOString().slice(11, 19)).toBe('02:15:00');
+    expect(new Date(firstTrade(true)).toISOString().slice(11, 19)).toBe('02:00:00');
+    const earlyFutures = all.filter(({ ev }) => isFutures(ev.symbol) && ev.session === MarketPhase.CONTINUOUS && ev.timeMs < Date.parse('2025-12-10T02:15:00Z'));
+    expect(earlyFutures.length).toBeGreaterThan(10);
   });
 
   it('in the ATO its books cross and each quote states the projected match of its own book (the exchange rule)', () => {
@@ -180,7 +189,7 @@ describe('MarketSim: a simulated hour through the normalizer', () => {
     // The opening match is the last projection: its price and its volume.
     const lastProjection = new Map<string, { price: number; volume: number }>();
     for (const q of projected) lastProjection.set(q.symbol, q.projected!);
-    const opens = trades(events).filter(({ ev }) => phaseAt(ev.timeMs) === MarketPhase.ATO && !isFutures(ev.symbol));
+    const opens = trades(events).filter(({ ev }) => ev.session === MarketPhase.ATO && !isFutures(ev.symbol));
     expect(opens.length).toBe(30);
     let same = 0;
     for (const { ev } of opens) {
@@ -192,7 +201,8 @@ describe('MarketSim: a simulated hour through the normalizer', () => {
   });
 
   it('trades at the ask (active buy) and at the bid (active sell), sometimes in between, in continuous', () => {
-    const cont = trades(events).filter(({ ev }) => phaseAt(ev.timeMs) === MarketPhase.CONTINUOUS && !isFutures(ev.symbol));
+    const cont = trades(events).filter(({ ev }) => ev.session === MarketPhase.CONTINUOUS && !isFutures(ev.symbol));
+    expect(cont.every(({ ev }) => phaseAt(ev.timeMs, 'stock') === MarketPhase.CONTINUOUS)).toBe(true);
     let buys = 0;
     let sells = 0;
     let neutral = 0;
@@ -285,11 +295,24 @@ describe('MarketSim: clock, phases and days', () => {
     expect(m.tradingDate).toBe('2025-12-10');
   });
 
+  it('with the default start, a new board is trading within seconds: futures at once, the stocks\' opening match at 09:15:00', () => {
+    const m = new MarketSim({ seed: 3, now: () => WALL });
+    expect(m.options.startTime).toBe('09:14:55');
+    const evs = [...m.snapshot(), ...run(m, 6_000, 25)].map((r) => normalize(r));
+    const t = trades(evs);
+    const stockAto = t.filter(({ ev }) => !isFutures(ev.symbol) && ev.session === MarketPhase.ATO);
+    expect(stockAto).toHaveLength(30);
+    expect(t.filter(({ ev }) => isFutures(ev.symbol) && ev.session === MarketPhase.CONTINUOUS).length).toBeGreaterThan(0);
+    expect(t.filter(({ ev }) => !isFutures(ev.symbol) && ev.session === MarketPhase.CONTINUOUS).length).toBeGreaterThan(0);
+  });
+
   it('starts on the previous Friday on a weekend', () => {
     const saturday = Date.parse('2025-12-13T05:00:00Z');
     const m = new MarketSim({ seed: 1, now: () => saturday });
     expect(m.tradingDate).toBe('2025-12-12');
-    expect(m.phase()).toBe(MarketPhase.ATO); // default start 09:00:00
+    // Default start 09:14:55: the stocks in their ATO, the futures already continuous.
+    expect(m.phase()).toBe(MarketPhase.ATO);
+    expect(m.derivativesPhase()).toBe(MarketPhase.CONTINUOUS);
   });
 
   it('walks through the phases of a day and rolls to the next trading day with references = closes', () => {
@@ -303,8 +326,12 @@ describe('MarketSim: clock, phases and days', () => {
     const P = MarketPhase;
     expect(phases.slice(0, 9)).toEqual([P.PRE_OPEN, P.ATO, P.CONTINUOUS, P.LUNCH_BREAK, P.CONTINUOUS, P.ATC, P.PUT_THROUGH, P.CLOSED, P.PRE_OPEN]);
     expect(m.tradingDate).toBe('2025-12-11');
-    // Nothing trades in the lunch break, put-through or closed.
-    for (const { ev } of trades(events)) expect([P.ATO, P.CONTINUOUS, P.ATC]).toContain(phaseAt(ev.timeMs));
+    // Nothing trades in the lunch break, put-through or closed: every trade's session is
+    // ATO, continuous or ATC, and a continuous trade is inside its class's continuous hours.
+    for (const { ev } of trades(events)) {
+      expect([P.ATO, P.CONTINUOUS, P.ATC]).toContain(ev.session);
+      if (ev.session === P.CONTINUOUS) expect(phaseAt(ev.timeMs, isFutures(ev.symbol) ? 'derivatives' : 'stock')).toBe(P.CONTINUOUS);
+    }
     // The next day's references are the previous day's closes (the ATC match).
     const lastOfDay = new Map<string, QuoteEvent>();
     const firstOfNext = new Map<string, QuoteEvent>();

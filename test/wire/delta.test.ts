@@ -115,6 +115,20 @@ describe('diffSnapshots / applyDelta', () => {
     expect(applyDelta(c as SnapshotLike, { ...d.delta, feed: null } as SnapshotLike).feed).toEqual(c.feed);
   });
 
+  it('the futures\' phase travels in every delta header, through both wire formats', () => {
+    const a = snap({ derivativesPhase: MarketPhase.ATO, derivatives: { symbol: 'VN30F2606', feedCode: '41I1G6000', last: 1880, premium: 1 } });
+    const b = { ...a, derivativesPhase: MarketPhase.CONTINUOUS };
+    const d = diffSnapshots(a, b);
+    expect(d.changed).toBe(true);
+    expect(d.delta.derivativesPhase).toBe(MarketPhase.CONTINUOUS);
+    expect(d.delta.derivatives).toBeUndefined();
+    for (const via of [viaProto, viaJson, viaMessage]) {
+      const board = applyFrame(via(frame(1, 'FULL', a)), { kind: 'DELTA', snapshot: via(frame(2, 'DELTA', d.delta)) })!;
+      expect(canon(board)).toEqual(canon(b));
+      expect(canon(board)).toMatchObject({ derivativesPhase: 'CONTINUOUS', phase: 'CONTINUOUS', derivatives: { symbol: 'VN30F2606', feedCode: '41I1G6000' } });
+    }
+  });
+
   it('intraday: re-sends the last minute and new points only; older points stay on the board', () => {
     const a = snap();
     const vn30: IndexStateProps = { ...a.indices![0]!, value: 1502, intraday: [...a.indices![0]!.intraday!.slice(0, 2), { timeMs: 120_000, value: 1502 }, { timeMs: 180_000, value: 1503 }] };

@@ -92,6 +92,7 @@ class FuturesCard {
   private readonly basis: HTMLElement;
   private readonly premium: HTMLElement;
   private readonly vol: HTMLElement;
+  private readonly phase: HTMLElement;
   private d: Derivatives | null = null;
 
   constructor(readonly root: HTMLElement) {
@@ -102,13 +103,20 @@ class FuturesCard {
     this.basis = q('.fu-basis');
     this.premium = q('.fu-premium');
     this.vol = q('.fu-vol');
+    this.phase = q('.fu-phase');
+  }
+
+  /** The futures trade on their own (HNX) timetable: their phase is shown on the card. */
+  setPhase(phase: Board['derivativesPhase'] | undefined, lang: Lang): void {
+    setField(this.phase, phaseLabel(phase ?? 'PHASE_UNSPECIFIED', lang));
   }
 
   update(d: Derivatives | null, lang: Lang): void {
     this.d = d;
     if (!d) return;
     const dir = changeDirection(d.change);
-    setField(this.symbol, d.symbol);
+    // The display name, and the feed's own code when it is another (a KRX-era code).
+    setField(this.symbol, d.feedCode && d.feedCode !== d.symbol ? `${d.symbol} · ${d.feedCode}` : d.symbol);
     setField(this.last, formatIndex(d.last), dir);
     setField(this.change, `${arrow(dir)} ${formatIndexChange(d.change)} (${formatPct(d.changePct)})`, dir);
     const bdir = changeDirection(d.basis);
@@ -147,11 +155,15 @@ export class Header {
     }
     if (!prev || prev.derivatives !== board.derivatives) this.futures.update(board.derivatives, lang);
     setField(this.phase, phaseLabel(board.phase, lang));
+    this.futures.setPhase(board.derivativesPhase, lang);
     setField(this.clock, formatMarketTime(board.marketTimeMs));
   }
 
   relabel(lang: Lang): void {
     this.futures.relabel(lang);
-    if (this.board) setField(this.phase, phaseLabel(this.board.phase, lang));
+    if (this.board) {
+      setField(this.phase, phaseLabel(this.board.phase, lang));
+      this.futures.setPhase(this.board.derivativesPhase, lang);
+    }
   }
 }

@@ -18,7 +18,7 @@ export function feedStartupFromConfig(config: Config): FeedStartup {
     feedStaleMs: config.FEED_STALE_MS,
     sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
     ...(config.FEED === 'ssi'
-      ? { ssi: { consumerId: config.SSI_CONSUMER_ID, consumerSecret: config.SSI_CONSUMER_SECRET, baseUrl: config.SSI_BASE_URL, streamUrl: config.SSI_STREAM_URL, futuresOverride: config.FUTURES_OVERRIDE, extraSymbols: config.EXTRA_SYMBOLS, channelMode: config.SSI_CHANNEL_MODE } }
+      ? { ssi: { consumerId: config.SSI_CONSUMER_ID, consumerSecret: config.SSI_CONSUMER_SECRET, baseUrl: config.SSI_BASE_URL, streamUrl: config.SSI_STREAM_URL, futuresOverride: config.FUTURES_OVERRIDE, futuresCodeScheme: config.FUTURES_CODE_SCHEME, extraSymbols: config.EXTRA_SYMBOLS, channelMode: config.SSI_CHANNEL_MODE } }
       : {}),
     ...(config.FEED === 'replay' ? { replay: { file: config.REPLAY_FILE, speed: config.REPLAY_SPEED, loop: config.REPLAY_LOOP } } : {}),
   };

@@ -25,6 +25,14 @@ export interface FeedContext {
 
 export interface Feed {
   readonly name: string;
+  /**
+   * The pace of the feed's market: market ms per wall ms (a replay's speed, the simulator's
+   * clock speed; 1 for a live feed). The worker's market clock advances at this rate while
+   * the feed is quiet. Default 1.
+   */
+  readonly clockRate?: number;
+  /** True when the feed's market runs on the wall clock (a live exchange feed). */
+  readonly realTime?: boolean;
   /** Symbols of the basket being tracked (VN30 constituents). Known after start resolves. */
   basket(): string[];
   start(ctx: FeedContext): Promise<void>;

@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip, type Gzip } from 'node:zlib';
 import { BoardcastError } from '../../errors.js';
-import { FUTURES_PREFIX } from '../processor/futures-resolver.js';
+import { isFuturesSymbol } from '../processor/futures-resolver.js';
 import type { RawFeedMessage } from './feed.js';
 
 export const RECORDING_MAGIC = 'boardcast-feed';
@@ -204,7 +204,7 @@ export function basketFromMessages(messages: Iterable<RecordedMessage>): string[
   for (const { m } of messages) {
     if (typeof m !== 'object' || m === null) continue;
     const sym = m.Symbol;
-    if (m.RType === 'X' && typeof sym === 'string' && !sym.startsWith(FUTURES_PREFIX)) seen.add(sym);
+    if (m.RType === 'X' && typeof sym === 'string' && !isFuturesSymbol(sym)) seen.add(sym);
   }
   return [...seen];
 }

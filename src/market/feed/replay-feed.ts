@@ -25,6 +25,7 @@ export class ReplayFeed implements Feed {
   readonly name = 'replay';
   readonly file: string;
   readonly speed: number;
+  readonly clockRate: number;
   readonly loop: boolean;
   private readonly basketScan: number;
   private readonly now: () => number;
@@ -40,6 +41,7 @@ export class ReplayFeed implements Feed {
   constructor(opts: ReplayFeedOptions) {
     this.file = opts.file;
     this.speed = opts.speed ?? 1;
+    this.clockRate = this.speed;
     this.loop = opts.loop ?? false;
     this.basketScan = opts.basketScan ?? 20_000;
     this.now = opts.now ?? Date.now;

@@ -13,6 +13,7 @@ export interface SimFeedOptions extends Partial<SimOptions> {
 
 export class SimFeed implements Feed {
   readonly name = 'sim';
+  readonly clockRate: number;
   /** The simulation behind the feed (its seed, clock and phase are readable). */
   readonly market: MarketSim;
   private readonly now: () => number;
@@ -28,6 +29,7 @@ export class SimFeed implements Feed {
     this.maxCatchUpMs = opts.maxCatchUpMs ?? 5000;
     if (!(this.tickMs >= 1)) throw new RangeError(`SimFeed tickMs must be >= 1, got ${this.tickMs}`);
     this.market = new MarketSim({ ...opts, now: this.now });
+    this.clockRate = this.market.options.clockSpeed;
   }
 
   basket(): string[] {

@@ -2,12 +2,10 @@
 import type { QuoteEvent } from '../events.js';
 import type { boardcast } from '../../wire/gen/boardcast.js';
 import { Premium, type DerivativesProps } from '../../wire/proto.js';
-import { FUTURES_PREFIX, expiryDate, parseContract } from './futures-resolver.js';
+import { expiryDate, parseContract } from './futures-resolver.js';
 import { QuoteCache, bestAsk, bestBid, percentOf, roundTo, type Complete } from './quote-cache.js';
 
-export function isFuturesSymbol(symbol: string): boolean {
-  return symbol.startsWith(FUTURES_PREFIX);
-}
+export { isFuturesSymbol } from './futures-resolver.js';
 
 export interface Basis {
   basis: number;
@@ -33,9 +31,13 @@ export function basisOf(futures: number, spot: number): Basis {
 
 export class DerivativesTracker {
   private readonly quotes = new QuoteCache();
+  /** The code the feed last used for each contract (display name → feed code). */
+  private readonly feedCodes = new Map<string, string>();
 
-  apply(ev: QuoteEvent): void {
+  /** A quote keyed by the contract's display name; `feedCode` is the code the feed sent it under. */
+  apply(ev: QuoteEvent, feedCode = ev.symbol): void {
     this.quotes.set(ev);
+    this.feedCodes.set(ev.symbol, feedCode);
   }
 
   get(symbol: string): QuoteEvent | undefined {
@@ -69,6 +71,7 @@ export class DerivativesTracker {
     const b = basisOf(last, spot);
     return {
       symbol,
+      feedCode: q ? (this.feedCodes.get(symbol) ?? symbol) : '',
       expiryDate: expiry,
       last,
       change,
@@ -87,5 +90,6 @@ export class DerivativesTracker {
 
   clear(): void {
     this.quotes.clear();
+    this.feedCodes.clear();
   }
 }

@@ -1,58 +1,37 @@
-// VN30 index futures calendar: expiry days, the front month, the listed contracts.
+// VN30 index futures calendar: expiry days, the front month, the listed contracts, and
+// the two code schemes a contract goes by.
+//
+// Codes: the familiar VN30FYYMM (the display name everywhere in boardcast) and the KRX-era
+// code the exchange has listed new contracts under since its KRX trading system went
+// live: "41I1" + a year letter + a month character + "000", e.g. 41I1F8000 = August 2025,
+// 41I1G6000 = June 2026. Year letters: A = 2020 … F = 2025, G = 2026, H = 2027; beyond
+// that the letters I, O and U are skipped as in KRX's own code tables (2028 = J) — an
+// assumption until such a contract is listed. Months: 1–9, then A, B, C for Oct–Dec.
 //
 // HNX rule: the last trading day is the third Thursday of the contract month; when that
 // day is not a trading day it moves to the previous trading day. The front month is the
 // month's contract up to and including its expiry day, then the next month's.
 // (The original seed used "last Thursday": that is wrong, see DESIGN.md §3.)
+import { isTradingDay } from '../rules/calendar.js';
 
-/**
- * Weekday exchange holidays (HOSE/HNX closed), YYYY-MM-DD, Asia/Ho_Chi_Minh.
- * Weekends are handled by the calendar itself. Sources:
- * - 2025: the exchanges' 2025 holiday notices: New Year 01/01; Tết Ất Tỵ 27/01–31/01;
- *   Hùng Kings 07/04; 30/04, 01/05 and the swapped day 02/05; National Day 01/09–02/09.
- * - 2026: HOSE notice of 09/12/2025 (VNX letter 1403/SGDVN-THHC of 28/11/2025):
- *   01/01; Tết Bính Ngọ 16/02–20/02; Hùng Kings (observed) 27/04; 30/04–01/05;
- *   National Day 31/08–02/09.
- * - 2027: NOT announced yet; derived from the Labour Code (art. 112) and the lunar
- *   calendar, to be replaced by the official notice: 01/01; Tết Đinh Mùi (06/02) 04/02–10/02;
- *   Hùng Kings 16/04 (10/3 lunar); 30/04 and 03/05 (01/05 falls on a Saturday);
- *   National Day 02/09–03/09. None of the provisional days is a third Thursday.
- */
-export const EXCHANGE_HOLIDAYS: ReadonlySet<string> = new Set([
-  '2025-01-01',
-  '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31',
-  '2025-04-07',
-  '2025-04-30', '2025-05-01', '2025-05-02',
-  '2025-09-01', '2025-09-02',
-  '2026-01-01',
-  '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-  '2026-04-27',
-  '2026-04-30', '2026-05-01',
-  '2026-08-31', '2026-09-01', '2026-09-02',
-  '2027-01-01',
-  '2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10',
-  '2027-04-16',
-  '2027-04-30', '2027-05-03',
-  '2027-09-02', '2027-09-03',
-]);
+export { EXCHANGE_HOLIDAYS, isTradingDay } from '../rules/calendar.js';
 
 export const FUTURES_PREFIX = 'VN30F';
 const DAY_MS = 86_400_000;
 
+export const KRX_FUTURES_PREFIX = '41I1';
+
 export interface FuturesContract {
+  /** The display name, VN30FYYMM. */
   symbol: string;
+  /** The KRX-era code of the same contract (41I1…000). */
+  krxCode: string;
   /** Last trading day, YYYY-MM-DD. */
   expiryDate: string;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** True when the exchange trades on that (UTC-midnight) day. */
-export function isTradingDay(date: string): boolean {
-  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return wd !== 0 && wd !== 6 && !EXCHANGE_HOLIDAYS.has(date);
-}
 
 /** Last trading day of the contract of `month` (1–12) of `year`. */
 export function expiryDate(year: number, month: number): string {
@@ -70,17 +49,45 @@ export function contractSymbol(year: number, month: number): string {
   return `${FUTURES_PREFIX}${pad2(year % 100)}${pad2(month)}`;
 }
 
-/** Year and month of a VN30F + YYMM symbol; undefined for anything else. */
-export function parseContract(symbol: string): { year: number; month: number } | undefined {
-  const m = /^VN30F(\d{2})(\d{2})$/.exec(symbol);
-  if (!m) return undefined;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
-  return { year: 2000 + Number(m[1]), month };
+const KRX_YEAR_LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';
+const KRX_BASE_YEAR = 2020;
+const KRX_MONTHS = '123456789ABC';
+const KRX_RE = /^41I1([A-Z])([1-9ABC])000$/;
+const CLASSIC_RE = /^VN30F(\d{2})(\d{2})$/;
+
+/** The KRX-era code of the contract of `month` (1–12) of `year` (2020–2042). */
+export function krxCode(year: number, month: number): string {
+  const letter = KRX_YEAR_LETTERS[year - KRX_BASE_YEAR];
+  if (!letter || !(month >= 1 && month <= 12)) throw new RangeError(`no KRX futures code for ${year}-${month}`);
+  return `${KRX_FUTURES_PREFIX}${letter}${KRX_MONTHS[month - 1]}000`;
+}
+
+/** Year and month of a contract in either scheme (VN30FYYMM or 41I1…000); undefined for anything else. */
+export function parseContract(code: string): { year: number; month: number } | undefined {
+  const c = CLASSIC_RE.exec(code);
+  if (c) {
+    const month = Number(c[2]);
+    return month >= 1 && month <= 12 ? { year: 2000 + Number(c[1]), month } : undefined;
+  }
+  const k = KRX_RE.exec(code);
+  if (!k) return undefined;
+  const y = KRX_YEAR_LETTERS.indexOf(k[1]!);
+  return y < 0 ? undefined : { year: KRX_BASE_YEAR + y, month: KRX_MONTHS.indexOf(k[2]!) + 1 };
+}
+
+/** The VN30FYYMM display name of a contract code in either scheme; undefined when it is not one. */
+export function displaySymbol(code: string): string | undefined {
+  const c = parseContract(code);
+  return c ? contractSymbol(c.year, c.month) : undefined;
+}
+
+/** A VN30 futures symbol in either scheme (anything starting VN30F, or a KRX-era code). */
+export function isFuturesSymbol(symbol: string): boolean {
+  return symbol.startsWith(FUTURES_PREFIX) || KRX_RE.test(symbol);
 }
 
 function contract(year: number, month: number): FuturesContract {
-  return { symbol: contractSymbol(year, month), expiryDate: expiryDate(year, month) };
+  return { symbol: contractSymbol(year, month), krxCode: krxCode(year, month), expiryDate: expiryDate(year, month) };
 }
 
 function nextMonth(year: number, month: number): [number, number] {

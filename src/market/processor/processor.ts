@@ -1,7 +1,8 @@
 // The market processor: folds normalized feed events into board state and builds the
 // snapshot the worker encodes every frame. Single-threaded, owned by the market worker.
 import type { FeedEvent, ForeignEvent, IndexEvent, QuoteEvent, StatusEvent } from '../events.js';
-import { localTimeToMs, phaseAt, sessionKey, tradingDate, VN_OFFSET_MS } from '../rules/session.js';
+import { phaseAt, type InstrumentClass } from '../rules/calendar.js';
+import { localTimeToMs, sessionKey, tradingDate, VN_OFFSET_MS } from '../rules/session.js';
 import { classifyTrade, type TradeSide } from '../rules/classifier.js';
 import {
   MarketPhase,
@@ -11,9 +12,9 @@ import {
   type SnapshotProps,
   type SymbolStateProps,
 } from '../../wire/proto.js';
-import { DerivativesTracker, isFuturesSymbol } from './derivatives-tracker.js';
+import { DerivativesTracker } from './derivatives-tracker.js';
 import { ForeignTracker } from './foreign-tracker.js';
-import { frontMonthContract, type FuturesContract } from './futures-resolver.js';
+import { displaySymbol, frontMonthContract, isFuturesSymbol, type FuturesContract } from './futures-resolver.js';
 import { IndexTracker, breadthOfQuotes } from './index-tracker.js';
 import { QuoteCache, bestAsk, bestBid, percentOf } from './quote-cache.js';
 import { SessionFlow, emptyFlow, type FlowTotals } from './session-flow.js';
@@ -27,12 +28,20 @@ export const DEFAULT_TRADE_BUFFER_LIMIT = 100_000;
 /** The index whose breadth falls back to the basket's quotes, and the futures' spot. */
 const BASKET_INDEX = 'VN30';
 
+/** Who decided a trade's side: the exchange's own `Side` on the message, or the book rule. */
+export type SideSource = 'feed' | 'book';
+
 export interface ClassifiedTrade {
+  /** The display name (VN30FYYMM for futures, whatever code the feed used). */
   symbol: string;
+  /** The code the feed sent (a futures contract's KRX-era code, say); equals `symbol` for stocks. */
+  feedCode: string;
   timeMs: number;
   price: number;
   volume: number;
   side: TradeSide;
+  sideBy: SideSource;
+  /** The session bucket: the feed's TradingSession when it sent one, else the class's timetable. */
   phase: MarketPhase;
 }
 
@@ -93,7 +102,10 @@ export class MarketProcessor {
   private readonly indexVersion = new Map<string, number>();
 
   private dayCache = { startMs: 0, endMs: 0, date: '' };
-  private phaseCache = { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED as MarketPhase };
+  private readonly phaseCache: Record<InstrumentClass, { minute: number; phase: MarketPhase }> = {
+    stock: { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
+    derivatives: { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
+  };
   private frontCache: { date: string; contract: FuturesContract } | undefined;
   private indexCache = new Map<string, Cached<IndexStateProps>>();
   private foreignCache: Cached<ForeignSummaryProps> | undefined;
@@ -172,10 +184,17 @@ export class MarketProcessor {
     this.derivativesCache = undefined;
   }
 
-  snapshot(): SnapshotProps {
-    const t = this.marketTimeMs;
+  /**
+   * The board. `clockMs` is the market clock when the caller keeps one (the worker's
+   * MarketClock: the last message's time advanced by wall time since): the market time and
+   * the phases follow it while the feed is quiet; never earlier than the last event. The
+   * trading date stays the date of the data on the board (the daily reset is driven by the
+   * feed's next session, so a quiet evening keeps the day's close on the board).
+   */
+  snapshot(clockMs = 0): SnapshotProps {
+    const t = Math.max(this.marketTimeMs, clockMs);
     const known = t > 0;
-    const date = known ? this.tradingDateOf(t) : '';
+    const date = this.marketTimeMs > 0 ? this.tradingDateOf(this.marketTimeMs) : known ? this.tradingDateOf(t) : '';
     const second = Math.floor(t / 1000);
     const symbols = new Array<SymbolStateProps>(this.slots.length);
     for (let i = 0; i < this.slots.length; i++) symbols[i] = this.symbolState(this.slots[i]!, second);
@@ -187,7 +206,8 @@ export class MarketProcessor {
     return {
       marketTimeMs: t,
       tradingDate: date,
-      phase: known ? this.phaseOf(t) : MarketPhase.PHASE_UNSPECIFIED,
+      phase: known ? this.phaseOf(t, 'stock') : MarketPhase.PHASE_UNSPECIFIED,
+      derivativesPhase: known ? this.phaseOf(t, 'derivatives') : MarketPhase.PHASE_UNSPECIFIED,
       symbols,
       indices,
       foreign: this.foreignSummary(),
@@ -198,39 +218,45 @@ export class MarketProcessor {
 
   // ---- events ------------------------------------------------------------------------
 
-  private applyQuote(ev: QuoteEvent): boolean {
-    const futures = isFuturesSymbol(ev.symbol);
-    const slot = this.slotBySymbol.get(ev.symbol);
+  private applyQuote(raw: QuoteEvent): boolean {
+    const futures = isFuturesSymbol(raw.symbol);
+    const slot = this.slotBySymbol.get(raw.symbol);
     if (!futures && !slot) return false;
-    if (!this.enterSession(ev.timeMs)) return false;
-    const prev = futures ? this.futures.get(ev.symbol) : this.quotes.get(ev.symbol);
+    if (!this.enterSession(raw.timeMs)) return false;
+    // A contract is kept under its display name whichever code the feed used for it.
+    const display = futures ? (displaySymbol(raw.symbol) ?? raw.symbol) : raw.symbol;
+    const ev = display === raw.symbol ? raw : { ...raw, symbol: display };
+    const prev = futures ? this.futures.get(display) : this.quotes.get(display);
     if (prev && ev.timeMs < prev.timeMs) return false;
     // A rise of the cumulative volume is a trade at `last` (several fills between two
     // messages collapse into one). A fall is a feed restart/correction: no trade.
     const traded = prev !== undefined && ev.totalVolume > prev.totalVolume && ev.last > 0;
-    if (traded) this.recordTrade(ev, prev, slot !== undefined);
+    if (traded) this.recordTrade(ev, prev, raw.symbol, futures ? 'derivatives' : 'stock', slot !== undefined);
     this.touch(ev.timeMs);
     if (futures) {
-      this.futures.apply(ev);
+      this.futures.apply(ev, raw.symbol);
       this.futuresVersion++;
     } else {
       this.quotes.set(ev);
-      this.marks.setProjection(ev.symbol, projectionOf(ev, traded, this.phaseOf(ev.timeMs)));
+      this.marks.setProjection(ev.symbol, projectionOf(ev, traded, this.phaseOf(ev.timeMs, 'stock')));
       this.quotesVersion++;
       this.touchSlot(slot!, ev.timeMs);
     }
     return true;
   }
 
-  private recordTrade(ev: QuoteEvent, prev: QuoteEvent, onBoard: boolean): void {
+  private recordTrade(ev: QuoteEvent, prev: QuoteEvent, feedCode: string, cls: InstrumentClass, onBoard: boolean): void {
     const volume = ev.totalVolume - prev.totalVolume;
-    const phase = this.phaseOf(ev.timeMs);
-    const side = classifyTrade(ev.last, bestBid(prev), bestAsk(prev), phase);
+    // HOSE stamps an auction's match at the window's end (09:15:00, 14:45:00), when the clock
+    // already says the next phase: the feed's own session field is the truth when present.
+    const phase = ev.session ?? this.phaseOf(ev.timeMs, cls);
+    const sideBy: SideSource = ev.aggressor ? 'feed' : 'book';
+    const side = ev.aggressor ?? classifyTrade(ev.last, bestBid(prev), bestAsk(prev), phase);
     // Futures trades go to the trade log only: the board's flow split is for stocks.
     if (onBoard) this.flows.add(ev.symbol, phase, side, volume, volume * ev.last);
     this.accepted++;
     if (this.trades.length < this.tradeBufferLimit) {
-      this.trades.push({ symbol: ev.symbol, timeMs: ev.timeMs, price: ev.last, volume, side, phase });
+      this.trades.push({ symbol: ev.symbol, feedCode, timeMs: ev.timeMs, price: ev.last, volume, side, sideBy, phase });
     } else this.dropped++;
   }
 
@@ -302,10 +328,14 @@ export class MarketProcessor {
   }
 
   /** Phases change only on whole local minutes. */
-  private phaseOf(t: number): MarketPhase {
+  private phaseOf(t: number, cls: InstrumentClass): MarketPhase {
     const minute = Math.floor(t / MINUTE_MS);
-    if (minute !== this.phaseCache.minute) this.phaseCache = { minute, phase: phaseAt(t) };
-    return this.phaseCache.phase;
+    const c = this.phaseCache[cls];
+    if (minute !== c.minute) {
+      c.minute = minute;
+      c.phase = phaseAt(t, cls);
+    }
+    return c.phase;
   }
 
   private symbolState(slot: SymbolSlot, second: number): SymbolStateProps {

@@ -1,5 +1,5 @@
-// HOSE trading sessions on the Asia/Ho_Chi_Minh clock (UTC+7 all year: Vietnam has no DST).
-import { MarketPhase } from '../../wire/proto.js';
+// Local time on the Asia/Ho_Chi_Minh clock (UTC+7 all year: Vietnam has no DST) and the
+// daily session key. The timetables and holidays are in calendar.ts.
 
 export const VN_OFFSET_MS = 7 * 3600_000;
 /** Session data resets daily at 15:05 local time. */
@@ -25,31 +25,6 @@ export function localWeekday(timeMs: number): number {
 export function localTimeToMs(date: string, time: string): number {
   const [h, m, s] = time.split(':').map(Number);
   return Date.parse(`${date}T00:00:00Z`) - VN_OFFSET_MS + ((h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)) * 1000;
-}
-
-const SCHEDULE: ReadonlyArray<readonly [startMinute: number, phase: MarketPhase]> = [
-  [0, MarketPhase.PRE_OPEN],
-  [9 * 60, MarketPhase.ATO],
-  [9 * 60 + 15, MarketPhase.CONTINUOUS],
-  [11 * 60 + 30, MarketPhase.LUNCH_BREAK],
-  [13 * 60, MarketPhase.CONTINUOUS],
-  [14 * 60 + 30, MarketPhase.ATC],
-  [14 * 60 + 45, MarketPhase.PUT_THROUGH],
-  [15 * 60, MarketPhase.CLOSED],
-];
-
-/** The market phase at a local minute of day (weekdays). */
-export function phaseAtMinute(minute: number): MarketPhase {
-  let phase: MarketPhase = MarketPhase.PRE_OPEN;
-  for (const [start, p] of SCHEDULE) if (minute >= start) phase = p;
-  return phase;
-}
-
-/** The market phase at an instant; weekends are closed. */
-export function phaseAt(timeMs: number): MarketPhase {
-  const wd = localWeekday(timeMs);
-  if (wd === 0 || wd === 6) return MarketPhase.CLOSED;
-  return phaseAtMinute(localMinuteOfDay(timeMs));
 }
 
 /**

@@ -35,12 +35,20 @@ export interface PriceBand {
   floor: number;
 }
 
-/** The ±7% band around a reference price: ceiling rounded down, floor rounded up to the tick. */
+/**
+ * The ±7% band around a reference price: ceiling rounded down, floor rounded up to the
+ * tick. At the lowest prices the rounding can take a side back to the reference itself
+ * (reference 100: 107 → 100, 93 → 100), leaving no room to trade; HOSE then widens that
+ * side to one tick from the reference (100 → ceiling 110, floor 90). The floor never goes
+ * below one tick (the lowest valid price).
+ */
 export function priceBand(reference: number): PriceBand {
   // Work in integers (VND) so 0.07 * ref does not drift below an exact tick.
-  const ceilingRaw = Math.floor((reference * 107) / 100);
-  const floorRaw = Math.ceil((reference * 93) / 100);
-  return { ceiling: roundDownToTick(ceilingRaw), floor: roundUpToTick(floorRaw) };
+  let ceiling = roundDownToTick(Math.floor((reference * 107) / 100));
+  let floor = roundUpToTick(Math.ceil((reference * 93) / 100));
+  if (ceiling <= reference) ceiling = reference + tickSize(reference);
+  if (floor >= reference) floor = Math.max(tickSize(1), reference - tickSize(reference - 1));
+  return { ceiling, floor };
 }
 
 /** True when price is a positive multiple of its tick and within [floor, ceiling]. */

@@ -1,14 +1,12 @@
 // The simulator's own session clock: dates and times on the Asia/Ho_Chi_Minh calendar,
 // weekday stepping, the "active" (price-moving) time of a session day, and the next
-// instant a set of phases is open. All instants are UTC ms; local times are HOSE's.
+// instant a set of phases is open. All instants are UTC ms; the timetables are the
+// exchange calendar's (src/market/rules/calendar.ts).
 import { MarketPhase } from '../../wire/proto.js';
-import { isTradingDay } from '../processor/futures-resolver.js';
-import { VN_OFFSET_MS, localTimeToMs, phaseAtMinute, tradingDate } from '../rules/session.js';
+import { isTradingDay, phaseAtMinute, phaseBoundaries, type InstrumentClass } from '../rules/calendar.js';
+import { VN_OFFSET_MS, localTimeToMs, tradingDate } from '../rules/session.js';
 
 const DAY_MS = 86_400_000;
-
-/** Minute-of-day boundaries of the HOSE schedule (DESIGN §3), in order. */
-export const PHASE_BOUNDARIES_MIN = [9 * 60, 9 * 60 + 15, 11 * 60 + 30, 13 * 60, 14 * 60 + 30, 14 * 60 + 45, 15 * 60] as const;
 
 /** Intervals (local minutes) in which prices move: ATO through ATC, minus the lunch break. */
 const ACTIVE_MIN: ReadonlyArray<readonly [number, number]> = [
@@ -59,14 +57,26 @@ export function activeMsAt(msOfDay: number): number {
   return a;
 }
 
+/** Ms of a trading day spent in `phase` (of class `cls`) from local midnight up to `msOfDay`. */
+export function phaseMsUntil(msOfDay: number, phase: MarketPhase, cls: InstrumentClass): number {
+  const edges = [0, ...phaseBoundaries(cls), 24 * 60];
+  let ms = 0;
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const a = edges[i]! * 60_000;
+    const b = Math.min(edges[i + 1]! * 60_000, msOfDay);
+    if (b > a && phaseAtMinute(edges[i]!, cls) === phase) ms += b - a;
+  }
+  return ms;
+}
+
 /**
  * The first instant at or after `t` (within the same local day, `midnight` being its local
- * midnight) whose phase is in `phases`; Infinity when none is left that day.
+ * midnight) whose phase of class `cls` is in `phases`; Infinity when none is left that day.
  */
-export function nextOpenAt(t: number, midnight: number, phases: ReadonlySet<MarketPhase>): number {
+export function nextOpenAt(t: number, midnight: number, phases: ReadonlySet<MarketPhase>, cls: InstrumentClass = 'stock'): number {
   const minute = (t - midnight) / 60_000;
-  if (phases.has(phaseAtMinute(minute))) return t;
-  for (const b of PHASE_BOUNDARIES_MIN) if (b > minute && phases.has(phaseAtMinute(b))) return midnight + b * 60_000;
+  if (phases.has(phaseAtMinute(minute, cls))) return t;
+  for (const b of phaseBoundaries(cls)) if (b > minute && phases.has(phaseAtMinute(b, cls))) return midnight + b * 60_000;
   return Infinity;
 }
 

@@ -12,25 +12,31 @@
 //   daily drift (now and then one "hot" name runs to its ceiling or floor), M a shared
 //   market factor. Both move only in "active" time (ATO through ATC, not the lunch break),
 //   with overnight gaps between days.
-// - ATO: the book builds (quote updates; a crossing book whose projected match the quote
-//   states as EstMatchedPrice, see auction-book.ts), one opening match per symbol at 09:14:59.
-//   Continuous: trades at the best ask (active buy) or best bid (active sell), sometimes
-//   strictly in between when the spread is wider than a tick; the best levels of the book
-//   before and after a trade hold the trade price, so either way of classifying agrees.
-//   Lunch: nothing moves. ATC: quote updates, one closing match at 14:44:59. Put-through
-//   and closed: quiet (indices keep ticking once a second as a heartbeat).
-// - At 15:01 the clock jumps to 08:59 of the next trading day, references = the closes.
+// - Sessions follow the exchange calendar (src/market/rules/calendar.ts): stocks on the HOSE
+//   timetable, the futures on HNX's (ATO from 08:45, continuous from 09:00). Every X
+//   message carries its TradingSession, as FastConnect's do.
+// - ATO: the book builds (quote updates; for the stocks a crossing book whose projected
+//   match the quote states as EstMatchedPrice, see auction-book.ts), one opening match per
+//   instrument stamped at the window's end as the exchanges do — 09:00:00 for the futures, 09:15:00 for the stocks —
+//   with TradingSession=ATO. Continuous: trades at the best ask (active buy) or best bid
+//   (active sell), sometimes strictly in between when the spread is wider than a tick; the
+//   best levels of the book before and after a trade hold the trade price, so either way of
+//   classifying agrees. Lunch: nothing moves. ATC: quote updates, one closing match at
+//   14:45:00 with TradingSession=ATC. Put-through and closed: quiet (indices keep ticking
+//   once a second as a heartbeat).
+// - At 15:01 the clock jumps to 08:40 of the next trading day, references = the closes.
 // - Pace is in wall time: `tradesPerSecond` trades per wall second during continuous
 //   trading whatever the clock speed; MI once per wall second; R per symbol every ~4 wall s.
 import { ConfigError } from '../../errors.js';
 import { MarketPhase } from '../../wire/proto.js';
 import type { RawFeedMessage } from '../feed/feed.js';
 import { frontMonthContract } from '../processor/futures-resolver.js';
-import { phaseAt, tradingDate as localDateOf } from '../rules/session.js';
+import { phaseAt, type InstrumentClass } from '../rules/calendar.js';
+import { tradingDate as localDateOf } from '../rules/session.js';
 import { BOARD_LOT, priceBand, roundDownToTick, roundToTick, stepTicks } from '../rules/tick.js';
 import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
-import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
+import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
 
 export interface SimOptions {
@@ -46,15 +52,24 @@ export interface SimOptions {
   now?: () => number;
 }
 
-export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: '09:00:00', clockSpeed: 1 };
+/**
+ * The default start: the futures already trading (continuous since 09:00), the stocks'
+ * opening match five seconds away — a new user sees trading at once.
+ */
+export const SIM_DEFAULT_START = '09:14:55';
+export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: SIM_DEFAULT_START, clockSpeed: 1 };
 
 const H = (hms: string): number => parseClock(hms)!;
-const DAY_OPEN_MS = H('08:59:00');
-const ATO_MATCH_MS = H('09:14:59');
+/** Before the futures' ATO (08:45). */
+const DAY_OPEN_MS = H('08:40:00');
+/** Auction matches are stamped at the end of their window. */
+const FUT_ATO_MATCH_MS = H('09:00:00');
+const ATO_MATCH_MS = H('09:15:00');
 const CONT_START_MS = H('09:15:00');
 const CONT_END_MS = H('14:30:00');
-const ATC_MATCH_MS = H('14:44:59');
+const ATC_MATCH_MS = H('14:45:00');
 const ROLL_MS = H('15:01:00');
+const DAY_END_MS = H('23:59:59');
 
 /** Quote-only book updates per trade in continuous trading. */
 const QUOTE_RATIO = 0.3;
@@ -119,9 +134,9 @@ interface Futures extends QuoteState {
   symbol: string;
 }
 
-type EventKey = 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'foreign' | 'index';
+type EventKey = 'futAto' | 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'foreign' | 'index';
 /** Tie order: fixed-time session events first, then the Poisson ones, heartbeats last. */
-const EVENT_ORDER: readonly EventKey[] = ['ato', 'atc', 'roll', 'trade', 'quote', 'futTrade', 'futQuote', 'foreign', 'index'];
+const EVENT_ORDER: readonly EventKey[] = ['futAto', 'ato', 'atc', 'roll', 'trade', 'quote', 'futTrade', 'futQuote', 'foreign', 'index'];
 
 function validate(o: Omit<SimOptions, 'now'>): void {
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffff_ffff) throw new ConfigError('SIM_SEED', String(o.seed), 'an integer in 0..4294967295');
@@ -162,7 +177,7 @@ export class MarketSim {
   private vniVolFactor = 2.3;
   private vniValFactor = 1.9;
   private foreignCursor = 0;
-  private readonly next: Record<EventKey, number> = { ato: Infinity, atc: Infinity, roll: Infinity, trade: Infinity, quote: Infinity, futTrade: Infinity, futQuote: Infinity, foreign: Infinity, index: Infinity };
+  private readonly next: Record<EventKey, number> = { futAto: Infinity, ato: Infinity, atc: Infinity, roll: Infinity, trade: Infinity, quote: Infinity, futTrade: Infinity, futQuote: Infinity, foreign: Infinity, index: Infinity };
 
   constructor(opts: Partial<SimOptions> = {}) {
     const o = { ...SIM_DEFAULTS, ...stripUndefined(opts) };
@@ -196,8 +211,14 @@ export class MarketSim {
     return this.date;
   }
 
+  /** The stocks' phase (HOSE timetable). */
   phase(): MarketPhase {
-    return phaseAt(this.now);
+    return phaseAt(this.now, 'stock');
+  }
+
+  /** The futures' phase (HNX derivatives timetable). */
+  derivativesPhase(): MarketPhase {
+    return phaseAt(this.now, 'derivatives');
   }
 
   get futuresSymbol(): string {
@@ -302,6 +323,7 @@ export class MarketSim {
       open: 0, high: 0, low: 0, last: 0, lastVol: 0, totalVol: 0, totalVal: 0, bids: [], asks: [],
     };
 
+    this.next.futAto = this.midnight + FUT_ATO_MATCH_MS;
     this.next.ato = this.midnight + ATO_MATCH_MS;
     this.next.atc = this.midnight + ATC_MATCH_MS;
     this.next.roll = this.midnight + ROLL_MS;
@@ -317,37 +339,44 @@ export class MarketSim {
       return;
     }
     this.now = target;
+    if (ms > FUT_ATO_MATCH_MS) {
+      this.now = this.midnight + FUT_ATO_MATCH_MS;
+      this.futuresAuctionMatch(false, undefined);
+      this.next.futAto = Infinity;
+    }
     if (ms > ATO_MATCH_MS) {
       this.now = this.midnight + ATO_MATCH_MS;
-      this.openingOrClosingMatch(false, undefined);
+      this.stockAuctionMatch(false, undefined);
       this.next.ato = Infinity;
     }
-    if (ms > CONT_START_MS) {
+    if (ms > FUT_ATO_MATCH_MS) {
+      // Each class's share of its continuous trading done by now.
       const contEnd = Math.min(ms, CONT_END_MS);
-      const contTotal = activeMsAt(CONT_END_MS) - activeMsAt(CONT_START_MS);
-      const f = (activeMsAt(contEnd) - activeMsAt(CONT_START_MS)) / contTotal;
+      const share = (cls: InstrumentClass) => phaseMsUntil(contEnd, P.CONTINUOUS, cls) / phaseMsUntil(DAY_END_MS, P.CONTINUOUS, cls);
       this.now = this.midnight + contEnd;
-      this.syntheticContinuous(f);
+      if (ms > CONT_START_MS) this.syntheticContinuous(share('stock'));
+      this.syntheticFutures(share('derivatives'));
     }
     if (ms > ATC_MATCH_MS) {
       this.now = this.midnight + ATC_MATCH_MS;
-      this.openingOrClosingMatch(true, undefined);
+      this.stockAuctionMatch(true, undefined);
+      this.futuresAuctionMatch(true, undefined);
       this.next.atc = Infinity;
     }
     this.now = target;
-    const phase = phaseAt(target);
-    if (phase === P.ATO || phase === P.CONTINUOUS || phase === P.ATC || phase === P.LUNCH_BREAK) {
-      this.evolveMarket();
+    const moving = (p: MarketPhase) => p === P.ATO || p === P.CONTINUOUS || p === P.ATC || p === P.LUNCH_BREAK;
+    const stockPhase = phaseAt(target, 'stock');
+    this.evolveMarket();
+    if (moving(stockPhase))
       for (const s of this.stocks) {
         const fair = this.evolveStock(s);
-        if (isAuctionPhase(phase)) Object.assign(s, crossingBook(this.rng, s, fair, () => auctionLots(this.rng, s.c.dailyVolume, phase === P.ATC)));
+        if (isAuctionPhase(stockPhase)) Object.assign(s, crossingBook(this.rng, s, fair, () => auctionLots(this.rng, s.c.dailyVolume, stockPhase === P.ATC)));
         else this.rebuildStockBook(s, fair);
       }
-      this.rebuildFuturesBook(this.evolveFutures());
-    }
+    if (moving(phaseAt(target, 'derivatives'))) this.rebuildFuturesBook(this.evolveFutures());
   }
 
-  /** The continuous session's effect up to fraction f of it, in one step (used by warmUp). */
+  /** The stocks' continuous session up to fraction f of it, in one step (used by warmUp). */
   private syntheticContinuous(f: number): void {
     const rng = this.rng;
     this.evolveMarket();
@@ -369,6 +398,12 @@ export class MarketSim {
       s.low = Math.max(s.floor, stepTicks(lo, -rng.int(4)));
       this.accrueForeign(s, vol, avg, 1);
     }
+  }
+
+  /** The futures' continuous session up to fraction f of it, in one step (used by warmUp). */
+  private syntheticFutures(f: number): void {
+    const rng = this.rng;
+    this.evolveMarket();
     const fair10 = this.evolveFutures();
     const fu = this.fut;
     const p10 = this.clampFutures(Math.round(fair10));
@@ -391,11 +426,11 @@ export class MarketSim {
     return wallMs * this.options.clockSpeed;
   }
 
-  /** Next arrival of a Poisson process of `perWallSecond` events, counted only in `phases`. */
-  private poisson(from: number, phases: ReadonlySet<MarketPhase>, perWallSecond: (phase: MarketPhase) => number): number {
-    const start = nextOpenAt(from, this.midnight, phases);
+  /** Next arrival of a Poisson process of `perWallSecond` events, counted only in `phases` of class `cls`. */
+  private poisson(from: number, phases: ReadonlySet<MarketPhase>, perWallSecond: (phase: MarketPhase) => number, cls: InstrumentClass = 'stock'): number {
+    const start = nextOpenAt(from, this.midnight, phases, cls);
     if (start === Infinity) return Infinity;
-    return start + this.rng.exponential(this.wallToSim(1000 / perWallSecond(phaseAt(start))));
+    return start + this.rng.exponential(this.wallToSim(1000 / perWallSecond(phaseAt(start, cls))));
   }
 
   private readonly tradeRate = (): number => this.options.tradesPerSecond;
@@ -405,22 +440,28 @@ export class MarketSim {
   private scheduleAll(): void {
     this.next.trade = this.poisson(this.now, CONTINUOUS, this.tradeRate);
     this.next.quote = this.poisson(this.now, BOOK_PHASES, this.quoteRate);
-    this.next.futTrade = this.poisson(this.now, CONTINUOUS, this.futuresRate);
-    this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate);
+    this.next.futTrade = this.poisson(this.now, CONTINUOUS, this.futuresRate, 'derivatives');
+    this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate, 'derivatives');
     this.next.foreign = nextOpenAt(this.now, this.midnight, FOREIGN_PHASES);
     this.next.index = this.now + this.wallToSim(INDEX_PERIOD_WALL_MS);
   }
 
   private fire(key: EventKey, out: RawFeedMessage[]): void {
-    const phase = phaseAt(this.now);
+    const phase = phaseAt(this.now, 'stock');
+    const futPhase = phaseAt(this.now, 'derivatives');
     switch (key) {
+      case 'futAto':
+        this.next.futAto = Infinity;
+        this.futuresAuctionMatch(false, out);
+        return;
       case 'ato':
         this.next.ato = Infinity;
-        this.openingOrClosingMatch(false, out);
+        this.stockAuctionMatch(false, out);
         return;
       case 'atc':
         this.next.atc = Infinity;
-        this.openingOrClosingMatch(true, out);
+        this.stockAuctionMatch(true, out);
+        this.futuresAuctionMatch(true, out);
         return;
       case 'roll':
         this.startDay(nextTradingDay(this.date), false);
@@ -437,12 +478,12 @@ export class MarketSim {
         this.next.quote = this.poisson(this.now, BOOK_PHASES, this.quoteRate);
         return;
       case 'futTrade':
-        if (phase === P.CONTINUOUS) this.futuresTrade(out);
-        this.next.futTrade = this.poisson(this.now, CONTINUOUS, this.futuresRate);
+        if (futPhase === P.CONTINUOUS) this.futuresTrade(out);
+        this.next.futTrade = this.poisson(this.now, CONTINUOUS, this.futuresRate, 'derivatives');
         return;
       case 'futQuote':
-        if (BOOK_PHASES.has(phase)) this.futuresQuote(out);
-        this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate);
+        if (BOOK_PHASES.has(futPhase)) this.futuresQuote(out);
+        this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate, 'derivatives');
         return;
       case 'foreign': {
         if (FOREIGN_PHASES.has(phase)) {
@@ -657,9 +698,10 @@ export class MarketSim {
     out.push(this.stockMsg(s));
   }
 
-  /** The ATO (opening) or ATC (closing) call auction: one match per instrument, neutral. */
-  private openingOrClosingMatch(closing: boolean, out: RawFeedMessage[] | undefined): void {
+  /** The stocks' ATO (opening) or ATC (closing) call auction: one match per symbol, no aggressor. */
+  private stockAuctionMatch(closing: boolean, out: RawFeedMessage[] | undefined): void {
     const rng = this.rng;
+    const session = closing ? 'ATC' : 'ATO';
     this.evolveMarket();
     for (const s of this.stocks) {
       const fair = this.evolveStock(s);
@@ -673,14 +715,20 @@ export class MarketSim {
       this.accrueForeign(s, vol, price, 1);
       // What is left after a call auction: bids below, asks above the match price.
       this.fillBook(s, price > s.floor ? stepTicks(price, -1) : 0, price < s.ceiling ? stepTicks(price, 1) : 0);
-      out?.push(this.stockMsg(s));
+      out?.push(this.stockMsg(s, session));
     }
+  }
+
+  /** The futures' ATO or ATC call auction: one match, no aggressor. */
+  private futuresAuctionMatch(closing: boolean, out: RawFeedMessage[] | undefined): void {
+    const rng = this.rng;
+    this.evolveMarket();
     const fu = this.fut;
     const p10 = this.clampFutures(Math.round(this.evolveFutures()));
     const fvol = Math.round(rng.uniform(closing ? 5_000 : 2_000, closing ? 15_000 : 6_000));
     this.fillFutures(p10, fvol);
     this.fillFuturesBook(p10 > fu.floor ? p10 - 1 : 0, p10 < fu.ceiling ? p10 + 1 : 0);
-    out?.push(this.futuresMsg());
+    out?.push(this.futuresMsg(closing ? 'ATC' : 'ATO'));
   }
 
   private fillFutures(p10: number, vol: number): void {
@@ -765,7 +813,7 @@ export class MarketSim {
     }
     const n = this.stocks.length;
     const vn30 = round2(this.vn30Value());
-    const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now)] };
+    const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now, 'stock')] };
     out.push(this.indexMsg('VN30', vn30, round2(this.vn30Prior), vol, val, adv, dec, n - adv - dec, ceil, floor, base));
 
     // VNINDEX: moves with VN30 (beta) plus its own mean-reverting noise; breadth follows.
@@ -810,12 +858,13 @@ export class MarketSim {
     };
   }
 
-  private stockMsg(s: Stock): RawFeedMessage {
-    return quoteMsg(s.c.symbol, 'HOSE', this.date, this.now, s, 1, isAuctionPhase(phaseAt(this.now)) ? estMatchedPrice(s) : 0);
+  /** `session` overrides the clock's (an auction match is stamped after its window). */
+  private stockMsg(s: Stock, session = SESSION_CODE[phaseAt(this.now, 'stock')]): RawFeedMessage {
+    return quoteMsg(s.c.symbol, 'HOSE', this.date, this.now, s, 1, session, isAuctionPhase(phaseAt(this.now, 'stock')) ? estMatchedPrice(s) : 0);
   }
 
-  private futuresMsg(): RawFeedMessage {
-    return quoteMsg(this.fut.symbol, 'DERIVATIVE', this.date, this.now, this.fut, 10);
+  private futuresMsg(session = SESSION_CODE[phaseAt(this.now, 'derivatives')]): RawFeedMessage {
+    return quoteMsg(this.fut.symbol, 'DERIVATIVE', this.date, this.now, this.fut, 10, session);
   }
 
   private foreignMsg(s: Stock): RawFeedMessage {
@@ -843,14 +892,14 @@ interface QuoteState {
 }
 
 /** An SSI "X" message; prices are divided by `scale` (10 for futures kept in tenths). */
-function quoteMsg(symbol: string, exchange: string, date: string, now: number, q: QuoteState, scale: number, estMatched = 0): RawFeedMessage {
+function quoteMsg(symbol: string, exchange: string, date: string, now: number, q: QuoteState, scale: number, session: string, estMatched = 0): RawFeedMessage {
   const px = (p: number) => (scale === 1 ? p : p / scale);
   const [b1, b2, b3] = q.bids;
   const [a1, a2, a3] = q.asks;
   // One literal (a stable object shape), levels that do not exist sent as 0 like SSI does.
   return {
     RType: 'X', Symbol: symbol, Exchange: exchange, TradingDate: ssiDate(date), Time: ssiTime(now),
-    TradingSession: SESSION_CODE[phaseAt(now)],
+    TradingSession: session,
     RefPrice: px(q.ref), Ceiling: px(q.ceiling), Floor: px(q.floor),
     Open: px(q.open), High: px(q.high), Low: px(q.low),
     LastPrice: px(q.last), LastVol: q.lastVol, TotalVol: q.totalVol, TotalVal: q.totalVal,

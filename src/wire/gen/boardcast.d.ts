@@ -80,6 +80,7 @@ export namespace boardcast {
             foreign?: (boardcast.v1.ForeignSummary.$Properties|null);
             derivatives?: (boardcast.v1.Derivatives.$Properties|null);
             removedSymbols: string[];
+            derivativesPhase: boardcast.v1.MarketPhase;
             feed?: (boardcast.v1.FeedStatus.$Properties|null);
             static create(properties: boardcast.v1.Snapshot.$Shape): boardcast.v1.Snapshot & boardcast.v1.Snapshot.$Shape;
             static create(properties?: boardcast.v1.Snapshot.$Properties): boardcast.v1.Snapshot;
@@ -101,6 +102,7 @@ export namespace boardcast {
                 foreign?: (boardcast.v1.ForeignSummary.$Properties|null);
                 derivatives?: (boardcast.v1.Derivatives.$Properties|null);
                 removedSymbols?: (string[]|null);
+                derivativesPhase?: (boardcast.v1.MarketPhase|null);
                 feed?: (boardcast.v1.FeedStatus.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
@@ -488,6 +490,7 @@ export namespace boardcast {
             basisPct: number;
             premium: boardcast.v1.Premium;
             openInterest: number;
+            feedCode: string;
             static create(properties: boardcast.v1.Derivatives.$Shape): boardcast.v1.Derivatives & boardcast.v1.Derivatives.$Shape;
             static create(properties?: boardcast.v1.Derivatives.$Properties): boardcast.v1.Derivatives;
             static encode(message: boardcast.v1.Derivatives.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -513,6 +516,7 @@ export namespace boardcast {
                 basisPct?: (number|null);
                 premium?: (boardcast.v1.Premium|null);
                 openInterest?: (number|null);
+                feedCode?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = boardcast.v1.Derivatives.$Properties;

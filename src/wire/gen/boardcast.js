@@ -347,6 +347,7 @@ export const boardcast = $root.boardcast = (() => {
             Snapshot.prototype.foreign = null;
             Snapshot.prototype.derivatives = null;
             Snapshot.prototype.removedSymbols = $util.emptyArray;
+            Snapshot.prototype.derivativesPhase = 0;
             Snapshot.prototype.feed = null;
 
             Snapshot.create = function(properties) {
@@ -379,6 +380,8 @@ export const boardcast = $root.boardcast = (() => {
                 if (message.removedSymbols != null && message.removedSymbols.length)
                     for (let i = 0; i < message.removedSymbols.length; ++i)
                         writer.uint32(66).string(message.removedSymbols[i]);
+                if (message.derivativesPhase != null && $Object.hasOwnProperty.call(message, "derivativesPhase") && message.derivativesPhase !== 0)
+                    writer.uint32(72).int32(message.derivativesPhase);
                 if (message.feed != null && $Object.hasOwnProperty.call(message, "feed"))
                     $root.boardcast.v1.FeedStatus.encode(message.feed, writer.uint32(82).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -475,6 +478,15 @@ export const boardcast = $root.boardcast = (() => {
                             if (!(message.removedSymbols && message.removedSymbols.length))
                                 message.removedSymbols = [];
                             message.removedSymbols.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.derivativesPhase = value;
+                            else
+                                delete message.derivativesPhase;
                             continue;
                         }
                     case 10: {
@@ -591,6 +603,44 @@ export const boardcast = $root.boardcast = (() => {
                     for (let i = 0; i < object.removedSymbols.length; ++i)
                         message.removedSymbols[i] = $String(object.removedSymbols[i]);
                 }
+                if (object.derivativesPhase !== 0 && (typeof object.derivativesPhase !== "string" || $root.boardcast.v1.MarketPhase[object.derivativesPhase] !== 0))
+                    switch (object.derivativesPhase) {
+                    case "PHASE_UNSPECIFIED":
+                    case 0:
+                        message.derivativesPhase = 0;
+                        break;
+                    case "PRE_OPEN":
+                    case 1:
+                        message.derivativesPhase = 1;
+                        break;
+                    case "ATO":
+                    case 2:
+                        message.derivativesPhase = 2;
+                        break;
+                    case "CONTINUOUS":
+                    case 3:
+                        message.derivativesPhase = 3;
+                        break;
+                    case "LUNCH_BREAK":
+                    case 4:
+                        message.derivativesPhase = 4;
+                        break;
+                    case "ATC":
+                    case 5:
+                        message.derivativesPhase = 5;
+                        break;
+                    case "PUT_THROUGH":
+                    case 6:
+                        message.derivativesPhase = 6;
+                        break;
+                    case "CLOSED":
+                    case 7:
+                        message.derivativesPhase = 7;
+                        break;
+                    default:
+                        if (typeof object.derivativesPhase === "number" && (object.derivativesPhase | 0) === object.derivativesPhase)
+                            message.derivativesPhase = object.derivativesPhase;
+                    }
                 if (object.feed != null) {
                     if (!$util.isObject(object.feed))
                         throw $TypeError(".boardcast.v1.Snapshot.feed: object expected");
@@ -618,6 +668,7 @@ export const boardcast = $root.boardcast = (() => {
                     object.phase = options.enums === $String ? "PHASE_UNSPECIFIED" : 0;
                     object.foreign = null;
                     object.derivatives = null;
+                    object.derivativesPhase = options.enums === $String ? "PHASE_UNSPECIFIED" : 0;
                     object.feed = null;
                 }
                 if (message.marketTimeMs != null && $Object.hasOwnProperty.call(message, "marketTimeMs"))
@@ -645,6 +696,8 @@ export const boardcast = $root.boardcast = (() => {
                     for (let j = 0; j < message.removedSymbols.length; ++j)
                         object.removedSymbols[j] = message.removedSymbols[j];
                 }
+                if (message.derivativesPhase != null && $Object.hasOwnProperty.call(message, "derivativesPhase"))
+                    object.derivativesPhase = options.enums === $String ? $root.boardcast.v1.MarketPhase[message.derivativesPhase] === $undefined ? message.derivativesPhase : $root.boardcast.v1.MarketPhase[message.derivativesPhase] : message.derivativesPhase;
                 if (message.feed != null && $Object.hasOwnProperty.call(message, "feed"))
                     object.feed = $root.boardcast.v1.FeedStatus.toObject(message.feed, options, _depth + 1);
                 return object;
@@ -3044,6 +3097,7 @@ export const boardcast = $root.boardcast = (() => {
             Derivatives.prototype.basisPct = 0;
             Derivatives.prototype.premium = 0;
             Derivatives.prototype.openInterest = 0;
+            Derivatives.prototype.feedCode = "";
 
             Derivatives.create = function(properties) {
                 return new Derivatives(properties);
@@ -3082,6 +3136,8 @@ export const boardcast = $root.boardcast = (() => {
                     writer.uint32(104).int32(message.premium);
                 if (message.openInterest != null && $Object.hasOwnProperty.call(message, "openInterest") && !$Object.is(message.openInterest, 0))
                     writer.uint32(113).double(message.openInterest);
+                if (message.feedCode != null && $Object.hasOwnProperty.call(message, "feedCode") && message.feedCode !== "")
+                    writer.uint32(122).string(message.feedCode);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3232,6 +3288,15 @@ export const boardcast = $root.boardcast = (() => {
                                 delete message.openInterest;
                             continue;
                         }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.feedCode = value;
+                            else
+                                delete message.feedCode;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3317,6 +3382,9 @@ export const boardcast = $root.boardcast = (() => {
                 if (object.openInterest != null)
                     if (!$Object.is($Number(object.openInterest), 0))
                         message.openInterest = $Number(object.openInterest);
+                if (object.feedCode != null)
+                    if (typeof object.feedCode !== "string" || object.feedCode.length)
+                        message.feedCode = $String(object.feedCode);
                 return message;
             };
 
@@ -3342,6 +3410,7 @@ export const boardcast = $root.boardcast = (() => {
                     object.basisPct = 0;
                     object.premium = options.enums === $String ? "PREMIUM_UNSPECIFIED" : 0;
                     object.openInterest = 0;
+                    object.feedCode = "";
                 }
                 if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
                     object.symbol = message.symbol;
@@ -3369,6 +3438,8 @@ export const boardcast = $root.boardcast = (() => {
                     object.premium = options.enums === $String ? $root.boardcast.v1.Premium[message.premium] === $undefined ? message.premium : $root.boardcast.v1.Premium[message.premium] : message.premium;
                 if (message.openInterest != null && $Object.hasOwnProperty.call(message, "openInterest"))
                     object.openInterest = options.json && !$isFinite(message.openInterest) ? $String(message.openInterest) : message.openInterest;
+                if (message.feedCode != null && $Object.hasOwnProperty.call(message, "feedCode"))
+                    object.feedCode = message.feedCode;
                 return object;
             };
 

@@ -2,6 +2,7 @@
 //
 //   POST Market/AccessToken      {consumerID, consumerSecret} → {status, message, data: {accessToken}}
 //   GET  Market/IndexComponents  indexCode, pageIndex, pageSize → data: [{IndexCode, IndexComponent: [{StockSymbol, Isin}]}]
+//   GET  Market/Securities       market (HOSE, HNX, UPCOM, DER), pageIndex, pageSize → data: [{Market, Symbol, StockName, ...}]
 //   GET  Market/DailyStockPrice  symbol, fromDate, toDate (dd/mm/yyyy), market, pageIndex, pageSize
 //                                → data: [{Symbol, TradingDate, ForeignBuyVolTotal, ForeignSellVolTotal,
 //                                          ForeignBuyValTotal, ForeignSellValTotal, ForeignCurrentRoom, ...}]
@@ -167,6 +168,25 @@ export class SsiRestClient {
         }
       }
       if (lastPage(got, pageSize, page, Number(env.totalRecord), seen.size)) break;
+    }
+    return out;
+  }
+
+  /** The symbols listed on one market (DER: the derivatives, in the codes the feed uses), all pages. */
+  async securities(market: string, pageSize = 100): Promise<string[]> {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const env = await this.get<Array<{ Symbol?: unknown }>>('Market/Securities', { market, pageIndex: page, pageSize });
+      const rows = Array.isArray(env.data) ? env.data : [];
+      for (const row of rows) {
+        const sym = typeof row?.Symbol === 'string' ? row.Symbol.trim().toUpperCase() : '';
+        if (/^[A-Z0-9]{1,20}$/.test(sym) && !seen.has(sym)) {
+          seen.add(sym);
+          out.push(sym);
+        }
+      }
+      if (lastPage(rows.length, pageSize, page, Number(env.totalRecord), out.length)) break;
     }
     return out;
   }

@@ -30,12 +30,12 @@
 // each call replaces the previous one, X is what still flows, which is what gives the
 // silence of the others away.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { activeContracts } from '../../processor/futures-resolver.js';
+import { activeContracts, type FuturesContract } from '../../processor/futures-resolver.js';
 import { VN_OFFSET_MS } from '../../rules/session.js';
 import { VN30_SYMBOLS } from '../../sim/basket.js';
 import type { Logger } from '../../../log.js';
 import { MarketPhase } from '../../../wire/proto.js';
-import { phaseAt } from '../../rules/session.js';
+import { phaseAt } from '../../rules/calendar.js';
 import { ChannelWatch, WATCHED_TYPES, channelType } from './channel-watch.js';
 import { groupByType, MultiStream } from './multi-stream.js';
 import type { Feed, FeedContext, FeedState, FeedStatus, RawFeedMessage } from '../feed.js';
@@ -58,8 +58,14 @@ export interface SsiFeedOptions {
   baseUrl: string;
   /** v2 streaming base; SignalR lives at {streamUrl}/signalr. */
   streamUrl: string;
-  /** Futures contracts to subscribe instead of the resolver's front month and next. */
+  /** Futures contracts to subscribe instead of the resolver's front month and next (either code scheme, sent as given). */
   futuresOverride?: string[];
+  /**
+   * Which code the resolver's contracts are subscribed under: `classic` VN30FYYMM, `krx`
+   * the KRX-era 41I1…000, or `auto` (default): whichever the feed's derivatives list
+   * (Market/Securities, market DER) has; both when the list is unavailable or has neither.
+   */
+  futuresCodeScheme?: FuturesCodeScheme;
   /** Stocks tracked on the board besides the VN30 basket. */
   extraSymbols?: string[];
   /** Reconnect when nothing (not even a keep-alive) arrives this long, ms (default 60 s). */
@@ -94,9 +100,24 @@ export interface SsiFeedOptions {
 export type SsiChannelMode = 'auto' | 'single' | 'per-type';
 
 const TRADING_PHASES = new Set<MarketPhase>([MarketPhase.ATO, MarketPhase.CONTINUOUS, MarketPhase.ATC]);
-const hoseHours = (_type: string, nowMs: number): boolean => TRADING_PHASES.has(phaseAt(nowMs));
+/** The stock timetable on the exchange calendar (holidays and weekends are not trading hours). */
+const hoseHours = (_type: string, nowMs: number): boolean => TRADING_PHASES.has(phaseAt(nowMs, 'stock'));
 
 export const DEFAULT_CHANNEL_CHECK_MS = 60_000;
+export const FUTURES_CODE_SCHEMES = ['auto', 'classic', 'krx'] as const;
+export type FuturesCodeScheme = (typeof FUTURES_CODE_SCHEMES)[number];
+
+/**
+ * The codes to subscribe a contract under: the scheme's, or with `auto` the form(s) the
+ * feed lists (`listed`, its derivatives list; undefined when it could not be had) — both
+ * forms when the list is unknown or names neither, so no quote is missed either way.
+ */
+export function subscriptionCodes(c: FuturesContract, scheme: FuturesCodeScheme, listed: ReadonlySet<string> | undefined): string[] {
+  if (scheme === 'classic') return [c.symbol];
+  if (scheme === 'krx') return [c.krxCode];
+  const found = listed ? [c.krxCode, c.symbol].filter((code) => listed.has(code)) : [];
+  return found.length > 0 ? found : [c.krxCode, c.symbol];
+}
 
 export const SSI_BACKOFF_DEFAULTS: SsiBackoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
 
@@ -135,6 +156,8 @@ interface ForeignTotals {
 
 export class SsiFeed implements Feed {
   readonly name = 'ssi';
+  readonly clockRate = 1;
+  readonly realTime = true;
   readonly rest: SsiRestClient;
   private readonly opts: SsiFeedOptions;
   private readonly backoff: SsiBackoff;
@@ -151,6 +174,9 @@ export class SsiFeed implements Feed {
   /** VN30 constituents from REST and when they were fetched (0 = never). */
   private vn30: string[] = [];
   private vn30At = 0;
+  /** The derivatives the feed lists (auto code scheme) and when they were fetched; undefined = not (yet) available. */
+  private derivativesListed: Set<string> | undefined;
+  private derivativesAt = 0;
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
   private stream: MarketStream | undefined;
@@ -208,10 +234,11 @@ export class SsiFeed implements Feed {
     };
   }
 
-  /** The futures contracts subscribed: the override, or the front month and the next. */
+  /** The futures codes subscribed: the override, or the front month and the next in the configured scheme. */
   futures(): string[] {
     if (this.opts.futuresOverride && this.opts.futuresOverride.length > 0) return [...this.opts.futuresOverride];
-    return activeContracts(vnClock(this.now()).iso, 2).map((c) => c.symbol);
+    const scheme = this.opts.futuresCodeScheme ?? 'auto';
+    return activeContracts(vnClock(this.now()).iso, 2).flatMap((c) => subscriptionCodes(c, scheme, this.derivativesListed));
   }
 
   /** The channels a session subscribes to, X (the busiest) last: see the header. */
@@ -251,6 +278,22 @@ export class SsiFeed implements Feed {
     this.running = undefined;
     if (this.state.state !== 'stopped') this.setStatus({ ...this.state, state: 'stopped' });
     this.ctx = undefined;
+  }
+
+  /** The derivatives list for the auto scheme (cached like the basket); a failure leaves it unknown. */
+  private async refreshDerivatives(): Promise<void> {
+    if ((this.opts.futuresCodeScheme ?? 'auto') !== 'auto' || (this.opts.futuresOverride?.length ?? 0) > 0) return;
+    if (this.derivativesListed && this.now() - this.derivativesAt < this.basketTtlMs) return;
+    try {
+      const listed = await this.rest.securities('DER');
+      if (listed.length > 0) {
+        this.derivativesListed = new Set(listed);
+        this.derivativesAt = this.now();
+      }
+    } catch (err) {
+      if (err instanceof SsiAuthError) throw err;
+      // keep what we had (or subscribe both forms): the stream is what matters now
+    }
   }
 
   private async refreshBasket(): Promise<void> {
@@ -298,6 +341,7 @@ export class SsiFeed implements Feed {
       if (err instanceof SsiAuthError) throw err;
       // keep the cached (or built-in) basket; the stream is what matters now
     }
+    await this.refreshDerivatives();
     if (signal.aborted) return false;
     let stream: MarketStream;
     const channels = this.channels();

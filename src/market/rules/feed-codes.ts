@@ -1,0 +1,33 @@
+// What FastConnect's own fields say about a trade: the session it matched in
+// (`TradingSession`) and the aggressor side the exchange reports (`Side`). Pure.
+import { MarketPhase } from '../../wire/proto.js';
+
+/** The aggressor the exchange reports: BU (buy-up) is an active buy, SD (sell-down) an active sell. */
+export type AggressorSide = 'buy' | 'sell';
+
+const SESSIONS: Readonly<Record<string, MarketPhase>> = {
+  ATO: MarketPhase.ATO,
+  LO: MarketPhase.CONTINUOUS,
+  ATC: MarketPhase.ATC,
+  PT: MarketPhase.PUT_THROUGH,
+  C: MarketPhase.CLOSED,
+  BREAK: MarketPhase.LUNCH_BREAK,
+};
+
+/**
+ * The phase a `TradingSession` code names (ATO, LO = continuous, ATC, PT = put-through,
+ * C = closed, BREAK), case and spaces ignored; undefined for anything else (absent, empty
+ * or a code this table does not know), and the caller falls back to the clock.
+ */
+export function sessionPhase(code: unknown): MarketPhase | undefined {
+  if (typeof code !== 'string') return undefined;
+  const key = code.trim().toUpperCase();
+  return Object.hasOwn(SESSIONS, key) ? SESSIONS[key] : undefined;
+}
+
+/** BU → buy, SD → sell; undefined for anything else (the book rule decides then). */
+export function aggressorSide(code: unknown): AggressorSide | undefined {
+  if (typeof code !== 'string') return undefined;
+  const key = code.trim().toUpperCase();
+  return key === 'BU' ? 'buy' : key === 'SD' ? 'sell' : undefined;
+}
