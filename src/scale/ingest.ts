@@ -67,6 +67,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const names = natsNames(config.NATS_PREFIX);
   const id = `${hostname()}-${process.pid}`;
   const guard = new Guard(log, metrics.registry);
+  guard.declare('worker.message', 'worker.crash');
   const http = new HttpServer({ uws, config, log, metrics, guard, authenticator: createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined }) });
   let shuttingDown = false;
 

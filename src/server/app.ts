@@ -60,6 +60,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
   const guard = new Guard(log, metrics.registry);
+  guard.declare('ws.upgrade', 'ws.open', 'ws.message', 'ws.drain', 'ws.close', 'worker.message', 'worker.crash');
   const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined });
   const http = new HttpServer({ uws, config, log, metrics, guard, authenticator });
   const app: TemplatedApp = http.app;

@@ -160,6 +160,7 @@ export class HttpRouter {
 
   /** Registers `routes` on `app`, in order; end with a `methods: 'any'` fallback on '/*'. */
   register(app: TemplatedApp, routes: readonly Route[]): void {
+    this.deps.guard.declare(...routes.map((r) => r.name));
     for (const route of routes) app.any(route.pattern, (res, req) => this.serve(route, res, req));
   }
 
