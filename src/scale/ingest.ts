@@ -30,18 +30,10 @@ import { LeaderElection } from './election.js';
 import { encodeBusFrame, type FrameHeader } from './frame-codec.js';
 import { BusConnection } from './nats.js';
 import { natsNames } from './subjects.js';
+import type { BusHeartbeat } from './heartbeat.js';
 
-/** The leader's heartbeat on <prefix>.v1.heartbeat (JSON). */
-export interface BusHeartbeat {
-  at: number;
-  term: number;
-  epoch: string;
-  leader: string;
-  feed: FeedStatus;
-  framesSkipped: number;
-  feedAccepted: number;
-  feedRejected: number;
-}
+export type { BusHeartbeat } from './heartbeat.js';
+
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 

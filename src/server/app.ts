@@ -65,7 +65,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         : undefined;
   let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
   const source: FrameSource =
-    config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
+    config.ROLE === 'edge' ? new NatsFrameSource(config, log, metrics.registry) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
   source.on('message', (msg) => {
     if (msg.type === 'shutdown-done') workerDone = msg;
   });
