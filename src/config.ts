@@ -2,6 +2,7 @@
 // invalid value is a ConfigError naming the variable, the value and what was expected.
 import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
+import { checkNatsSettings } from './scale/nats-options.js';
 
 /** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */
 function int(min: number, max: number) {
@@ -67,7 +68,14 @@ const specs = {
   WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
   WORKER_RESTART_MAX_MS: int(10, 600_000)({ default: 10_000, desc: 'largest restart backoff of the market worker' }),
   ROLE: choice(ROLES, 'all'),
-  NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS servers for ROLE=ingest|edge, comma-separated (nats://host:port,...)' }),
+  NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS servers for ROLE=ingest|edge, comma-separated (nats://host:port,...; tls://host:port asks for TLS; userinfo user:password@ is allowed and never shown)' }),
+  NATS_CREDS_FILE: str({ default: '', desc: 'NATS credentials file (user JWT + NKey seed); read at every connect. One way to authenticate only' }),
+  NATS_TOKEN: str({ default: '', desc: 'NATS token. Secret: never logged' }),
+  NATS_USER: str({ default: '', desc: 'NATS user (with NATS_PASSWORD)' }),
+  NATS_PASSWORD: str({ default: '', desc: 'NATS password (with NATS_USER). Secret: never logged' }),
+  NATS_TLS_CA: str({ default: '', desc: 'CA certificate file (PEM) that signed the NATS server certificate; setting it turns TLS on' }),
+  NATS_TLS_CERT: str({ default: '', desc: 'client certificate file (PEM) for NATS mutual TLS (with NATS_TLS_KEY)' }),
+  NATS_TLS_KEY: str({ default: '', desc: 'client key file (PEM) for NATS mutual TLS (with NATS_TLS_CERT)' }),
   NATS_PREFIX: str({ default: 'boardcast', desc: 'prefix of the NATS subjects and KV buckets ([A-Za-z0-9_-]); one per deployment sharing a NATS' }),
   INGEST_FAILOVER_MS: int(1000, 600_000)({ default: 5000, desc: 'a follower ingest takes over within this long after the leader dies' }),
   SSI_CONSUMER_ID: str({ default: '', desc: 'SSI FastConnect Data consumer id (FEED=ssi)' }),
@@ -96,7 +104,7 @@ export type Config = ReturnType<typeof loadConfig>;
 export const CONFIG_VARS: readonly string[] = Object.keys(specs);
 
 /** Variables whose values never appear in an error or a log line. */
-export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET', 'DATABASE_URL']);
+export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET', 'DATABASE_URL', 'NATS_TOKEN', 'NATS_PASSWORD']);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const cfg = cleanEnv(env, specs, {
@@ -107,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   });
   if (!/^\d{2}:\d{2}:\d{2}$/.test(cfg.SIM_START_TIME)) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS');
   if (!/^[A-Za-z0-9_-]+$/.test(cfg.NATS_PREFIX)) throw new ConfigError('NATS_PREFIX', cfg.NATS_PREFIX, 'letters, digits, _ or -');
-  for (const u of cfg.NATS_URL.split(',').map((x) => x.trim())) if (!/^(nats|tls):\/\/[^\s/]+$|^[^\s/:]+(:\d+)?$/.test(u)) throw new ConfigError('NATS_URL', cfg.NATS_URL, 'comma-separated NATS servers, e.g. nats://nats-0:4222,nats://nats-1:4222');
+  checkNatsSettings(cfg); // NATS_URL (userinfo redacted in any error), credentials, TLS files
   if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);
   // ConfigError shows the value; a secret is never shown.
   if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_ID.trim()) throw new ConfigError('SSI_CONSUMER_ID', cfg.SSI_CONSUMER_ID, 'the FastConnect Data consumer id (required when FEED=ssi)');

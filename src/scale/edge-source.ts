@@ -34,6 +34,7 @@ import { FrameFence } from './frame-fence.js';
 import { parseHeartbeat } from './heartbeat.js';
 import { LeaseWatch } from './lease-watch.js';
 import { BusConnection } from './nats.js';
+import { natsConnectSettings } from './nats-options.js';
 import { natsNames, type NatsNames } from './subjects.js';
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
@@ -106,7 +107,7 @@ export class NatsFrameSource extends FrameSource {
   }
 
   private async run(): Promise<void> {
-    this.bus = await BusConnection.open(this.config.NATS_URL, `boardcast-edge-${process.pid}`, this.log);
+    this.bus = await BusConnection.open(natsConnectSettings(this.config), `boardcast-edge-${process.pid}`, this.log);
     if (this.stopped) return void (await this.bus.close());
     const nc = this.bus.nc;
     // The lease first: no frame is judged before the term it must carry is known.

@@ -29,6 +29,7 @@ import { loadUws } from '../server/uws.js';
 import { LeaderElection } from './election.js';
 import { encodeBusFrame, type FrameHeader } from './frame-codec.js';
 import { BusConnection } from './nats.js';
+import { natsConnectSettings, redactNatsUrl } from './nats-options.js';
 import { natsNames } from './subjects.js';
 import type { BusHeartbeat } from './heartbeat.js';
 
@@ -63,7 +64,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
   let bus: BusConnection;
   try {
-    bus = await BusConnection.open(config.NATS_URL, `boardcast-ingest-${id}`, log);
+    bus = await BusConnection.open(natsConnectSettings(config), `boardcast-ingest-${id}`, log);
   } catch (err) {
     await history.close(Date.now() + 1000);
     throw err;
@@ -202,7 +203,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
       resolve(uws.us_socket_local_port(ls as never));
     });
   });
-  log.info({ host: config.HOST, port, native, role: 'ingest', id, leaseMs: lease, nats: config.NATS_URL }, 'boardcast listening');
+  log.info({ host: config.HOST, port, native, role: 'ingest', id, leaseMs: lease, nats: redactNatsUrl(config.NATS_URL) }, 'boardcast listening');
 
   let stopped: Promise<void> | undefined;
   const shutdown = (reason: string) => {

@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log.js';
+import type { NatsConnectSettings } from './nats-options.js';
 
 export type NatsState = 'connecting' | 'connected' | 'disconnected' | 'closed';
 
@@ -29,13 +30,14 @@ export class BusConnection extends EventEmitter<BusConnectionEvents> {
   }
 
   /**
-   * Connects to the first reachable server of `servers` (NATS_URL, comma-separated) and
-   * keeps trying until one answers; after that the client reconnects forever.
+   * Connects to the first reachable server of NATS_URL (with its credentials and TLS:
+   * nats-options.ts) and keeps trying until one answers; after that the client reconnects
+   * forever.
    */
-  static async open(servers: string, name: string, log: Logger): Promise<BusConnection> {
-    const list = servers.split(',').map((s) => s.trim()).filter(Boolean);
+  static async open(settings: NatsConnectSettings, name: string, log: Logger): Promise<BusConnection> {
+    const { describe, ...auth } = settings;
     const nc = await connect({
-      servers: list,
+      ...auth,
       name,
       waitOnFirstConnect: true,
       maxReconnectAttempts: -1,
@@ -48,7 +50,7 @@ export class BusConnection extends EventEmitter<BusConnectionEvents> {
     });
     const bus = new BusConnection(nc, log);
     bus.setState('connected');
-    log.info({ server: nc.getServer(), name }, 'NATS connected');
+    log.info({ server: nc.getServer(), name, auth: describe.auth, tls: describe.tls }, 'NATS connected');
     void bus.watch();
     return bus;
   }
