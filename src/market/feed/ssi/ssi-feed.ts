@@ -157,8 +157,9 @@ export class SsiFeed implements Feed {
       consumerSecret: opts.consumerSecret,
       timeoutMs: opts.requestTimeoutMs,
       token: { now: this.now, onToken: (t) => this.scrubber.add(t) },
+      scrub: this.scrubber.fn,
     });
-    this.connector = opts.connector ?? FcV2Stream.connector(opts.streamUrl, { timeoutMs: opts.connectTimeoutMs });
+    this.connector = opts.connector ?? FcV2Stream.connector(opts.streamUrl, { timeoutMs: opts.connectTimeoutMs, scrub: this.scrubber.fn });
     if (!(this.watchdogMs >= 10)) throw new RangeError(`SsiFeed watchdogMs must be >= 10, got ${this.watchdogMs}`);
   }
 
@@ -284,9 +285,8 @@ export class SsiFeed implements Feed {
       lastFrameAt = this.now();
     });
     stream.on('message', (raw) => this.deliver(raw));
-    stream.on('serverError', (text) => {
-      this.state.lastError = this.scrubber.scrub(`server error: ${text}`);
-    });
+    // Reported at once (it does not change the state): /readyz shows it, scrubbed.
+    stream.on('serverError', (text) => this.setStatus({ ...this.state, lastError: `server error: ${text}` }));
     const watchdog = setInterval(
       () => {
         const silent = this.now() - lastFrameAt;
