@@ -35,6 +35,8 @@ export interface NatsServerOptions {
   config?: string;
   /** Environment for nats-server (the passwords a config file names as $VARIABLES). */
   env?: Record<string, string>;
+  /** More command-line options (e.g. --tlsverify --tlscert …). */
+  args?: string[];
 }
 
 export class NatsServer {
@@ -59,7 +61,7 @@ export class NatsServer {
   async launch(): Promise<void> {
     if (!NATS_SERVER) throw new Error('nats-server is not installed (apt-get install nats-server)');
     const config = this.opts.config ? ['-c', this.opts.config] : [];
-    this.proc = spawn(NATS_SERVER, [...config, '-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir], { stdio: 'ignore', env: { ...process.env, ...this.opts.env } });
+    this.proc = spawn(NATS_SERVER, [...config, '-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir, ...(this.opts.args ?? [])], { stdio: 'ignore', env: { ...process.env, ...this.opts.env } });
     const deadline = Date.now() + 10_000;
     while (!(await canConnect(this.port))) {
       if (Date.now() > deadline) throw new Error(`nats-server did not listen on ${this.port}`);

@@ -107,7 +107,7 @@ export class NatsFrameSource extends FrameSource {
   }
 
   private async run(): Promise<void> {
-    this.bus = await BusConnection.open(natsConnectSettings(this.config), `boardcast-edge-${process.pid}`, this.log);
+    this.bus = await BusConnection.open(natsConnectSettings(this.config), `boardcast-edge-${process.pid}`, this.log, () => this.stopped);
     if (this.stopped) return void (await this.bus.close());
     const nc = this.bus.nc;
     // The lease first: no frame is judged before the term it must carry is known.
