@@ -1,6 +1,9 @@
 // An edge's view of the ingest lease: the current term, read from KV <prefix>_v1_leader and
 // then watched, so the edge never assumes a term a message claims (frame-fence.ts). The
-// term only moves forward: terms are KV revisions, and a later leader always has a larger one.
+// watch is the authority (ordered, every change): it may even move the term back, when the
+// bucket was recreated after a NATS that lost its store, since only ingests can write the
+// lease. A one-off read (refresh) only moves it forward: it may race with the watch and
+// answer with an entry the watch has already passed.
 import { EventEmitter } from 'node:events';
 import type { KV } from '@nats-io/kv';
 import type { Logger } from '../log.js';
@@ -27,14 +30,15 @@ export class LeaseWatch extends EventEmitter<{ term: [number] }> {
     void this.watchLoop();
   }
 
-  private observe(s: LeaseState | undefined, revision: number): void {
+  private observe(s: LeaseState | undefined, revision: number, fromWatch: boolean): void {
     if (s === undefined) {
       this.log.warn({ revision }, 'lease entry is not a lease; ignored');
       return;
     }
     // A released or expired lease keeps the last term: its leader may still finish a frame,
     // and the next leader's create brings a larger term anyway.
-    if (!s.held || (this.term !== undefined && s.term <= this.term)) return;
+    if (!s.held || s.term === this.term) return;
+    if (!fromWatch && this.term !== undefined && s.term < this.term) return;
     const from = this.term;
     this.term = s.term;
     this.holder = s.holder;
@@ -45,7 +49,7 @@ export class LeaseWatch extends EventEmitter<{ term: [number] }> {
   private async read(): Promise<void> {
     this.lastRefreshAt = Date.now();
     const e = await this.kv.get(this.key);
-    if (e) this.observe(readLease(e), e.revision);
+    if (e) this.observe(readLease(e), e.revision, false);
   }
 
   /** Reads the lease again now (a frame of a newer term arrived before the watch showed it), at most twice a second. */
@@ -62,7 +66,7 @@ export class LeaseWatch extends EventEmitter<{ term: [number] }> {
         attempt = 0;
         for await (const e of iter) {
           try {
-            this.observe(readLease(e), e.revision);
+            this.observe(readLease(e), e.revision, true);
           } catch (err) {
             this.log.error({ err }, 'lease watch entry failed');
           }
