@@ -10,8 +10,11 @@ export const EDGE_DROP_REASONS = [
   'term_stale', 'term_ahead', 'term_unknown', 'stale', 'seq_jump', 'epoch', // frame-fence.ts
   'heartbeat_malformed', 'heartbeat_term', // heartbeats: off schema, or not the lease's term
   'internal', // an exception while handling a message (logged at error level)
-] as const satisfies readonly (DropReason | string)[];
+] as const;
 export type EdgeDropReason = (typeof EDGE_DROP_REASONS)[number];
+// Every reason the fence can give has its series (a compile error otherwise).
+const fenceReasonsListed: [Exclude<DropReason, EdgeDropReason>] extends [never] ? true : never = true;
+void fenceReasonsListed;
 
 export interface EdgeGauges {
   natsConnected(): number;
