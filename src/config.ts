@@ -1,8 +1,11 @@
 // Configuration: environment variables only (12-factor), validated once at start. An
 // invalid value is a ConfigError naming the variable, the value and what was expected.
+import { isIP } from 'node:net';
 import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
 import { checkNatsSettings } from './scale/nats-options.js';
+import { parseClock } from './market/sim/clock.js';
+import { parseCorsOrigins } from './server/cors.js';
 
 /** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */
 function int(min: number, max: number) {
@@ -67,6 +70,10 @@ const specs = {
   WS_IDLE_TIMEOUT_S: int(8, 960)({ default: 120, desc: 'close sockets silent this long (pings are automatic)' }),
   WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
   WORKER_RESTART_MAX_MS: int(10, 600_000)({ default: 10_000, desc: 'largest restart backoff of the market worker' }),
+  HTTP_MAX_HEADER_BYTES: int(1024, 65_536)({ default: 16_384, desc: 'request line + headers of an HTTP request or upgrade at most; above it 431' }),
+  CORS_ORIGINS: str({ default: '', desc: 'origins that may read the REST routes from a browser: "*" or a comma list (https://a.example,https://b.example); empty = no CORS' }),
+  METRICS_PORT: str({ default: '', desc: 'serve /metrics on its own listener on this port (0 = a free one) and not on PORT; empty = on PORT' }),
+  METRICS_HOST: str({ default: '', desc: 'listen address of the /metrics listener; empty = HOST' }),
   ROLE: choice(ROLES, 'all'),
   NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS servers for ROLE=ingest|edge, comma-separated (nats://host:port,...; tls://host:port asks for TLS; userinfo user:password@ is allowed and never shown)' }),
   NATS_CREDS_FILE: str({ default: '', desc: 'NATS credentials file (user JWT + NKey seed); read at every connect. One way to authenticate only' }),
@@ -103,6 +110,12 @@ export type Config = ReturnType<typeof loadConfig>;
 /** Every environment variable the config reads (the deployment manifests are checked against it). */
 export const CONFIG_VARS: readonly string[] = Object.keys(specs);
 
+/** A variable's default and description, for --help texts. */
+export function describeVar(name: string): { default: unknown; desc: string } | undefined {
+  const spec = (specs as Record<string, { default?: unknown; desc?: string }>)[name];
+  return spec && { default: spec.default, desc: spec.desc ?? '' };
+}
+
 /** Variables whose values never appear in an error or a log line. */
 export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET', 'DATABASE_URL', 'NATS_TOKEN', 'NATS_PASSWORD']);
 
@@ -113,7 +126,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       if (name) throw new ConfigError(name, SECRET_VARS.has(name) ? '[redacted]' : env[name], (err as Error).message.replace(/^Invalid value for env var \S+:?\s*/, '') || 'a valid value');
     },
   });
-  if (!/^\d{2}:\d{2}:\d{2}$/.test(cfg.SIM_START_TIME)) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS');
+  if (parseClock(cfg.SIM_START_TIME) === undefined) throw new ConfigError('SIM_START_TIME', cfg.SIM_START_TIME, 'HH:MM:SS, a time of day (00:00:00–23:59:59)');
+  for (const name of ['HOST', 'METRICS_HOST'] as const) {
+    const h = cfg[name];
+    if ((h !== '' || name === 'HOST') && !isIP(h) && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/.test(h)) throw new ConfigError(name, h, 'an IPv4 / IPv6 address or a host name');
+  }
+  if (cfg.METRICS_PORT !== '') {
+    const n = /^\d{1,5}$/.test(cfg.METRICS_PORT.trim()) ? Number(cfg.METRICS_PORT) : NaN;
+    if (!(n >= 0 && n <= 65535)) throw new ConfigError('METRICS_PORT', cfg.METRICS_PORT, 'an integer in 0..65535, or empty to serve /metrics on PORT');
+    if (n !== 0 && n === cfg.PORT) throw new ConfigError('METRICS_PORT', cfg.METRICS_PORT, `a port other than PORT (${cfg.PORT})`);
+  }
+  try {
+    parseCorsOrigins(cfg.CORS_ORIGINS);
+  } catch (err) {
+    throw new ConfigError('CORS_ORIGINS', cfg.CORS_ORIGINS, (err as Error).message);
+  }
   if (!/^[A-Za-z0-9_-]+$/.test(cfg.NATS_PREFIX)) throw new ConfigError('NATS_PREFIX', cfg.NATS_PREFIX, 'letters, digits, _ or -');
   checkNatsSettings(cfg); // NATS_URL (userinfo redacted in any error), credentials, TLS files
   if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);

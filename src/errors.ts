@@ -48,3 +48,10 @@ export class WorkerCrashError extends BoardcastError {
     super('BC_WORKER_CRASHED', message, 500, context);
   }
 }
+
+/** The listen address could not be bound (another process has the port, or the address is not this machine's). */
+export class ListenError extends BoardcastError {
+  constructor(what: string, host: string, port: number) {
+    super('BC_LISTEN_FAILED', `cannot listen on ${host}:${port} (${what}): the port is in use by another process, or the address is not one of this machine's. boardcast listens exclusively: one server per port`, 500, { host, port, what });
+  }
+}

@@ -32,8 +32,6 @@ export interface WorkerStartup {
 export type MainToWorker =
   /** Sent whenever the number of connected sockets per format changes. */
   | { type: 'clients'; clients: ClientCounts }
-  /** Asks for the current board as protobuf-JSON text (for GET /api/snapshot). */
-  | { type: 'snapshot-request'; id: number }
   /** Stop producing frames (shutdown step 3); answered by 'loop-stopped'. */
   | { type: 'stop-loop' }
   /** Stop the feed and flush (shutdown steps 5–6); answered by 'shutdown-done'. */
@@ -52,6 +50,5 @@ export type WorkerToMain =
   | { type: 'frame'; seq: number; producedAtUs: number; keyframe: boolean; buildUs: number; encodeUs: Record<string, number>; full: PackedParts[]; delta: PackedParts[] | null }
   /** Sent every interval, even when no frame was built: proves the worker and feed live. */
   | { type: 'heartbeat'; at: number; feed: FeedStatus; framesSkipped: number; feedAccepted: number; feedRejected: number }
-  | { type: 'snapshot-response'; id: number; json: string }
   | { type: 'loop-stopped' }
   | { type: 'shutdown-done'; tradesAccepted?: number; historyTicks?: number };

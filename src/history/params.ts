@@ -42,7 +42,12 @@ export function matchRoute(path: string): Route | { bad: HistoryParamError } | u
   const parts = path.replace(/\/+$/, '').split('/');
   if (parts.length === 1 && parts[0] === 'basis') return { kind: 'basis' };
   if (parts.length === 2 && parts[0] === 'index') {
-    const id = decodeURIComponent(parts[1]!).toUpperCase();
+    let id: string;
+    try {
+      id = decodeURIComponent(parts[1]!).toUpperCase();
+    } catch {
+      id = ''; // malformed percent-encoding: not an id (the router answers it first anyway)
+    }
     return SYMBOL.test(id) ? { kind: 'index', id } : { bad: new HistoryParamError('id', `not an index id: ${JSON.stringify(parts[1]!.slice(0, 32))}`) };
   }
   if (parts.length === 2 && (parts[1] === 'candles' || parts[1] === 'ticks' || parts[1] === 'foreign')) {

@@ -11,10 +11,11 @@ import { Piscina } from 'piscina';
 import type { Registry } from 'prom-client';
 import { BoardcastError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { Guard } from '../server/guard.js';
 import type { WriterStats } from './batch-writer.js';
 import { createHistoryMetrics, type HistoryMetrics } from './metrics.js';
 import type { MainToWriter, WriterStartup, WriterToMain } from './protocol.js';
-import { describeTarget, type StoreTarget } from './store.js';
+import { describeTarget, SQLITE_BUSY_TIMEOUT_MS, type StoreTarget } from './store.js';
 import type { HistoryQuery } from './types.js';
 
 export interface HistoryConfig {
@@ -85,8 +86,11 @@ export class HistoryService {
   private lastStats: WriterStats | undefined;
   timescale = false;
 
+  private readonly guard: Guard;
+
   private constructor(readonly cfg: HistoryConfig, readonly target: StoreTarget, private readonly log: Logger, registry: Registry) {
     this.metrics = createHistoryMetrics(registry);
+    this.guard = new Guard(log, registry);
   }
 
   /** Starts the writer thread and waits until the store is open and migrated; then the query pool. */
@@ -127,7 +131,7 @@ export class HistoryService {
         void worker.terminate();
         reject(err);
       };
-      worker.on('message', (m: WriterToMain) => {
+      worker.on('message', this.guard.wrap('history.message', (m: WriterToMain) => {
         switch (m.type) {
           case 'opened':
             this.timescale = m.timescale;
@@ -142,7 +146,7 @@ export class HistoryService {
             this.metrics.update(m.stats);
             break;
         }
-      });
+      }));
       worker.on('error', (err) => {
         this.log.error({ err }, 'history writer thread failed');
         fail(err);
@@ -189,13 +193,14 @@ export class HistoryService {
       let result: { stats?: WriterStats; leftOver: number } = { stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 };
       if (worker) {
         result = await new Promise((resolve) => {
-          const timer = setTimeout(() => resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 }), Math.max(0, deadline - Date.now()) + 250);
-          worker.on('message', (m: WriterToMain) => {
+          // The writer answers at the deadline, or after the one statement it may be blocked in.
+          const timer = setTimeout(() => resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 }), Math.max(0, deadline - Date.now()) + SQLITE_BUSY_TIMEOUT_MS + 250);
+          worker.on('message', this.guard.wrap('history.message', (m: WriterToMain) => {
             if (m.type === 'closed') {
               clearTimeout(timer);
               resolve({ stats: m.stats, leftOver: m.leftOver });
             }
-          });
+          }));
           worker.once('exit', () => {
             clearTimeout(timer);
             resolve({ stats: this.lastStats, leftOver: this.lastStats?.buffered ?? 0 });

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildCandles } from './candles.js';
 import { SQLITE_MIGRATIONS } from './schema.js';
-import type { HistoryStore, OpenOptions } from './store.js';
+import { SQLITE_BUSY_TIMEOUT_MS, type HistoryStore, type OpenOptions } from './store.js';
 import { INTERVALS, SIDE_CODE, SIDE_OF, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
 
 type Db = Database.Database;
@@ -37,7 +37,7 @@ export class SqliteStore implements HistoryStore {
   static open(path: string, opts: OpenOptions = {}): SqliteStore {
     if (!opts.readOnly) mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, opts.readOnly ? { readonly: true, fileMustExist: true } : {});
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (!opts.readOnly) {
       db.pragma('journal_mode = WAL');
       // WAL + NORMAL: a commit survives a process crash; only an OS crash may lose the last ones.

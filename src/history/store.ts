@@ -49,3 +49,11 @@ export function redactUrl(url: string): string {
 export function describeTarget(t: StoreTarget): Record<string, string> {
   return t.kind === 'sqlite' ? { store: 'sqlite', path: t.path } : { store: 'postgres', url: redactUrl(t.url) };
 }
+
+/**
+ * How long one statement waits for another connection's lock. Short: the batch writer
+ * retries with backoff anyway, and a thread blocked inside SQLite cannot take the close
+ * message nor be terminated safely (better-sqlite3 aborts the process when a worker is
+ * terminated mid-statement), so the shutdown waits this long past its deadline at most.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 1000;

@@ -4,7 +4,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../log.js';
 import { LogLimiter } from '../log-limiter.js';
 import type { MainToWorker, WorkerStartup, WorkerToMain } from '../messages.js';
-import { encodeJsonText } from '../wire/codec.js';
 import type { FeedEvent } from './events.js';
 import { createFeed } from './feed/create-feed.js';
 import type { FeedStatus, RawFeedMessage } from './feed/feed.js';
@@ -78,11 +77,6 @@ port.on('message', async (msg: MainToWorker) => {
     case 'clients':
       loop.setClients(msg.clients);
       break;
-    case 'snapshot-request': {
-      const json = processor ? encodeJsonText({ seq: loop.framesProduced, epoch: startup.epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: 'FULL', baseSeq: 0, snapshot: processor.snapshot() }) : 'null';
-      post({ type: 'snapshot-response', id: msg.id, json });
-      break;
-    }
     case 'stop-loop':
       loop.stop();
       post({ type: 'loop-stopped' });

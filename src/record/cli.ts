@@ -3,9 +3,12 @@
 // (FEED, SIM_*, SSI_*, REPLAY_*), to NDJSON (gzip when FILE ends in .gz). See
 // src/market/feed/recording.ts for the format. Stops after --duration seconds, or on
 // SIGINT / SIGTERM, flushing the file either way.
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { FEEDS, loadConfig } from '../config.js';
+import { describeVar, FEEDS, loadConfig } from '../config.js';
 import { BoardcastError, ConfigError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { createFeed, feedStartupFromConfig } from '../market/feed/create-feed.js';
@@ -13,7 +16,28 @@ import { recordFeed } from '../market/feed/recording.js';
 
 const USAGE = 'usage: npm run record -- --out FILE [--duration SECONDS] [--feed sim|ssi|replay]';
 
+/** The environment variables that configure the recorded feed (as they configure the server's). */
+export const RECORD_VARS = ['FEED', 'LOG_LEVEL', 'SIM_SEED', 'SIM_TRADES_PER_SECOND', 'SIM_START_TIME', 'SIM_CLOCK_SPEED', 'SSI_CONSUMER_ID', 'SSI_CONSUMER_SECRET', 'SSI_BASE_URL', 'SSI_STREAM_URL', 'FUTURES_OVERRIDE', 'EXTRA_SYMBOLS', 'REPLAY_FILE', 'REPLAY_SPEED', 'REPLAY_LOOP'];
+
+export function helpText(): string {
+  const lines = RECORD_VARS.map((name) => {
+    const d = describeVar(name)!;
+    const def = Array.isArray(d.default) ? d.default.join(',') : String(d.default ?? '');
+    return `  ${name.padEnd(22)} ${d.desc}${def !== '' ? ` (default ${def})` : ''}`;
+  });
+  return [
+    USAGE,
+    '',
+    'Records the raw messages of a feed to NDJSON (gzip when FILE ends in .gz) until --duration',
+    'seconds pass or SIGINT / SIGTERM. Exit codes: 0 written, 64 usage, 73 cannot write FILE, 78 configuration, 1 other failure.',
+    '',
+    'Environment (the feed is configured as the server configures it):',
+    ...lines,
+  ].join('\n');
+}
+
 export interface RecordArgs {
+  help: boolean;
   out: string;
   durationS: number | undefined;
   feed: string | undefined;
@@ -21,7 +45,7 @@ export interface RecordArgs {
 
 export function parseRecordArgs(argv: string[]): RecordArgs {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' }, duration: { type: 'string', short: 'd' }, feed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
-  if (values.help) throw new BoardcastError('BC_USAGE', USAGE, 400);
+  if (values.help) return { help: true, out: '', durationS: undefined, feed: undefined };
   if (!values.out) throw new BoardcastError('BC_USAGE', `--out is required\n${USAGE}`, 400);
   let durationS: number | undefined;
   if (values.duration !== undefined) {
@@ -29,7 +53,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     if (!(durationS > 0) || !Number.isFinite(durationS)) throw new BoardcastError('BC_USAGE', `--duration must be a positive number of seconds, got ${JSON.stringify(values.duration)}`, 400);
   }
   if (values.feed !== undefined && !(FEEDS as readonly string[]).includes(values.feed)) throw new BoardcastError('BC_USAGE', `--feed must be one of ${FEEDS.join(', ')}, got ${JSON.stringify(values.feed)}`, 400);
-  return { out: values.out, durationS, feed: values.feed };
+  return { help: false, out: values.out, durationS, feed: values.feed };
 }
 
 export async function main(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -39,6 +63,17 @@ export async function main(argv = process.argv.slice(2), env: NodeJS.ProcessEnv 
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     return 64;
+  }
+  if (args.help) {
+    process.stdout.write(`${helpText()}\n`);
+    return 0;
+  }
+  // Before any feed starts: a file that cannot be written is an error now, not after the session.
+  try {
+    await access(dirname(resolve(args.out)), constants.W_OK);
+  } catch (err) {
+    process.stderr.write(`cannot write the recording ${args.out}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'its directory does not exist' : (err as Error).message}\n`);
+    return 73; // EX_CANTCREAT
   }
   let config;
   try {

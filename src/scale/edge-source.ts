@@ -26,8 +26,7 @@ import { WIRE_FORMATS, type ClientCounts, type WireFormat } from '../messages.js
 import { LogLimiter } from '../log-limiter.js';
 import { FrameSource, type SourceReadiness } from '../server/frame-source.js';
 import { heartbeatDeadlineMs } from '../server/readiness.js';
-import { assembleView } from '../server/views.js';
-import { CHANNELS, type PackedParts } from '../wire/frame-parts.js';
+import type { PackedParts } from '../wire/frame-parts.js';
 import { decodeBusFrame, type BusFrame } from './frame-codec.js';
 import { createEdgeMetrics, type EdgeDropReason, type EdgeMetrics } from './edge-metrics.js';
 import { FrameFence } from './frame-fence.js';
@@ -63,7 +62,6 @@ export class NatsFrameSource extends FrameSource {
   private firstFrameAt: number | undefined;
   private lastHeartbeatAt: number | undefined;
   private feed: FeedStatus | undefined;
-  private latestJson: { meta: { seq: number; epoch: string; producedAtUs: number }; parts: PackedParts } | undefined;
   private stopped = false;
   private loopStopped = false;
   readonly stats: EdgeStats = { framesReceived: 0, framesEmitted: 0, dropped: {}, gaps: 0, lastBusLatencyUs: 0 };
@@ -237,8 +235,6 @@ export class NatsFrameSource extends FrameSource {
     const ordered = WIRE_FORMATS.filter((f) => frames.has(f)).map((f) => frames.get(f)!);
     const deltas = ordered.map((b) => b.delta);
     const delta = keyframe || deltas.some((d) => d === null) ? null : (deltas as PackedParts[]);
-    const json = frames.get('json');
-    if (json) this.latestJson = { meta: { seq: h.seq, epoch: h.epoch, producedAtUs: h.producedAtUs }, parts: json.full };
     this.firstFrameAt ??= now;
     this.stats.framesEmitted++;
     this.emit('message', { type: 'frame', seq: h.seq, producedAtUs: h.producedAtUs, keyframe, buildUs: h.buildUs, encodeUs: {}, full: ordered.map((b) => b.full), delta });
@@ -259,13 +255,6 @@ export class NatsFrameSource extends FrameSource {
 
   setClients(_clients: ClientCounts): void {
     // The ingest encodes every format whatever the clients: it cannot see them.
-  }
-
-  async snapshotJson(): Promise<string | undefined> {
-    const l = this.latestJson;
-    if (!l) return undefined;
-    const bytes = assembleView(l.meta, 'FULL', 0, l.parts, { format: 'json', channels: new Set(CHANNELS), symbols: null, delta: false });
-    return Buffer.from(bytes).toString('utf8');
   }
 
   readiness(now: number, shuttingDown: boolean): SourceReadiness {

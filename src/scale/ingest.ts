@@ -15,16 +15,19 @@
 import { hostname } from 'node:os';
 import { Kvm, type KV } from '@nats-io/kv';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import type { TemplatedApp, us_listen_socket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
 import { createMetrics, observeHeartbeat } from '../metrics.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
-import type { ServerHandle } from '../server/app.js';
+import type { ServerHandle, ShutdownReport } from '../server/app.js';
 import { LocalFrameSource } from '../server/frame-source.js';
-import { handleAsync, sendJson } from '../server/http.js';
+import { createAuthenticator } from '../server/auth.js';
+import { Guard } from '../server/guard.js';
+import { json } from '../server/http-router.js';
+import { HttpServer } from '../server/http-server.js';
 import { loadUws } from '../server/uws.js';
 import { LeaderElection } from './election.js';
 import { encodeBusFrame, type FrameHeader } from './frame-codec.js';
@@ -56,9 +59,9 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   };
   const names = natsNames(config.NATS_PREFIX);
   const id = `${hostname()}-${process.pid}`;
-  const app: TemplatedApp = uws.App();
+  const guard = new Guard(log, metrics.registry);
+  const http = new HttpServer({ uws, config, log, metrics, guard, authenticator: createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined }) });
   let shuttingDown = false;
-  let listenSocket: us_listen_socket | undefined;
 
   // Stores first (DESIGN §4). The ingest serves no history API: writer only, no query pool.
   const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
@@ -159,8 +162,8 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     m.leader.set(1);
     m.term.set(term);
     const s = new LocalFrameSource(config, log, undefined, { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
-    s.on('message', onMessage(term));
-    s.on('crash', () => metrics.workerRestarts.inc());
+    s.on('message', guard.wrap('worker.message', onMessage(term)));
+    s.on('crash', guard.wrap('worker.crash', () => metrics.workerRestarts.inc()));
     // Both formats, always: the ingest cannot see the edges' clients.
     s.setClients(Object.fromEntries(WIRE_FORMATS.map((f) => [f, 1])) as Record<WireFormat, number>);
     source = { source: s, term };
@@ -187,33 +190,46 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     }
     return { ready: reasons.length === 0, reasons, feed };
   };
-  app
-    .get('/healthz', (res) => sendJson(res, '200 OK', { status: 'ok' }))
-    .get('/readyz', (res) => {
-      const r = ready();
-      sendJson(res, r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, role: 'ingest', leader: election.leader, term: election.term, epoch: election.leader ? epoch : null, nats: bus.state, feed: r.feed });
-    })
-    .get('/metrics', (res) => handleAsync(res, async () => ({ status: '200 OK', body: await metrics.registry.metrics(), contentType: metrics.registry.contentType })))
-    .any('/*', (res, req) => sendJson(res, '404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for ${req.getMethod().toUpperCase()} ${req.getUrl()} (ROLE=ingest serves /healthz, /readyz, /metrics)` }));
+  const anonymous = Boolean(config.WS_AUTH_TOKEN || config.WS_JWT_SECRET); // with auth on, readyz says status and reasons only
+  http.routes(
+    [
+      { pattern: '/healthz', name: 'healthz', access: 'open', cors: true, handle: () => json('200 OK', { status: 'ok' }) },
+      {
+        pattern: '/readyz',
+        name: 'readyz',
+        access: 'open',
+        cors: true,
+        handle: () => {
+          const r = ready();
+          const detail = anonymous ? {} : { role: 'ingest', leader: election.leader, term: election.term, epoch: election.leader ? epoch : null, nats: bus.state, feed: r.feed };
+          return json(r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, ...detail });
+        },
+      },
+    ],
+    ' (ROLE=ingest serves /healthz, /readyz, /metrics)',
+  );
+  let listening: { port: number; metricsPort: number | undefined };
+  try {
+    listening = await http.listen();
+  } catch (err) {
+    workersStopped = true;
+    await stopSource();
+    await election.stop();
+    await bus.close();
+    await history.close(Date.now() + 1000);
+    throw err;
+  }
+  const { port, metricsPort } = listening;
+  log.info({ host: config.HOST, port, metricsPort, native, role: 'ingest', id, leaseMs: lease, nats: redactNatsUrl(config.NATS_URL) }, 'boardcast listening');
 
-  const port = await new Promise<number>((resolve, reject) => {
-    app.listen(config.HOST, config.PORT, (ls) => {
-      if (!ls) return reject(new Error(`cannot listen on ${config.HOST}:${config.PORT}`));
-      listenSocket = ls;
-      resolve(uws.us_socket_local_port(ls as never));
-    });
-  });
-  log.info({ host: config.HOST, port, native, role: 'ingest', id, leaseMs: lease, nats: redactNatsUrl(config.NATS_URL) }, 'boardcast listening');
-
-  let stopped: Promise<void> | undefined;
+  let stopped: Promise<ShutdownReport> | undefined;
   const shutdown = (reason: string) => {
     stopped ??= (async () => {
       const stopStartedAt = Date.now();
       log.info({ reason, leader: election.leader }, 'shutting down');
       shuttingDown = true;
       if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
-      if (listenSocket) uws.us_listen_socket_close(listenSocket);
-      listenSocket = undefined;
+      http.close();
       const wasLeader = election.leader;
       workersStopped = true;
       await stopSource(); // the frame loop, the feed; the worker hands over its last rows
@@ -222,17 +238,19 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
       await bus.close();
       m.leader.set(0);
       // Flush the history writer and close the store (as ROLE=all does, after the feed stopped).
-      const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
+      const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1500 - SQLITE_BUSY_TIMEOUT_MS));
       const fields = { tradesAccepted: totals.tradesAccepted, ticksHanded: totals.historyTicks, workers: totals.workers, written: stats?.written, dropped: stats?.dropped, leftOver };
       if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
       else log.info(fields, 'history flushed');
       log.info({ wasLeader }, 'shutdown complete');
+      return { historyLeftOver: leftOver };
     })();
     return stopped;
   };
 
   return {
     port,
+    metricsPort,
     metrics,
     get supervisor() {
       return source?.source.supervisor;

@@ -1,7 +1,7 @@
 // The boardcast server for one process: a frame source (the supervised market worker for
 // ROLE=all, the ingest's frames on NATS for ROLE=edge), the uWS app with /ws and the HTTP
 // routes, and the shutdown sequence of DESIGN §4. ROLE=ingest is src/scale/ingest.ts.
-import type { HttpRequest, HttpResponse, TemplatedApp, us_listen_socket, us_socket_context_t, WebSocket } from 'uWebSockets.js';
+import type { HttpRequest, HttpResponse, TemplatedApp, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import { ClientMessageError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -13,26 +13,43 @@ import { createAuthenticator } from './auth.js';
 import { Broadcaster, type SocketData } from './broadcaster.js';
 import { parseClientMessage, type ClientRequest } from './client-messages.js';
 import { ConnectionLimiter } from './conn-limits.js';
-import { handleAsync, sendJson } from './http.js';
+import { Guard } from './guard.js';
+import { json, readRequest, requestProblem, type Route } from './http-router.js';
+import { HttpServer } from './http-server.js';
+import { SnapshotCache } from './snapshot.js';
+import { checkHandshake, UPGRADE_REQUIRED } from './handshake.js';
 import { NatsFrameSource } from '../scale/edge-source.js';
 import { startIngest } from '../scale/ingest.js';
 import { LocalFrameSource, type FrameSource } from './frame-source.js';
 import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
-import { admitClient, refusal, upgradeAsync } from './upgrade.js';
+import { admitClient, refusal, refuseUpgrade, upgradeAsync, type RefusalBody } from './upgrade.js';
 import { loadUws } from './uws.js';
-import { parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
-import { boardPage } from './static.js';
+import { allowedChannels, parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
+import { boardPageRoutes } from './static.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
-import { EDGE_HISTORY_UNAVAILABLE, HISTORY_PREFIX, registerHistoryRoutes } from './history-routes.js';
+import { historyRoutes } from './history-routes.js';
+
+export interface ShutdownOptions {
+  /** Close code for the open sockets: 1001 (going away) on a signal, 1011 after an internal error. */
+  closeCode?: 1001 | 1011;
+}
+
+/** How the stop went: rows of history that could not be stored are lost (the exit code says so). */
+export interface ShutdownReport {
+  historyLeftOver: number;
+}
 
 export interface ServerHandle {
   port: number;
+  /** The /metrics listener's port when METRICS_PORT is set. */
+  metricsPort?: number;
   metrics: Metrics;
   /** The local market worker's supervisor (ROLE=all; the leader's under ROLE=ingest; none on an edge). */
   readonly supervisor: MarketSupervisor | undefined;
   /** The graceful stop of DESIGN §4 (without exiting the process). Idempotent. */
-  shutdown(reason: string): Promise<void>;
+  shutdown(reason: string, opts?: ShutdownOptions): Promise<ShutdownReport>;
 }
 
 /** uWS's own message-size cap: 4× ours, at least 1 MiB, at most 16 MiB. */
@@ -42,13 +59,14 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   if (config.ROLE === 'ingest') return startIngest(config, log, opts);
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
   const metrics = createMetrics();
-  const app: TemplatedApp = uws.App();
-  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
+  const guard = new Guard(log, metrics.registry);
   const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined });
+  const http = new HttpServer({ uws, config, log, metrics, guard, authenticator });
+  const app: TemplatedApp = http.app;
+  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
   const limiter = new ConnectionLimiter({ perIp: config.WS_MAX_CONNECTIONS_PER_IP, global: config.WS_MAX_CONNECTIONS });
   let shuttingDown = false;
   let draining = false;
-  let listenSocket: us_listen_socket | undefined;
   let basket: string[] = [];
   let firstFrameAt: number | undefined;
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
@@ -66,9 +84,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
   const source: FrameSource =
     config.ROLE === 'edge' ? new NatsFrameSource(config, log, metrics.registry) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
-  source.on('message', (msg) => {
-    if (msg.type === 'shutdown-done') workerDone = msg;
-  });
+  const snapshots = new SnapshotCache({ intervalMs: config.BROADCAST_INTERVAL_MS, onDemandChange: () => countsChanged() });
 
   let firstFrame!: () => void;
   let startFailed!: (err: Error) => void;
@@ -77,7 +93,8 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
     startFailed = reject;
   });
 
-  source.on('message', (msg: WorkerToMain) => {
+  source.on('message', guard.wrap('worker.message', (msg: WorkerToMain) => {
+    snapshots.onMessage(msg);
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
@@ -104,20 +121,24 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         if (firstFrameAt !== undefined) firstFrame();
         observeHeartbeat(metrics, msg);
         break;
+      case 'shutdown-done':
+        workerDone = msg;
+        break;
       default:
         break;
     }
-  });
-  source.on('crash', ({ exitCode }) => {
+  }));
+  source.on('crash', guard.wrap('worker.crash', ({ exitCode }: { exitCode: number | null }) => {
     metrics.workerRestarts.inc();
     if (firstFrameAt === undefined) startFailed(new Error(`market worker exited (code ${exitCode}) before its first frame`));
-  });
+  }));
 
-  const countsChanged = () => {
+  function countsChanged() {
     const c = broadcaster.counts();
     for (const f of WIRE_FORMATS) metrics.clients.set({ format: f }, c[f]);
-    source.setClients(c);
-  };
+    // Snapshot requests read the JSON frames: while they come, JSON counts one more reader.
+    source.setClients(snapshots.wanted ? { ...c, json: c.json + 1 } : c);
+  }
 
   const replyControl = (ws: WebSocket<SocketData>, body: Parameters<typeof encodeControl>[3]) => {
     const { format } = ws.getUserData().view;
@@ -156,7 +177,15 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
     closeOnBackpressureLimit: 0,
     idleTimeout: config.WS_IDLE_TIMEOUT_S,
     sendPingsAutomatically: true,
-    upgrade: (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) =>
+    upgrade: guard.wrap('ws.upgrade', (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) => {
+      // Refusals that need no decision: the request itself is wrong (431, 400, 426).
+      const raw = readRequest(req);
+      const bad = requestProblem(raw, config.HTTP_MAX_HEADER_BYTES) ?? checkHandshake(raw.method, (n) => raw.headers.get(n) ?? '');
+      if (bad) {
+        const body = JSON.parse(bad.body as string) as RefusalBody;
+        metrics.rejectedUpgrades.inc({ code: body.error });
+        return refuseUpgrade(res, bad.status, body, bad.headers);
+      }
       upgradeAsync<SocketData>(
         res,
         req,
@@ -179,7 +208,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
             log.debug({ code: admitted.body.error, ip: info.ip }, 'websocket upgrade refused');
             return admitted;
           }
-          const allowed = new Set<Channel>(admitted.auth.channels ? CHANNELS.filter((c) => admitted.auth.channels!.includes(c)) : CHANNELS);
+          const allowed = allowedChannels(admitted.auth.channels);
           const channels = parseChannels(info.query.get('channels'), allowed);
           if (!channels.ok || draining) {
             admitted.release();
@@ -193,14 +222,15 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
           const userData: SocketData = { ip: info.ip, view, key: viewKey(view), allowed, pending: true, stalledSince: 0, rate: new MessageRateLimiter(config.WS_CLIENT_MSG_RATE), release: admitted.release, closed: false };
           return { ok: true, userData, onAbandoned: admitted.release };
         },
-        { onError: (err) => log.error({ err }, 'websocket upgrade failed') },
-      ),
-    open: (ws) => {
+        { onError: (err) => guard.failed('ws.upgrade', err) },
+      );
+    }, (_err, res: HttpResponse) => refuseUpgrade(res, '500 Internal Server Error', { error: 'BC_INTERNAL', message: 'upgrade failed' })),
+    open: guard.wrap('ws.open', (ws: WebSocket<SocketData>) => {
       metrics.connections.inc({ format: ws.getUserData().view.format });
       broadcaster.add(ws);
       countsChanged();
-    },
-    message: (ws, data, isBinary) => {
+    }, (_err, ws) => ws.end(1011, 'internal error')),
+    message: guard.wrap('ws.message', (ws: WebSocket<SocketData>, data: ArrayBuffer, isBinary: boolean) => {
       const d = ws.getUserData();
       if (data.byteLength > config.WS_MAX_PAYLOAD_BYTES) {
         metrics.clientMessagesRejected.inc({ reason: 'BC_CLIENT_MSG_TOO_BIG' });
@@ -224,33 +254,38 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         log.debug({ code: e.code, ip: d.ip }, 'client message rejected');
         replyControl(ws, { error: { code: e.code, message: e.message } });
       }
-    },
-    drain: (ws) => broadcaster.drained(ws),
-    close: (ws) => {
+    }, (_err, ws) => replyControl(ws, { error: { code: 'BC_INTERNAL', message: 'internal error (logged); the socket stays open' } })),
+    drain: guard.wrap('ws.drain', (ws: WebSocket<SocketData>) => broadcaster.drained(ws)),
+    close: guard.wrap('ws.close', (ws: WebSocket<SocketData>) => {
+      const d = ws.getUserData();
+      d.release(); // the connection slot reserved at upgrade (first: it must never leak)
       broadcaster.remove(ws);
-      ws.getUserData().release(); // the connection slot reserved at upgrade
       countsChanged();
-    },
+    }),
   });
 
-  const snapshotJson = async () => {
-    const json = await source.snapshotJson();
-    return json !== undefined ? { status: '200 OK', body: json } : { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_NO_SNAPSHOT', message: source.kind === 'nats' ? 'no frame from the ingest yet' : 'the market worker is not running' }) };
-  };
-
-  if (history) registerHistoryRoutes(app, { history, log });
-  else app.get(`${HISTORY_PREFIX}*`, (res) => sendJson(res, '501 Not Implemented', EDGE_HISTORY_UNAVAILABLE));
-  app
-    .get('/healthz', (res) => sendJson(res, '200 OK', { status: 'ok' }))
-    .get('/readyz', (res) => {
-      const r = source.readiness(Date.now(), shuttingDown);
-      sendJson(res, r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, role: config.ROLE, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: r.feed });
-    })
-    .get('/metrics', (res) => handleAsync(res, async () => ({ status: '200 OK', body: await metrics.registry.metrics(), contentType: metrics.registry.contentType })))
-    .get('/api/snapshot', (res) => handleAsync(res, snapshotJson))
-    .get('/api/vn30', (res) => sendJson(res, '200 OK', { symbols: basket }))
-    .get('/', boardPage).get('/index.html', boardPage).get('/favicon.svg', boardPage).get('/assets/*', boardPage) // the board page (dist/web)
-    .any('/*', (res, req) => sendJson(res, '404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for ${req.getMethod().toUpperCase()} ${req.getUrl()}` }));
+  const routes: Route[] = [
+    // /ws requests that uWS did not hand to the upgrade handler (no Sec-WebSocket-Key): why not.
+    { pattern: '/ws', name: 'ws', access: 'open', handle: (req) => checkHandshake(req.method, req.header) ?? UPGRADE_REQUIRED },
+    { pattern: '/healthz', name: 'healthz', access: 'open', cors: true, handle: () => json('200 OK', { status: 'ok' }) },
+    {
+      pattern: '/readyz',
+      name: 'readyz',
+      access: 'open',
+      cors: true,
+      handle: () => {
+        const r = source.readiness(Date.now(), shuttingDown);
+        // With auth on, an anonymous probe learns the status and the reasons, nothing more.
+        const detail = authenticator.required ? {} : { role: config.ROLE, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: r.feed };
+        return json(r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, ...detail });
+      },
+    },
+    { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => snapshots.answer(req.auth.channels, req.header('if-none-match')) },
+    { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket }) },
+    ...historyRoutes(history, log),
+    ...boardPageRoutes(),
+  ];
+  http.routes(routes);
 
   source.start();
   // A local worker starts in well under a second: listen once it has a frame. An edge
@@ -262,40 +297,42 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
     ]);
   else firstFrameP.catch(() => undefined);
 
-  const port = await new Promise<number>((resolve, reject) => {
-    app.listen(config.HOST, config.PORT, (ls) => {
-      if (!ls) return reject(new Error(`cannot listen on ${config.HOST}:${config.PORT}`));
-      listenSocket = ls;
-      resolve(uws.us_socket_local_port(ls as never));
-    });
+  const { port, metricsPort } = await http.listen().catch(async (err: Error) => {
+    await source.stop(1000).catch(() => undefined);
+    await history?.close(Date.now() + 1000);
+    throw err;
   });
-  log.info({ host: config.HOST, port, native, role: config.ROLE, feed: config.ROLE === 'edge' ? 'nats' : config.FEED, intervalMs: config.BROADCAST_INTERVAL_MS }, 'boardcast listening');
+  log.info({ host: config.HOST, port, metricsPort, native, role: config.ROLE, feed: config.ROLE === 'edge' ? 'nats' : config.FEED, intervalMs: config.BROADCAST_INTERVAL_MS }, 'boardcast listening');
 
-  let stopped: Promise<void> | undefined;
-  const shutdown = (reason: string) => {
+  let stopped: Promise<ShutdownReport> | undefined;
+  const shutdown = (reason: string, opts: ShutdownOptions = {}) => {
     stopped ??= (async () => {
       const stopStartedAt = Date.now();
+      let historyLeftOver = 0;
       log.info({ reason, clients: broadcaster.size }, 'shutting down');
       shuttingDown = true; // 1. not ready
       if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
       draining = true; // 2. stop accepting
-      if (listenSocket) uws.us_listen_socket_close(listenSocket);
-      listenSocket = undefined;
+      http.close();
+      snapshots.close();
       await source.stopLoop(); // 3. stop the frame loop
-      for (const ws of broadcaster.all()) ws.end(1001, 'server shutting down'); // 4. close sockets with 1001
+      const closeCode = opts.closeCode ?? 1001;
+      for (const ws of broadcaster.all()) ws.end(closeCode, closeCode === 1011 ? 'internal error' : 'server shutting down'); // 4. close sockets with 1001
       await source.stop(config.SHUTDOWN_TIMEOUT_MS); // 5–6. feed (or the bus), writers
       if (history && config.ROLE === 'edge') await history.close(Date.now()); // the query pool only
       else if (history) {
         // 6–7. flush the history writer (the worker handed over its last rows), close stores.
-        const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1000));
+        const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1500 - SQLITE_BUSY_TIMEOUT_MS));
         const fields = { tradesAccepted: workerDone?.tradesAccepted, ticksHanded: workerDone?.historyTicks, written: stats?.written, dropped: stats?.dropped, leftOver };
         if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
         else log.info(fields, 'history flushed');
+        historyLeftOver = leftOver;
       }
       log.info('shutdown complete');
+      return { historyLeftOver };
     })();
     return stopped;
   };
 
-  return { port, metrics, supervisor: source instanceof LocalFrameSource ? source.supervisor : undefined, shutdown };
+  return { port, metricsPort, metrics, supervisor: source instanceof LocalFrameSource ? source.supervisor : undefined, shutdown };
 }

@@ -59,6 +59,11 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return m?.[1];
 }
 
+/** The WWW-Authenticate header of a 401 for a refused credential (RFC 6750). */
+export function authChallenge(code: AuthErrorCode): string {
+  return code === 'BC_AUTH_MISSING' ? 'Bearer' : 'Bearer error="invalid_token"';
+}
+
 export function createAuthenticator(opts: AuthOptions): Authenticator {
   const staticDigest = opts.token ? sha256(opts.token) : undefined;
   const jwtKey = opts.jwtSecret ? new TextEncoder().encode(opts.jwtSecret) : undefined;

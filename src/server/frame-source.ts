@@ -32,8 +32,6 @@ export abstract class FrameSource extends EventEmitter<FrameSourceEvents> {
   abstract start(): void;
   /** Client counts per format changed (a local worker skips formats nobody reads). */
   abstract setClients(clients: ClientCounts): void;
-  /** The current board as the JSON mapping of a FULL Frame, or undefined when there is none. */
-  abstract snapshotJson(): Promise<string | undefined>;
   abstract readiness(now: number, shuttingDown: boolean): SourceReadiness;
   /** Shutdown step 3: no more frames. */
   abstract stopLoop(): Promise<void>;
@@ -90,12 +88,6 @@ export class LocalFrameSource extends FrameSource {
 
   setClients(clients: ClientCounts): void {
     this.supervisor.setClients(clients);
-  }
-
-  async snapshotJson(): Promise<string | undefined> {
-    const id = Math.floor(Math.random() * 2 ** 31);
-    const reply = await this.supervisor.request({ type: 'snapshot-request', id }, 'snapshot-response', 2000, (m) => m.id === id);
-    return reply?.json;
   }
 
   readiness(now: number, shuttingDown: boolean): SourceReadiness {

@@ -1,17 +1,11 @@
 // The history API: GET /api/history/{symbol}/candles|ticks|foreign, /api/history/index/{id},
 // /api/history/basis. Parameters are validated here (400 naming the parameter); queries run
-// on the history piscina pool, never on this thread.
-import type { HttpResponse, TemplatedApp } from 'uWebSockets.js';
+// on the history piscina pool, never on this thread. A market-data route: under the same
+// auth as /ws (src/server/http-router.ts).
 import type { Logger } from '../log.js';
 import { HistoryParamError, matchRoute, parseQuery } from '../history/params.js';
 import type { HistoryService } from '../history/service.js';
-import type { HistoryQuery } from '../history/types.js';
-import { handleAsync, sendJson } from './http.js';
-
-export interface HistoryRouteDeps {
-  history: HistoryService;
-  log: Logger;
-}
+import { json, type HttpAnswer, type Route } from './http-router.js';
 
 export const HISTORY_PREFIX = '/api/history/';
 
@@ -24,26 +18,31 @@ export const EDGE_HISTORY_UNAVAILABLE = {
   message: 'this edge serves no history: the leader ingest records it in its own SQLite file (DATA_DIR); set DATABASE_URL on the ingest and the edges to a shared PostgreSQL to serve /api/history/* from every edge',
 } as const;
 
-export function registerHistoryRoutes(app: TemplatedApp, deps: HistoryRouteDeps): void {
-  app.get(`${HISTORY_PREFIX}*`, (res: HttpResponse, req) => {
-    const url = req.getUrl();
-    const route = matchRoute(url.slice(HISTORY_PREFIX.length));
-    if (!route) return sendJson(res, '404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for GET ${url}` });
-    let q: HistoryQuery;
-    try {
-      if ('bad' in route) throw route.bad;
-      q = parseQuery(route, new URLSearchParams(req.getQuery() ?? ''), deps.history.limits);
-    } catch (err) {
-      if (err instanceof HistoryParamError) return sendJson(res, '400 Bad Request', { error: err.code, param: err.param, message: err.message });
-      throw err;
-    }
-    handleAsync(res, async () => {
-      try {
-        return { status: '200 OK', body: await deps.history.query(q) };
-      } catch (err) {
-        deps.log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, query: q.kind }, 'history query failed');
-        return { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_HISTORY_UNAVAILABLE', message: 'the history store did not answer' }) };
-      }
-    });
-  });
+/** The history routes of a process with a history service (undefined: an edge without one, 501). */
+export function historyRoutes(history: HistoryService | undefined, log: Logger): Route[] {
+  const route = { pattern: `${HISTORY_PREFIX}*`, name: 'api.history', access: 'market', cors: true } as const;
+  if (!history) return [{ ...route, handle: () => json('501 Not Implemented', EDGE_HISTORY_UNAVAILABLE) }];
+  return [
+    {
+      ...route,
+      handle: async (req): Promise<HttpAnswer> => {
+        const found = matchRoute(req.path.slice(HISTORY_PREFIX.length));
+        if (!found) return json('404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for GET ${req.path.slice(0, 200)}` });
+        let q;
+        try {
+          if ('bad' in found) throw found.bad;
+          q = parseQuery(found, req.query, history.limits);
+        } catch (err) {
+          if (err instanceof HistoryParamError) return json('400 Bad Request', { error: err.code, param: err.param, message: err.message });
+          throw err;
+        }
+        try {
+          return { status: '200 OK', body: await history.query(q) };
+        } catch (err) {
+          log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, query: q.kind }, 'history query failed');
+          return json('503 Service Unavailable', { error: 'BC_HISTORY_UNAVAILABLE', message: 'the history store did not answer' });
+        }
+      },
+    },
+  ];
 }

@@ -13,7 +13,7 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zc, gzip } from 'node:zlib';
-import type { HttpRequest, HttpResponse } from 'uWebSockets.js';
+import { json, type HttpAnswer, type Route, type RouteRequest } from './http-router.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -128,57 +128,29 @@ export function defaultWebDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 }
 
-function notBuilt(res: HttpResponse, dir: string): void {
-  res.cork(() => {
-    res
-      .writeStatus('503 Service Unavailable')
-      .writeHeader('Content-Type', 'application/json')
-      .writeHeader('Cache-Control', 'no-store')
-      .end(JSON.stringify({ error: 'BC_WEB_NOT_BUILT', message: `the board page is not built (${dir} is missing): run \`npm run build\`` }));
-  });
-}
+const notBuilt = (dir: string) => json('503 Service Unavailable', { error: 'BC_WEB_NOT_BUILT', message: `the board page is not built (${dir} is missing): run \`npm run build\`` });
+const notFound = (url: string) => json('404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for GET ${url.slice(0, 200)}` });
 
-function notFound(res: HttpResponse, url: string): void {
-  res.cork(() => {
-    res
-      .writeStatus('404 Not Found')
-      .writeHeader('Content-Type', 'application/json')
-      .writeHeader('Cache-Control', 'no-store')
-      .end(JSON.stringify({ error: 'BC_NOT_FOUND', message: `no route for GET ${url}` }));
-  });
+function answerFile(file: StaticFile, acceptEncoding: string, ifNoneMatch: string): HttpAnswer {
+  const notModified = ifNoneMatch !== '' && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag);
+  const encoding = chooseEncoding(acceptEncoding, file);
+  const headers: Record<string, string> = { 'Cache-Control': file.cacheControl, ETag: file.etag, 'X-Content-Type-Options': 'nosniff' };
+  if (file.br || file.gzip) headers['Vary'] = 'Accept-Encoding';
+  if (file.path.endsWith('.html')) {
+    headers['Content-Security-Policy'] = PAGE_CSP;
+    headers['Referrer-Policy'] = 'no-referrer';
+  }
+  if (notModified) return { status: '304 Not Modified', headers };
+  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+  const body = encoding === 'br' ? file.br! : encoding === 'gzip' ? file.gzip! : file.identity;
+  return { status: '200 OK', body, contentType: file.contentType, headers };
 }
-
-function write(res: HttpResponse, file: StaticFile, acceptEncoding: string, ifNoneMatch: string): void {
-  res.cork(() => {
-    const notModified = ifNoneMatch !== '' && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag);
-    const encoding = chooseEncoding(acceptEncoding, file);
-    res.writeStatus(notModified ? '304 Not Modified' : '200 OK');
-    res.writeHeader('Content-Type', file.contentType);
-    res.writeHeader('Cache-Control', file.cacheControl);
-    res.writeHeader('ETag', file.etag);
-    res.writeHeader('X-Content-Type-Options', 'nosniff');
-    if (file.br || file.gzip) res.writeHeader('Vary', 'Accept-Encoding');
-    if (file.path.endsWith('.html')) {
-      res.writeHeader('Content-Security-Policy', PAGE_CSP);
-      res.writeHeader('Referrer-Policy', 'no-referrer');
-    }
-    if (notModified) {
-      res.endWithoutBody();
-      return;
-    }
-    if (encoding !== 'identity') res.writeHeader('Content-Encoding', encoding);
-    const body = encoding === 'br' ? file.br! : encoding === 'gzip' ? file.gzip! : file.identity;
-    res.end(body);
-  });
-}
-
-export type StaticHandler = (res: HttpResponse, req: HttpRequest) => void;
 
 /**
- * A uWS GET handler for the built page in `dir` (default: dist/web). `/` serves index.html.
- * Register it for `/`, `/index.html`, `/assets/*` and the top-level files (see app.ts).
+ * The answers for the built page in `dir` (default: dist/web), by request path; `/` serves
+ * index.html. Register it for `/`, `/index.html`, `/assets/*` and the top-level files.
  */
-export function serveWeb(dir: string = defaultWebDir(), preload = true): StaticHandler {
+export function serveWeb(dir: string = defaultWebDir(), preload = true): (req: RouteRequest) => HttpAnswer | Promise<HttpAnswer> {
   let site: Map<string, StaticFile> | undefined;
   let loading: Promise<Map<string, StaticFile> | undefined> | undefined;
   const load = () =>
@@ -197,39 +169,17 @@ export function serveWeb(dir: string = defaultWebDir(), preload = true): StaticH
   // Warm up off the request path (zlib runs on the libuv pool); a request that comes first waits for it.
   if (preload) setImmediate(() => void load().catch(() => undefined));
 
-  return (res, req) => {
-    const url = req.getUrl();
-    const path = url === '/' ? '/index.html' : url;
-    // Headers must be read before the handler returns (uWS reuses the request object).
-    const acceptEncoding = req.getHeader('accept-encoding');
-    const ifNoneMatch = req.getHeader('if-none-match');
-    if (site) {
-      const file = site.get(path);
-      if (file) write(res, file, acceptEncoding, ifNoneMatch);
-      else notFound(res, url);
-      return;
-    }
-    let aborted = false;
-    res.onAborted(() => {
-      aborted = true;
-    });
-    load().then(
-      (s) => {
-        if (aborted) return;
-        const file = s?.get(path);
-        if (!s) notBuilt(res, dir);
-        else if (file) write(res, file, acceptEncoding, ifNoneMatch);
-        else notFound(res, url);
-      },
-      (err: Error) => {
-        if (aborted) return;
-        res.cork(() => {
-          res.writeStatus('500 Internal Server Error').writeHeader('Content-Type', 'application/json').writeHeader('Cache-Control', 'no-store').end(JSON.stringify({ error: 'BC_INTERNAL', message: err.message }));
-        });
-      },
-    );
+  const answer = (s: Map<string, StaticFile> | undefined, req: RouteRequest): HttpAnswer => {
+    if (!s) return notBuilt(dir);
+    const file = s.get(req.path === '/' ? '/index.html' : req.path);
+    return file ? answerFile(file, req.header('accept-encoding'), req.header('if-none-match')) : notFound(req.path);
   };
+  return (req) => (site ? answer(site, req) : load().then((s) => answer(s, req)));
 }
 
-/** The board page of this package (dist/web), as registered in app.ts. */
-export const boardPage: StaticHandler = serveWeb();
+let boardPage: ReturnType<typeof serveWeb> | undefined;
+
+/** The board page of this package (dist/web, read once per process), as routes for the HttpRouter. */
+export function boardPageRoutes(handle = (boardPage ??= serveWeb())): Route[] {
+  return ['/', '/index.html', '/favicon.svg', '/assets/*'].map((pattern) => ({ pattern, name: 'board-page', access: 'open', handle }));
+}

@@ -5,7 +5,7 @@
 // upgrade or write the HTTP refusal, corked. A decision that admitted a client who has
 // meanwhile gone away is handed back through `onAbandoned` so reservations are released.
 import type { HttpRequest, HttpResponse, us_socket_context_t } from 'uWebSockets.js';
-import type { AuthResult, Authenticator } from './auth.js';
+import { authChallenge, type AuthResult, type Authenticator } from './auth.js';
 import type { ConnectionLimiter } from './conn-limits.js';
 
 /** What the decision may know about the request: copied out of `req` before any await. */
@@ -87,7 +87,7 @@ export async function admitClient(info: UpgradeInfo, deps: { authenticator: Auth
   }
   if (!auth.ok) {
     slot.release();
-    return refusal('401 Unauthorized', auth.code, auth.message, { 'WWW-Authenticate': auth.code === 'BC_AUTH_MISSING' ? 'Bearer' : 'Bearer error="invalid_token"' });
+    return refusal('401 Unauthorized', auth.code, auth.message, { 'WWW-Authenticate': authChallenge(auth.code) });
   }
   return { ok: true, auth, release: slot.release };
 }

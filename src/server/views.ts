@@ -100,6 +100,11 @@ export function assembleView(meta: FrameMeta, kind: 'FULL' | 'DELTA', baseSeq: n
   return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v) : assembleJson(meta, kind, baseSeq, parts, v);
 }
 
+/** The channels a client may have: a JWT's `channels` claim (unknown names ignored), or all. */
+export function allowedChannels(claim: readonly string[] | undefined): Set<Channel> {
+  return new Set<Channel>(claim ? CHANNELS.filter((c) => claim.includes(c)) : CHANNELS);
+}
+
 /** Parses `?channels=a,b` (absent: every channel the socket may have). Returns the bad name on error. */
 export function parseChannels(raw: string | null, allowed: ReadonlySet<Channel>): { ok: true; channels: Set<Channel> } | { ok: false; bad: string } {
   if (raw === null || raw === '') return { ok: true, channels: new Set(allowed) };

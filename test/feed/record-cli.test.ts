@@ -46,6 +46,20 @@ describe('record CLI', () => {
     expect(b.code).toBe(78);
     expect(b.stderr).toMatch(/SSI_CONSUMER_ID/);
   });
+
+  it('--help exits 0 and lists the variables that configure the feed', async () => {
+    const r = await run(['--help'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('usage: npm run record');
+    for (const name of ['FEED', 'SIM_SEED', 'SIM_START_TIME', 'SSI_CONSUMER_ID', 'REPLAY_FILE']) expect(r.stdout).toContain(name);
+  });
+
+  it('an --out it cannot write exits non-zero with a message before recording anything', async () => {
+    const r = await run(['--out', '/no/such/dir/x.ndjson', '--duration', '1', '--feed', 'sim'], { LOG_LEVEL: 'info' });
+    expect(r.code).toBe(73);
+    expect(r.stderr).toContain('cannot write the recording /no/such/dir/x.ndjson');
+    expect(r.stdout).not.toContain('recording written');
+  });
 });
 
 describe('FEED=replay in the real server', () => {

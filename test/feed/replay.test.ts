@@ -162,7 +162,8 @@ describe('configuration of the feeds', () => {
   });
 
   it('record CLI arguments', () => {
-    expect(parseRecordArgs(['--out', 'x.ndjson.gz', '--duration', '5', '--feed', 'sim'])).toEqual({ out: 'x.ndjson.gz', durationS: 5, feed: 'sim' });
+    expect(parseRecordArgs(['--out', 'x.ndjson.gz', '--duration', '5', '--feed', 'sim'])).toEqual({ help: false, out: 'x.ndjson.gz', durationS: 5, feed: 'sim' });
+    expect(parseRecordArgs(['--help'])).toMatchObject({ help: true });
     expect(() => parseRecordArgs([])).toThrow(/--out is required/);
     expect(() => parseRecordArgs(['--out', 'f', '--duration', '-1'])).toThrow(/--duration/);
     expect(() => parseRecordArgs(['--out', 'f', '--feed', 'kafka'])).toThrow(/--feed/);

@@ -94,8 +94,10 @@ describe('slow consumers (long slow-client timeout)', () => {
       expect(lat.length).toBeGreaterThan(5);
       const median = lat[Math.floor(lat.length / 2)]!;
       const p95 = lat[Math.floor(lat.length * 0.95)]!;
-      expect(median, `bystander latencies ${JSON.stringify(lat)}`).toBeLessThan(50);
-      expect(p95, `bystander latencies ${JSON.stringify(lat)}`).toBeLessThan(300);
+      // Seconds, not milliseconds: a busy machine adds tens of ms; a bystander queued behind
+      // the stalled socket would wait for its whole buffer. (Latency figures: bench:fanout.)
+      expect(median, `bystander latencies ${JSON.stringify(lat)}`).toBeLessThan(1000);
+      expect(p95, `bystander latencies ${JSON.stringify(lat)}`).toBeLessThan(2000);
       // ...about one frame per 10 ms interval (none were held back by the slow socket)
       const during = bystander.messages.filter((m) => m.at >= pausedAt && m.at <= stalledAt).length;
       expect(during).toBeGreaterThanOrEqual(Math.floor((stalledAt - pausedAt) / 10 / 3));

@@ -90,8 +90,19 @@ describe('Kubernetes manifests', () => {
         const r = await fetch(`${server.http}${probe.httpGet.path}`);
         expect(r.status, `${probe.httpGet.path} is a route`).not.toBe(404);
         // … and in the ingest's own routes.
-        expect(readFileSync(`${root}src/scale/ingest.ts`, 'utf8')).toContain(`.get('${probe.httpGet.path}'`);
+        expect(readFileSync(`${root}src/scale/ingest.ts`, 'utf8')).toContain(`pattern: '${probe.httpGet.path}'`);
       }
+    }
+  });
+
+  it('/metrics has its own container port (METRICS_PORT) and the Service exposes only the client port', () => {
+    for (const { c } of containers) {
+      const env = envOf(c);
+      expect(env.METRICS_PORT, 'METRICS_PORT is set').toMatch(/^\d+$/);
+      expect(c.ports.find((p: Obj) => p.name === 'metrics')?.containerPort).toBe(Number(env.METRICS_PORT));
+    }
+    for (const svc of byKind('Service').filter((s) => s.spec.selector?.['app.kubernetes.io/name'] === 'boardcast')) {
+      expect(svc.spec.ports.map((p: Obj) => p.targetPort)).toEqual(['http']);
     }
   });
 

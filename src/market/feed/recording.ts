@@ -85,7 +85,8 @@ export class RecordingWriter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const done = once(this.fileStream, 'close');
+    // A stream that failed to open has closed already: do not wait for a second 'close'.
+    const done = this.fileStream.closed ? Promise.resolve() : once(this.fileStream, 'close');
     this.out.end();
     await done;
     if (this.error) throw new RecordingError(`cannot write recording ${this.file}: ${this.error.message}`, { file: this.file });
