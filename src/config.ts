@@ -4,6 +4,7 @@ import { accessSync, constants as fsConstants } from 'node:fs';
 import { isIP } from 'node:net';
 import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
+import { checkNatsSettings } from './scale/nats-options.js';
 import { parseClock } from './market/sim/clock.js';
 import { parseCorsOrigins } from './server/cors.js';
 
@@ -77,7 +78,14 @@ const specs = {
   METRICS_PORT: str({ default: '', desc: 'serve /metrics on its own listener on this port (0 = a free one) and not on PORT; empty = on PORT' }),
   METRICS_HOST: str({ default: '', desc: 'listen address of the /metrics listener; empty = HOST' }),
   ROLE: choice(ROLES, 'all'),
-  NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS servers for ROLE=ingest|edge, comma-separated (nats://host:port,...)' }),
+  NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS servers for ROLE=ingest|edge, comma-separated (nats://host:port,...; tls://host:port asks for TLS; userinfo user:password@ is allowed and never shown)' }),
+  NATS_CREDS_FILE: str({ default: '', desc: 'NATS credentials file (user JWT + NKey seed); read at every connect. One way to authenticate only' }),
+  NATS_TOKEN: str({ default: '', desc: 'NATS token. Secret: never logged' }),
+  NATS_USER: str({ default: '', desc: 'NATS user (with NATS_PASSWORD)' }),
+  NATS_PASSWORD: str({ default: '', desc: 'NATS password (with NATS_USER). Secret: never logged' }),
+  NATS_TLS_CA: str({ default: '', desc: 'CA certificate file (PEM) that signed the NATS server certificate; setting it turns TLS on' }),
+  NATS_TLS_CERT: str({ default: '', desc: 'client certificate file (PEM) for NATS mutual TLS (with NATS_TLS_KEY)' }),
+  NATS_TLS_KEY: str({ default: '', desc: 'client key file (PEM) for NATS mutual TLS (with NATS_TLS_CERT)' }),
   NATS_PREFIX: str({ default: 'boardcast', desc: 'prefix of the NATS subjects and KV buckets ([A-Za-z0-9_-]); one per deployment sharing a NATS' }),
   INGEST_FAILOVER_MS: int(1000, 600_000)({ default: 5000, desc: 'a follower ingest takes over within this long after the leader dies' }),
   SSI_CONSUMER_ID: str({ default: '', desc: 'SSI FastConnect Data consumer id (FEED=ssi)' }),
@@ -115,7 +123,7 @@ export function describeVar(name: string): { default: unknown; desc: string } | 
 }
 
 /** Variables whose values never appear in an error or a log line. */
-export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET', 'DATABASE_URL']);
+export const SECRET_VARS = new Set(['WS_AUTH_TOKEN', 'WS_JWT_SECRET', 'SSI_CONSUMER_SECRET', 'DATABASE_URL', 'NATS_TOKEN', 'NATS_PASSWORD']);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const cfg = cleanEnv(env, specs, {
@@ -140,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError('CORS_ORIGINS', cfg.CORS_ORIGINS, (err as Error).message);
   }
   if (!/^[A-Za-z0-9_-]+$/.test(cfg.NATS_PREFIX)) throw new ConfigError('NATS_PREFIX', cfg.NATS_PREFIX, 'letters, digits, _ or -');
-  for (const u of cfg.NATS_URL.split(',').map((x) => x.trim())) if (!/^(nats|tls):\/\/[^\s/]+$|^[^\s/:]+(:\d+)?$/.test(u)) throw new ConfigError('NATS_URL', cfg.NATS_URL, 'comma-separated NATS servers, e.g. nats://nats-0:4222,nats://nats-1:4222');
+  checkNatsSettings(cfg); // NATS_URL (userinfo redacted in any error), credentials, TLS files
   if (cfg.WORKER_RESTART_MAX_MS < cfg.WORKER_RESTART_MIN_MS) throw new ConfigError('WORKER_RESTART_MAX_MS', String(cfg.WORKER_RESTART_MAX_MS), `at least WORKER_RESTART_MIN_MS (${cfg.WORKER_RESTART_MIN_MS})`);
   // ConfigError shows the value; a secret is never shown.
   if (cfg.FEED === 'ssi' && !cfg.SSI_CONSUMER_ID.trim()) throw new ConfigError('SSI_CONSUMER_ID', cfg.SSI_CONSUMER_ID, 'the FastConnect Data consumer id (required when FEED=ssi)');

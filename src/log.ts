@@ -8,7 +8,7 @@ export const REDACT_PATHS = [
   'secret', '*.secret', 'token', '*.token', 'password', '*.password', 'authorization', '*.authorization',
   'consumerSecret', '*.consumerSecret', 'accessToken', '*.accessToken', 'headers.authorization', 'req.headers.authorization',
   'WS_AUTH_TOKEN', '*.WS_AUTH_TOKEN', 'WS_JWT_SECRET', '*.WS_JWT_SECRET',
-  'SSI_CONSUMER_SECRET', '*.SSI_CONSUMER_SECRET', '*.*.consumerSecret', '*.headers.authorization', 'headers.cookie', '*.headers.cookie',
+  'SSI_CONSUMER_SECRET', '*.SSI_CONSUMER_SECRET', 'pass', '*.pass', 'NATS_TOKEN', '*.NATS_TOKEN', 'NATS_PASSWORD', '*.NATS_PASSWORD', '*.*.consumerSecret', '*.headers.authorization', 'headers.cookie', '*.headers.cookie',
 ];
 
 export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger {

@@ -30,17 +30,29 @@ const canConnect = (port: number) =>
     c.once('error', () => resolve(false));
   });
 
+export interface NatsServerOptions {
+  /** A configuration file (e.g. deploy/k8s/nats-server.conf, its users and permissions); the port and store folder stay private. */
+  config?: string;
+  /** Environment for nats-server (the passwords a config file names as $VARIABLES). */
+  env?: Record<string, string>;
+  /** More command-line options (e.g. --tlsverify --tlscert …). */
+  args?: string[];
+}
+
 export class NatsServer {
   proc: ChildProcess | undefined;
   readonly dir = mkdtempSync(join(tmpdir(), 'boardcast-nats-'));
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly opts: NatsServerOptions = {},
+  ) {}
 
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<NatsServer> {
-    const s = new NatsServer(await freePort());
+  static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
+    const s = new NatsServer(await freePort(), opts);
     await s.launch();
     return s;
   }
@@ -48,7 +60,8 @@ export class NatsServer {
   /** (Re)starts the server on the same port and store folder. */
   async launch(): Promise<void> {
     if (!NATS_SERVER) throw new Error('nats-server is not installed (apt-get install nats-server)');
-    this.proc = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir], { stdio: 'ignore' });
+    const config = this.opts.config ? ['-c', this.opts.config] : [];
+    this.proc = spawn(NATS_SERVER, [...config, '-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir, ...(this.opts.args ?? [])], { stdio: 'ignore', env: { ...process.env, ...this.opts.env } });
     const deadline = Date.now() + 10_000;
     while (!(await canConnect(this.port))) {
       if (Date.now() > deadline) throw new Error(`nats-server did not listen on ${this.port}`);

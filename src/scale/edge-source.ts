@@ -11,29 +11,37 @@
 //   (an edge that lost NATS, a lost message) the next frame goes out as a keyframe, i.e. a
 //   FULL to every socket (every frame message carries the FULL parts); a new epoch resets
 //   the broadcaster ('ready') and goes out FULL too.
-// - Fencing: frames carry the leader's term (the lease's KV revision); frames of an older
-//   term than the current one are dropped while the current leader is live (a deposed
-//   leader's last frames, buffered somewhere, never win).
-import type { Subscription } from '@nats-io/transport-node';
+// - Nothing from NATS is trusted: every frame message is decoded and checked before use
+//   (frame-codec.ts), every heartbeat against its schema (heartbeat.ts); frames are fenced
+//   by the lease term the edge watches in KV (lease-watch.ts, frame-fence.ts). A bad or
+//   forged message is dropped and counted (boardcast_edge_frames_dropped_total{reason}),
+//   and no exception ever leaves a NATS callback.
+import type { Msg, Subscription } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
+import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import { WIRE_FORMATS, type ClientCounts, type WireFormat } from '../messages.js';
+import { LogLimiter } from '../log-limiter.js';
 import { FrameSource, type SourceReadiness } from '../server/frame-source.js';
 import { heartbeatDeadlineMs } from '../server/readiness.js';
 import type { PackedParts } from '../wire/frame-parts.js';
 import { decodeBusFrame, type BusFrame } from './frame-codec.js';
+import { createEdgeMetrics, type EdgeDropReason, type EdgeMetrics } from './edge-metrics.js';
+import { FrameFence } from './frame-fence.js';
+import { parseHeartbeat } from './heartbeat.js';
+import { LeaseWatch } from './lease-watch.js';
 import { BusConnection } from './nats.js';
+import { natsConnectSettings } from './nats-options.js';
 import { natsNames, type NatsNames } from './subjects.js';
-import type { BusHeartbeat } from './ingest.js';
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 
 export interface EdgeStats {
   framesReceived: number;
   framesEmitted: number;
-  dropped: { stale: number; olderTerm: number; undecodable: number; incomplete: number };
+  dropped: Partial<Record<EdgeDropReason, number>>;
   gaps: number;
   /** NATS path latency of the last frame: publish at the ingest → complete at this edge, µs. */
   lastBusLatencyUs: number;
@@ -47,23 +55,46 @@ export class NatsFrameSource extends FrameSource {
   private readonly names: NatsNames;
   private readonly subs: Subscription[] = [];
   private readonly pending = new Map<string, Map<WireFormat, BusFrame>>();
-  private term = 0;
-  private epoch = '';
-  private lastSeq = 0;
-  private lastFrameAt = 0;
+  private readonly fence: FrameFence;
+  private lease: LeaseWatch | undefined;
+  private readonly metrics: EdgeMetrics | undefined;
+  private readonly dropLog = new LogLimiter();
   private firstFrameAt: number | undefined;
   private lastHeartbeatAt: number | undefined;
   private feed: FeedStatus | undefined;
   private stopped = false;
   private loopStopped = false;
-  readonly stats: EdgeStats = { framesReceived: 0, framesEmitted: 0, dropped: { stale: 0, olderTerm: 0, undecodable: 0, incomplete: 0 }, gaps: 0, lastBusLatencyUs: 0 };
+  readonly stats: EdgeStats = { framesReceived: 0, framesEmitted: 0, dropped: {}, gaps: 0, lastBusLatencyUs: 0 };
 
   constructor(
     private readonly config: Config,
     private readonly log: Logger,
+    registry?: Registry,
   ) {
     super();
     this.names = natsNames(config.NATS_PREFIX);
+    this.fence = new FrameFence({ intervalMs: config.BROADCAST_INTERVAL_MS });
+    this.metrics = registry && createEdgeMetrics(registry, { natsConnected: () => (this.bus?.connected ? 1 : 0), leaseTerm: () => this.fence.leaseTerm, lastFrameAt: () => this.fence.lastAcceptedAt });
+  }
+
+  private drop(reason: EdgeDropReason, detail?: Record<string, unknown>): void {
+    this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1;
+    this.metrics?.dropped.inc({ reason });
+    // One line per reason per 10 s: a flood of junk must not become a flood of log lines.
+    if (detail) this.dropLog.run(reason, (suppressed) => this.log.warn({ reason, ...detail, suppressed }, 'message from NATS dropped'));
+  }
+
+  /** Every NATS callback goes through here: a message that makes the edge throw is dropped and counted, the subscription lives on. */
+  private guarded(what: string, handle: (data: Uint8Array) => void) {
+    return (err: Error | null, msg: Msg) => {
+      if (err) return void this.log.warn({ err: err.message, subscription: what }, 'NATS subscription error');
+      try {
+        handle(msg.data);
+      } catch (e) {
+        this.drop('internal');
+        this.log.error({ err: e, subscription: what }, 'handling a message from NATS failed; dropped');
+      }
+    };
   }
 
   start(): void {
@@ -74,20 +105,28 @@ export class NatsFrameSource extends FrameSource {
   }
 
   private async run(): Promise<void> {
-    this.bus = await BusConnection.open(this.config.NATS_URL, `boardcast-edge-${process.pid}`, this.log);
+    this.bus = await BusConnection.open(natsConnectSettings(this.config), `boardcast-edge-${process.pid}`, this.log, () => this.stopped);
     if (this.stopped) return void (await this.bus.close());
     const nc = this.bus.nc;
+    // The lease first: no frame is judged before the term it must carry is known.
+    const kvm = new Kvm(nc);
+    for (let attempt = 0; !this.lease && !this.stopped; attempt++) {
+      try {
+        const lease = new LeaseWatch(await kvm.open(this.names.leaderBucket), this.names.leaderKey, this.log);
+        lease.on('term', (term) => {
+          this.fence.leaseTerm = term;
+        });
+        await lease.start();
+        this.lease = lease;
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message, attempt }, 'cannot read the ingest lease from NATS yet; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(2000, 200 * 2 ** attempt)));
+      }
+    }
+    if (this.stopped) return;
     this.subs.push(
-      nc.subscribe(this.names.framesWildcard, {
-        callback: (err, msg) => {
-          if (!err) this.onBusFrame(msg.data);
-        },
-      }),
-      nc.subscribe(this.names.heartbeatSubject, {
-        callback: (err, msg) => {
-          if (!err) this.onHeartbeat(msg.data);
-        },
-      }),
+      nc.subscribe(this.names.framesWildcard, { callback: this.guarded('frames', (data) => this.onBusFrame(data)) }),
+      nc.subscribe(this.names.heartbeatSubject, { callback: this.guarded('heartbeat', (data) => this.onHeartbeat(data)) }),
     );
     // After a reconnect the next frame most likely follows a gap: it goes out FULL (onBusFrame).
     this.bus.on('reconnect', () => {
@@ -95,7 +134,8 @@ export class NatsFrameSource extends FrameSource {
     });
     for (let attempt = 0; !this.stopped; attempt++) {
       try {
-        this.kv ??= await new Kvm(nc).create(this.names.framesBucket, { history: 1 });
+        // open, not create: an edge may read the buckets, never define them (deploy/nats).
+        this.kv ??= await kvm.open(this.names.framesBucket);
         await this.loadLatestFull(this.kv);
         return;
       } catch (err) {
@@ -111,7 +151,13 @@ export class NatsFrameSource extends FrameSource {
       const frames = new Map<WireFormat, BusFrame>();
       for (const f of WIRE_FORMATS) {
         const e = await kv.get(this.names.fullKey(f));
-        if (e && e.operation === 'PUT') frames.set(f, decodeBusFrame(e.value));
+        if (e && e.operation === 'PUT') {
+          try {
+            frames.set(f, decodeBusFrame(e.value));
+          } catch (err) {
+            this.drop('malformed', { from: 'kv', key: this.names.fullKey(f), err: (err as Error).message });
+          }
+        }
       }
       const first = frames.values().next().value as BusFrame | undefined;
       if (!first) {
@@ -120,8 +166,8 @@ export class NatsFrameSource extends FrameSource {
       }
       const consistent = [...frames.values()].every((b) => b.epoch === first.epoch && b.seq === first.seq) && first.formats.every((f) => frames.has(f));
       if (consistent) {
-        this.log.info({ epoch: first.epoch, seq: first.seq, term: first.term }, 'latest FULL frames loaded from NATS');
-        this.accept(frames, true);
+        const accepted = this.accept(frames, true);
+        this.log.info({ epoch: first.epoch, seq: first.seq, term: first.term, accepted }, 'latest FULL frames loaded from NATS');
         return;
       }
       await new Promise((r) => setTimeout(r, 20)); // caught between the ingest's puts: read again
@@ -136,16 +182,18 @@ export class NatsFrameSource extends FrameSource {
     try {
       b = decodeBusFrame(data);
     } catch (err) {
-      this.stats.dropped.undecodable++;
-      this.log.warn({ err: (err as Error).message }, 'undecodable frame message on the bus; dropped');
+      this.drop('malformed', { err: (err as Error).message, bytes: data.byteLength });
       return;
     }
+    // Judged before it may touch the frames being assembled: a forged message never
+    // displaces a real frame's formats.
+    if (!this.judge(b, false)) return;
     const key = `${b.term}/${b.epoch}/${b.seq}`;
     let set = this.pending.get(key);
     if (!set) {
       // A frame whose formats did not all arrive is never completed: newer frames replace it.
       for (const k of this.pending.keys()) {
-        this.stats.dropped.incomplete++;
+        this.drop('incomplete');
         this.pending.delete(k);
       }
       this.pending.set(key, (set = new Map()));
@@ -157,52 +205,49 @@ export class NatsFrameSource extends FrameSource {
     this.accept(set, false);
   }
 
-  private currentLeaderLive(now: number): boolean {
-    return now - this.lastFrameAt < this.config.INGEST_FAILOVER_MS;
+  /** The fence's verdict, counted when it drops; a newer term than the lease's makes the lease be read again. */
+  private judge(h: BusFrame, fromStore: boolean): boolean {
+    const v = this.fence.check(h, Date.now(), fromStore);
+    if (v.accept) return true;
+    if (v.reason === 'term_ahead' || v.reason === 'term_unknown') this.lease?.refresh();
+    // Rare and worth a line (a forgery, or a failover seen late); stale frames are routine after a reconnect.
+    this.drop(v.reason, v.reason === 'stale' || v.reason === 'term_stale' ? undefined : { term: h.term, epoch: h.epoch, seq: h.seq, leaseTerm: this.fence.leaseTerm, lastSeq: this.fence.lastSeq });
+    return false;
   }
 
-  private accept(frames: Map<WireFormat, BusFrame>, fromStore: boolean): void {
+  private accept(frames: Map<WireFormat, BusFrame>, fromStore: boolean): boolean {
     const h = frames.values().next().value as BusFrame;
     const now = Date.now();
-    if (h.term < this.term && this.currentLeaderLive(now)) {
-      this.stats.dropped.olderTerm++;
-      return;
-    }
+    if (!this.judge(h, fromStore)) return false;
+    const from = this.fence.epoch;
+    const { newEpoch, gap } = this.fence.commit(h, now);
     let keyframe = h.keyframe || fromStore;
-    if (h.epoch !== this.epoch) {
-      if (this.epoch) this.log.info({ from: this.epoch, to: h.epoch, term: h.term }, 'new epoch from the ingest');
-      this.term = h.term;
-      this.epoch = h.epoch;
-      this.lastSeq = 0;
+    if (newEpoch) {
+      if (from) this.log.info({ from, to: h.epoch, term: h.term }, 'new epoch from the ingest');
       this.emit('message', { type: 'ready', epoch: h.epoch, basket: h.basket });
       keyframe = true;
-    } else if (h.seq <= this.lastSeq) {
-      this.stats.dropped.stale++;
-      return;
-    } else if (h.seq !== this.lastSeq + 1) {
+    } else if (gap) {
       this.stats.gaps++;
-      this.log.info({ epoch: h.epoch, after: this.lastSeq, seq: h.seq }, 'frames missed (gap): sending FULL');
+      this.metrics?.gaps.inc();
+      this.log.info({ epoch: h.epoch, seq: h.seq }, 'frames missed (gap): sending FULL');
       keyframe = true;
     }
-    this.term = Math.max(this.term, h.term);
-    this.lastSeq = h.seq;
-    this.lastFrameAt = now;
     const ordered = WIRE_FORMATS.filter((f) => frames.has(f)).map((f) => frames.get(f)!);
     const deltas = ordered.map((b) => b.delta);
     const delta = keyframe || deltas.some((d) => d === null) ? null : (deltas as PackedParts[]);
     this.firstFrameAt ??= now;
     this.stats.framesEmitted++;
     this.emit('message', { type: 'frame', seq: h.seq, producedAtUs: h.producedAtUs, keyframe, buildUs: h.buildUs, encodeUs: {}, full: ordered.map((b) => b.full), delta });
+    return true;
   }
 
   private onHeartbeat(data: Uint8Array): void {
-    let hb: BusHeartbeat;
-    try {
-      hb = JSON.parse(new TextDecoder().decode(data)) as BusHeartbeat;
-    } catch {
-      return;
+    const hb = parseHeartbeat(data);
+    if (!hb) return this.drop('heartbeat_malformed', { bytes: data.byteLength });
+    if (hb.term !== this.fence.leaseTerm) {
+      if (this.fence.leaseTerm === undefined || hb.term > this.fence.leaseTerm) this.lease?.refresh();
+      return this.drop('heartbeat_term');
     }
-    if (hb.term < this.term && this.currentLeaderLive(Date.now())) return;
     this.lastHeartbeatAt = Date.now();
     this.feed = hb.feed;
     this.emit('message', { type: 'heartbeat', at: hb.at, feed: hb.feed, framesSkipped: hb.framesSkipped, feedAccepted: hb.feedAccepted, feedRejected: hb.feedRejected });
@@ -222,6 +267,9 @@ export class NatsFrameSource extends FrameSource {
     const deadline = heartbeatDeadlineMs(this.config.BROADCAST_INTERVAL_MS) + this.config.INGEST_FAILOVER_MS;
     if (this.lastHeartbeatAt === undefined) reasons.push('no heartbeat from the ingest yet');
     else if (now - this.lastHeartbeatAt > deadline) reasons.push(`ingest heartbeat stale (${now - this.lastHeartbeatAt} ms old)`);
+    // Frozen: connected and the ingest alive, yet no frame accepted (every one dropped, or none sent).
+    const lastFrame = this.fence.lastAcceptedAt;
+    if (lastFrame > 0 && now - lastFrame > deadline) reasons.push(`no frame accepted for ${now - lastFrame} ms`);
     if (this.feed && this.feed.state !== 'live') reasons.push(`feed ${this.feed.state}${this.feed.lastError ? `: ${this.feed.lastError}` : ''}`);
     return { ready: reasons.length === 0, reasons, feed: this.feed ?? null };
   }
@@ -233,6 +281,7 @@ export class NatsFrameSource extends FrameSource {
   async stop(): Promise<void> {
     this.stopped = true;
     this.loopStopped = true;
+    this.lease?.stop();
     for (const s of this.subs) s.unsubscribe();
     await this.bus?.close();
   }

@@ -8,11 +8,13 @@
 //  - a leader that cannot renew for 0.8 × lease steps down by itself (a partitioned leader
 //    stops before its lease can expire, so two leaders never publish for long);
 //  - the term is the KV revision of the create: a stream sequence, strictly increasing, so
-//    edges order leaders by term without trusting any clock.
+//    edges order leaders by term without trusting any clock; renewals carry it in their
+//    value (lease.ts), so an edge watching the key always knows the current term.
 // Failover takes at most lease + poll + the server's expiry lag + the new worker's start.
 import { EventEmitter } from 'node:events';
 import type { KV } from '@nats-io/kv';
 import type { Logger } from '../log.js';
+import { leaseValue } from './lease.js';
 
 export interface ElectionEvents {
   elected: [{ term: number }];
@@ -56,16 +58,12 @@ export class LeaderElection extends EventEmitter<ElectionEvents> {
     tick();
   }
 
-  private value(): string {
-    return JSON.stringify({ id: this.o.id, at: new Date().toISOString() });
-  }
-
   private async tick(): Promise<void> {
     const now = Date.now();
     if (this.leader) {
       if (now - this.lastRenewAt < this.o.leaseMs / 4) return;
       try {
-        this.rev = await this.o.kv.update(this.o.key, this.value(), this.rev, Math.max(200, this.o.leaseMs / 4));
+        this.rev = await this.o.kv.update(this.o.key, leaseValue(this.o.id, this.term), this.rev, Math.max(200, this.o.leaseMs / 4));
         this.lastRenewAt = this.lastContactAt = Date.now();
       } catch (err) {
         const msg = (err as Error).message;
@@ -79,7 +77,7 @@ export class LeaderElection extends EventEmitter<ElectionEvents> {
       return;
     }
     try {
-      const rev = await this.o.kv.create(this.o.key, this.value());
+      const rev = await this.o.kv.create(this.o.key, leaseValue(this.o.id));
       this.rev = rev;
       this.term = rev;
       this.leader = true;

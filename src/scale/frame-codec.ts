@@ -61,48 +61,78 @@ export function encodeBusFrame(h: FrameHeader, full: PackedParts, delta: PackedP
   return out;
 }
 
-const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 2 && s.every((n) => Number.isInteger(n) && n >= 0);
+// Everything below checks a message from the bus before any of it is used: an edge must
+// never throw on, or pass on, bytes that are not a well-formed frame message (a NATS
+// subject is a door other processes can knock on). Every failure is a FrameCodecError.
+const bad = (what: string) => new FrameCodecError('BC_FRAME_CODEC', what);
+const MAX_HEADER_BYTES = 1 << 20;
+const MAX_SYMBOLS = 5000;
+const EPOCH_RE = /^[A-Za-z0-9_-]{1,64}$/;
+const SYMBOL_RE = /^[A-Za-z0-9._-]{1,32}$/;
+
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 2 && s.every(isCount);
+const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
+const isSymbolList = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS && a.every((x) => typeof x === 'string' && SYMBOL_RE.test(x));
+
+/** The part table, checked: every span an in-range [offset, length] of a `len`-byte buffer. */
+function partsMeta(m: unknown): PartsMeta {
+  if (!isObject(m) || !isCount(m.len)) throw bad('malformed part table');
+  const { len, header, indices, foreign, derivatives, rows, symbols } = m;
+  if (![header, indices, foreign, derivatives].every(isSpan)) throw bad('malformed part table: bad span');
+  if (!isSymbolList(symbols) || !Array.isArray(rows) || rows.length !== 2 * symbols.length || !rows.every(isCount)) throw bad('malformed part table: bad rows');
+  const spans = [header, indices, foreign, derivatives] as Span[];
+  for (let i = 0; i < rows.length; i += 2) spans.push([rows[i] as number, rows[i + 1] as number]);
+  for (const [o, l] of spans) if (o + l > len) throw bad('a part lies outside its buffer');
+  return { len, header: header as Span, symbols, rows: rows as number[], indices: indices as Span, foreign: foreign as Span, derivatives: derivatives as Span };
+}
 
 function parts(format: WireFormat, m: PartsMeta, data: Uint8Array, offset: number): PackedParts {
-  if (!m || !Number.isInteger(m.len) || offset + m.len > data.byteLength) throw new FrameCodecError('BC_FRAME_CODEC', 'parts overrun the message');
-  if (![m.header, m.indices, m.foreign, m.derivatives].every(isSpan) || !Array.isArray(m.rows) || !Array.isArray(m.symbols) || m.rows.length !== 2 * m.symbols.length) throw new FrameCodecError('BC_FRAME_CODEC', 'malformed part table');
-  const spans = [m.header, m.indices, m.foreign, m.derivatives];
-  for (let i = 0; i < m.rows.length; i += 2) spans.push([m.rows[i]!, m.rows[i + 1]!]);
-  for (const [o, l] of spans) if (o + l > m.len) throw new FrameCodecError('BC_FRAME_CODEC', 'a part lies outside its buffer');
   // A copy of exactly this range: the broadcaster slices parts out of `bytes` by offset.
   // (Not data.slice(): on a Node Buffer that is a view into the whole socket buffer.)
   const copy = new Uint8Array(m.len);
   copy.set(data.subarray(offset, offset + m.len));
-  const bytes = copy.buffer;
-  return { format, bytes, header: m.header, symbols: m.symbols, rows: m.rows, indices: m.indices, foreign: m.foreign, derivatives: m.derivatives };
+  return { format, bytes: copy.buffer, header: m.header, symbols: m.symbols, rows: m.rows, indices: m.indices, foreign: m.foreign, derivatives: m.derivatives };
 }
 
 export function decodeBusFrame(data: Uint8Array): BusFrame {
-  if (data.byteLength < 8 || MAGIC.some((b, i) => data[i] !== b)) throw new FrameCodecError('BC_FRAME_CODEC', 'not a boardcast frame message (bad magic)');
+  if (!(data instanceof Uint8Array) || data.byteLength < 8 || MAGIC.some((b, i) => data[i] !== b)) throw bad('not a boardcast frame message (bad magic)');
   const headLen = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(4, true);
-  if (8 + headLen > data.byteLength) throw new FrameCodecError('BC_FRAME_CODEC', 'header overruns the message');
-  let h: FrameHeader & { v: number; format: WireFormat; full: PartsMeta; delta: PartsMeta | null };
+  if (headLen > MAX_HEADER_BYTES || 8 + headLen > data.byteLength) throw bad('header overruns the message');
+  let h: unknown;
   try {
-    h = JSON.parse(fromUtf8.decode(data.subarray(8, 8 + headLen))) as typeof h;
+    h = JSON.parse(fromUtf8.decode(data.subarray(8, 8 + headLen)));
   } catch (err) {
-    throw new FrameCodecError('BC_FRAME_CODEC', `undecodable header: ${(err as Error).message}`);
+    throw bad(`undecodable header: ${(err as Error).message}`);
   }
-  if (h.v !== 1) throw new FrameCodecError('BC_FRAME_CODEC', `unsupported frame message version ${String(h.v)}`);
-  if (!WIRE_FORMATS.includes(h.format) || typeof h.epoch !== 'string' || !Number.isSafeInteger(h.seq) || !Number.isSafeInteger(h.term)) throw new FrameCodecError('BC_FRAME_CODEC', 'malformed header');
-  const full = parts(h.format, h.full, data, 8 + headLen);
-  const delta = h.delta ? parts(h.format, h.delta, data, 8 + headLen + h.full.len) : null;
+  if (!isObject(h)) throw bad('malformed header: not an object');
+  if (h.v !== 1) throw bad(`unsupported frame message version ${String(h.v).slice(0, 20)}`);
+  const format = h.format as WireFormat;
+  if (!WIRE_FORMATS.includes(format)) throw bad('malformed header: format');
+  if (typeof h.epoch !== 'string' || !EPOCH_RE.test(h.epoch)) throw bad('malformed header: epoch');
+  if (!isCount(h.seq) || h.seq < 1 || !isCount(h.term) || h.term < 1) throw bad('malformed header: seq or term');
+  if (!isTime(h.producedAtUs) || !isTime(h.sentAtUs) || !isTime(h.buildUs)) throw bad('malformed header: times');
+  if (typeof h.keyframe !== 'boolean') throw bad('malformed header: keyframe');
+  const formats = h.formats;
+  if (!Array.isArray(formats) || formats.length === 0 || formats.length > WIRE_FORMATS.length || !formats.every((f) => WIRE_FORMATS.includes(f as WireFormat)) || new Set(formats).size !== formats.length || !formats.includes(format)) throw bad('malformed header: formats');
+  if (!isSymbolList(h.basket)) throw bad('malformed header: basket');
+  const fullMeta = partsMeta(h.full);
+  const deltaMeta = h.delta === null ? null : partsMeta(h.delta);
+  const body = 8 + headLen;
+  if (body + fullMeta.len + (deltaMeta?.len ?? 0) !== data.byteLength) throw bad('parts overrun the message (or bytes are missing)');
   return {
     term: h.term,
     epoch: h.epoch,
     seq: h.seq,
     producedAtUs: h.producedAtUs,
-    keyframe: Boolean(h.keyframe),
-    buildUs: h.buildUs ?? 0,
-    formats: Array.isArray(h.formats) ? h.formats.filter((f) => WIRE_FORMATS.includes(f)) : [h.format],
-    basket: Array.isArray(h.basket) ? h.basket : [],
-    sentAtUs: h.sentAtUs ?? 0,
-    format: h.format,
-    full,
-    delta,
+    keyframe: h.keyframe,
+    buildUs: h.buildUs,
+    formats: formats as WireFormat[],
+    basket: h.basket,
+    sentAtUs: h.sentAtUs,
+    format,
+    full: parts(format, fullMeta, data, body),
+    delta: deltaMeta ? parts(format, deltaMeta, data, body + fullMeta.len) : null,
   };
 }

@@ -32,19 +32,12 @@ import { loadUws } from '../server/uws.js';
 import { LeaderElection } from './election.js';
 import { encodeBusFrame, type FrameHeader } from './frame-codec.js';
 import { BusConnection } from './nats.js';
+import { natsConnectSettings, redactNatsUrl } from './nats-options.js';
 import { natsNames } from './subjects.js';
+import type { BusHeartbeat } from './heartbeat.js';
 
-/** The leader's heartbeat on <prefix>.v1.heartbeat (JSON). */
-export interface BusHeartbeat {
-  at: number;
-  term: number;
-  epoch: string;
-  leader: string;
-  feed: FeedStatus;
-  framesSkipped: number;
-  feedAccepted: number;
-  feedRejected: number;
-}
+export type { BusHeartbeat } from './heartbeat.js';
+
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 
@@ -75,7 +68,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
   let bus: BusConnection;
   try {
-    bus = await BusConnection.open(config.NATS_URL, `boardcast-ingest-${id}`, log);
+    bus = await BusConnection.open(natsConnectSettings(config), `boardcast-ingest-${id}`, log);
   } catch (err) {
     await history.close(Date.now() + 1000);
     throw err;
@@ -228,7 +221,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     throw err;
   }
   const { port, metricsPort } = listening;
-  log.info({ host: config.HOST, port, metricsPort, native, role: 'ingest', id, leaseMs: lease, nats: config.NATS_URL }, 'boardcast listening');
+  log.info({ host: config.HOST, port, metricsPort, native, role: 'ingest', id, leaseMs: lease, nats: redactNatsUrl(config.NATS_URL) }, 'boardcast listening');
 
   let stopped: Promise<ShutdownReport> | undefined;
   const shutdown = (reason: string) => {

@@ -4,6 +4,9 @@
 import { EventEmitter } from 'node:events';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log.js';
+import { LogLimiter } from '../log-limiter.js';
+import { NatsUnavailableError } from './errors.js';
+import type { NatsConnectSettings } from './nats-options.js';
 
 export type NatsState = 'connecting' | 'connected' | 'disconnected' | 'closed';
 
@@ -29,26 +32,39 @@ export class BusConnection extends EventEmitter<BusConnectionEvents> {
   }
 
   /**
-   * Connects to the first reachable server of `servers` (NATS_URL, comma-separated) and
-   * keeps trying until one answers; after that the client reconnects forever.
+   * Connects to the first reachable server of NATS_URL (with its credentials and TLS:
+   * nats-options.ts) and keeps trying until one answers — saying why each attempt failed
+   * (refused credentials, a certificate that does not match, nothing listening), since a
+   * silent retry would hide a misconfiguration; after that the client reconnects forever.
+   * `cancelled` ends the attempts (a shutdown before NATS was ever reached).
    */
-  static async open(servers: string, name: string, log: Logger): Promise<BusConnection> {
-    const list = servers.split(',').map((s) => s.trim()).filter(Boolean);
-    const nc = await connect({
-      servers: list,
-      name,
-      waitOnFirstConnect: true,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 250,
-      reconnectJitter: 250,
-      // A dead server whose socket stays open is noticed within pingInterval × maxPingOut.
-      pingInterval: 2000,
-      maxPingOut: 2,
-      timeout: 5000,
-    });
+  static async open(settings: NatsConnectSettings, name: string, log: Logger, cancelled: () => boolean = () => false): Promise<BusConnection> {
+    const { describe, ...auth } = settings;
+    const failures = new LogLimiter(30_000);
+    let nc: NatsConnection | undefined;
+    for (let attempt = 0; !nc; attempt++) {
+      if (cancelled()) throw new NatsUnavailableError('stopped before NATS was reached');
+      try {
+        nc = await connect({
+          ...auth,
+          name,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 250,
+          reconnectJitter: 250,
+          // A dead server whose socket stays open is noticed within pingInterval × maxPingOut.
+          pingInterval: 2000,
+          maxPingOut: 2,
+          timeout: 5000,
+        });
+      } catch (err) {
+        const e = err as Error & { cause?: Error };
+        failures.run('connect', (suppressed) => log.warn({ err: e.message, cause: e.cause?.message, servers: describe.servers, auth: describe.auth, tls: describe.tls, attempt, suppressed }, 'cannot connect to NATS yet; retrying'));
+        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(attempt, 5))));
+      }
+    }
     const bus = new BusConnection(nc, log);
     bus.setState('connected');
-    log.info({ server: nc.getServer(), name }, 'NATS connected');
+    log.info({ server: nc.getServer(), name, auth: describe.auth, tls: describe.tls }, 'NATS connected');
     void bus.watch();
     return bus;
   }

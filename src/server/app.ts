@@ -84,7 +84,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         : undefined;
   let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
   const source: FrameSource =
-    config.ROLE === 'edge' ? new NatsFrameSource(config, log) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
+    config.ROLE === 'edge' ? new NatsFrameSource(config, log, metrics.registry) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
   const snapshots = new SnapshotCache({ intervalMs: config.BROADCAST_INTERVAL_MS, onDemandChange: () => countsChanged() });
 
   let firstFrame!: () => void;

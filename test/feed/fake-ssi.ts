@@ -61,6 +61,8 @@ export class FakeSsi {
   /** Tokens issued and still accepted. */
   readonly validTokens = new Set<string>();
   readonly issuedTokens: string[] = [];
+  /** The message of a refused AccessToken answer, given the request body (some servers echo it back). */
+  refusalMessage: (requestBody: string) => string = () => 'Unauthorized: invalid consumer id or secret';
   /** When true the hub sends nothing at all (no keep-alives, no data). */
   silent = false;
   /** When true the hub is unreachable: negotiate answers 503 (see goDown). */
@@ -163,7 +165,7 @@ export class FakeSsi {
         if (req.method !== 'POST' || creds.consumerID !== this.consumerId || creds.consumerSecret !== this.consumerSecret) {
           this.counts.tokenRefused++;
           // The v2 way: HTTP 200, the real status in the body.
-          return this.json(res, { message: 'Unauthorized: invalid consumer id or secret', status: 401, data: null });
+          return this.json(res, { message: this.refusalMessage(body), status: 401, data: null });
         }
         const token = fakeJwt(3600);
         this.validTokens.add(token);

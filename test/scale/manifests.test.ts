@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { CONFIG_VARS, loadConfig } from '../../src/config.js';
+import { CONFIG_VARS, loadConfig, SECRET_VARS } from '../../src/config.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,7 +35,8 @@ function envOf(c: Obj): Record<string, string> {
     expect(cm, `ConfigMap ${ref.configMapRef?.name} referenced by envFrom exists`).toBeDefined();
     Object.assign(env, cm);
   }
-  for (const e of c.env ?? []) env[e.name] = String(e.value ?? '');
+  // A value from a Secret stands in as a placeholder: the config only needs to see one.
+  for (const e of c.env ?? []) env[e.name] = e.valueFrom?.secretKeyRef ? `secret:${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}` : String(e.value ?? '');
   return env;
 }
 
@@ -126,6 +127,52 @@ describe('Kubernetes manifests', () => {
       expect(c.resources.requests.memory).toBeDefined();
       expect(c.resources.limits.memory).toBeDefined();
     }
+  });
+
+  it('secrets come from Secrets, never inline values', () => {
+    for (const { c } of containers) {
+      for (const e of c.env ?? []) if (SECRET_VARS.has(e.name)) expect(e.valueFrom?.secretKeyRef, `${e.name} from a Secret`).toBeDefined();
+      for (const ref of c.envFrom ?? []) for (const name of Object.keys(configMaps.get(ref.configMapRef?.name) ?? {})) expect(SECRET_VARS.has(name), `${name} not in a ConfigMap`).toBe(false);
+    }
+  });
+
+  it('NATS runs deploy/k8s/nats-server.conf: each role logs in as its own user, with the password the server expects for it', () => {
+    const conf = readFileSync(`${dir}nats-server.conf`, 'utf8');
+    const users = new Map([...conf.matchAll(/\{ user: "([^"]+)", password: \$(\w+), permissions: \$(\w+) \}/g)].map((m) => [m[1]!, { passwordVar: m[2]!, permissions: m[3]! }]));
+    expect([...users.keys()].sort()).toEqual(['boardcast-edge', 'boardcast-ingest']);
+    const kustomization = parseAllDocuments(readFileSync(`${dir}kustomization.yaml`, 'utf8'))[0]!.toJS();
+    expect(kustomization.resources).toEqual(expect.arrayContaining(readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')));
+    const generated = kustomization.configMapGenerator.find((g: Obj) => g.files.includes('nats-server.conf'));
+    const nats = byKind('StatefulSet').find((s) => s.metadata.name === 'nats').spec.template.spec;
+    const container = nats.containers[0];
+    const volume = nats.volumes.find((v: Obj) => v.configMap?.name === generated.name);
+    const mount = container.volumeMounts.find((m: Obj) => m.name === volume.name);
+    expect(container.args.slice(0, 2)).toEqual(['-c', `${mount.mountPath}/nats-server.conf`]);
+    const natsEnv = Object.fromEntries(container.env.map((e: Obj) => [e.name, e.valueFrom.secretKeyRef]));
+    for (const { c } of containers) {
+      const env = envOf(c);
+      const user = users.get(env.NATS_USER!);
+      expect(user, `${env.ROLE} logs in as a configured user`).toBeDefined();
+      expect(env.NATS_USER).toBe(`boardcast-${env.ROLE}`);
+      const ref = natsEnv[user!.passwordVar];
+      expect(env.NATS_PASSWORD, `${env.ROLE}'s password is the one nats-server reads into $${user!.passwordVar}`).toBe(`secret:${ref.name}/${ref.key}`);
+    }
+  });
+
+  it('a NetworkPolicy lets only boardcast pods reach the NATS client port', () => {
+    const natsPod = byKind('StatefulSet').find((s) => s.metadata.name === 'nats').spec.template;
+    const policies = byKind('NetworkPolicy').filter((p) => Object.entries(p.spec.podSelector.matchLabels).every(([k, v]) => natsPod.metadata.labels[k] === v));
+    expect(policies.length).toBe(1);
+    const [policy] = policies;
+    expect(policy.spec.policyTypes).toContain('Ingress');
+    const client = natsPod.spec.containers[0].ports.find((p: Obj) => p.name === 'client').containerPort;
+    const podLabels = [...deployments.map((d) => d.spec.template.metadata.labels), natsPod.metadata.labels, { 'app.kubernetes.io/name': 'other' }];
+    const admits = (labels: Record<string, string>) => policy.spec.ingress.some((rule: Obj) => rule.from.some((f: Obj) => f.podSelector && !f.namespaceSelector && !f.ipBlock && Object.entries(f.podSelector.matchLabels).every(([k, v]) => labels[k] === v)));
+    for (const rule of policy.spec.ingress) {
+      expect(rule.from.length).toBeGreaterThan(0); // an empty `from` would admit everyone
+      expect(rule.ports.map((p: Obj) => p.port)).toEqual([client]);
+    }
+    expect(podLabels.map(admits)).toEqual([true, true, false, false]);
   });
 
   it('NATS with JetStream is there for NATS_URL to point at', () => {

@@ -30,10 +30,10 @@ function rgb(hex: string): string {
  * previous server's closed connections sit in TIME_WAIT for up to 60 s on its side, and the
  * uWS listen socket does not set SO_REUSEADDR, so an immediate re-listen fails.
  */
-async function startServer(port = 0, deadlineMs = 90_000): Promise<{ child: Child; port: number }> {
+async function startServer(port = 0, deadlineMs = 90_000, env: Record<string, string> = {}): Promise<{ child: Child; port: number }> {
   const until = Date.now() + deadlineMs;
   for (;;) {
-    const child = startChild({ ...SERVER_ENV, PORT: String(port) });
+    const child = startChild({ ...SERVER_ENV, ...env, PORT: String(port) });
     const line = await Promise.race([
       child.waitLog((l) => l.msg === 'boardcast listening', 30_000),
       child.exited.then(() => undefined),
@@ -251,4 +251,81 @@ describe.skipIf(!haveChromium && !onCi)('board page: projected auction prices, h
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}board-feed-delayed.png` });
   }, 90_000);
+});
+});
+
+describe.skipIf(!haveChromium && !onCi)('board page with auth on (WS_AUTH_TOKEN)', () => {
+  const TOKEN = 'board-e2e-token-5f0c2a9d81';
+  let browser: Browser | undefined;
+  let server: { child: Child; port: number } | undefined;
+  const pageErrors: string[] = [];
+  const url = (path: string) => `http://127.0.0.1:${server!.port}${path}`;
+  const newPage = async () => {
+    const context = await browser!.newContext({ viewport: { width: 1600, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return page;
+  };
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
+    server = await startServer(0, 90_000, { WS_AUTH_TOKEN: TOKEN });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server?.child);
+    // The token was in links and headers, never in a log line.
+    expect(JSON.stringify(server?.child.logs ?? [])).not.toContain(TOKEN);
+  });
+
+  it('without a token the page shows the sign-in panel and says the server answered 401; no board, no socket', async () => {
+    const page = await newPage();
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await page.goto(url('/'));
+    await page.waitForSelector('#signin:not([hidden])', { timeout: 8000 });
+    expect(await page.evaluate(() => document.body.dataset.auth)).toBe('missing');
+    expect(await page.textContent('#signin-message')).toMatch(/401/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('signin-token');
+    expect(await page.locator('#board tbody tr').count()).toBe(0);
+    expect(await page.isVisible('#banner')).toBe(false);
+    expect(sockets).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}board-signin.png` });
+    await page.context().close();
+  });
+
+  it('with ?token= it shows the live board, keeps the token for the tab only and takes it out of the address bar', async () => {
+    const page = await newPage();
+    await page.goto(url(`/?token=${TOKEN}&symbols=FPT,VNM`));
+    await page.waitForFunction(() => document.body.dataset.link === 'live' && document.querySelectorAll('#board tbody tr').length === 2, undefined, { timeout: 10_000 });
+    expect(await page.isVisible('#signin')).toBe(false);
+    expect(new URL(page.url()).search).toBe('?symbols=FPT,VNM');
+    expect(await page.evaluate(() => [sessionStorage.getItem('boardcast.token'), localStorage.getItem('boardcast.token')])).toEqual([TOKEN, null]);
+    // A reload in the same tab stays signed in (sessionStorage), with nothing in the URL.
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.link === 'live', undefined, { timeout: 10_000 });
+    expect(page.url()).not.toContain(TOKEN);
+    // Another tab of the same browser profile does not inherit it.
+    const other = await page.context().newPage();
+    await other.goto(url('/'));
+    await other.waitForSelector('#signin:not([hidden])', { timeout: 8000 });
+    await page.context().close();
+  });
+
+  it('a refused token says so; the sign-in panel takes a good one and the board goes live', async () => {
+    const page = await newPage();
+    await page.goto(url('/?token=not-the-token'));
+    await page.waitForSelector('#signin:not([hidden])', { timeout: 8000 });
+    expect(await page.evaluate(() => document.body.dataset.auth)).toBe('refused');
+    expect(await page.textContent('#signin-message')).toMatch(/refused.*401/);
+    expect(await page.evaluate(() => sessionStorage.getItem('boardcast.token'))).toBeNull(); // a refused token is not kept
+    await page.fill('#signin-token', TOKEN);
+    await page.press('#signin-token', 'Enter');
+    await page.waitForFunction(() => document.body.dataset.link === 'live' && document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 10_000 });
+    expect(await page.isVisible('#signin')).toBe(false);
+    await page.context().close();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -59,6 +59,13 @@ const LABELS = {
   discount: { vi: 'trừ', en: 'discount' },
   par: { vi: 'ngang', en: 'par' },
   unitNote: { vi: 'Giá: đồng · KL: cổ phiếu', en: 'Prices: VND · Volumes: shares' },
+  signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
+  signInMissing: { vi: 'Máy chủ yêu cầu mã truy cập (HTTP 401). Nhập mã để xem bảng giá.', en: 'This server requires an access token (HTTP 401). Enter yours to see the board.' },
+  signInRefused: { vi: 'Máy chủ từ chối mã truy cập này (HTTP 401). Nhập mã khác.', en: 'The server refused this access token (HTTP 401). Enter another one.' },
+  signInExpired: { vi: 'Mã truy cập đã hết hạn (HTTP 401). Nhập mã mới.', en: 'This access token has expired (HTTP 401). Enter a new one.' },
+  tokenLabel: { vi: 'Mã truy cập', en: 'Access token' },
+  signInButton: { vi: 'Đăng nhập', en: 'Sign in' },
+  signInNote: { vi: 'Mã chỉ được giữ trong thẻ trình duyệt này.', en: 'The token is kept for this browser tab only.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -3,6 +3,7 @@
 // the latest board, so at 10 frames/s (or a burst after a stall) the page never draws a
 // board twice or one that is already stale.
 import { BoardClient, type Board, type StateEvent } from '../../src/client/index.js';
+import { authHeaders, authProblem, forgetToken, saveToken, takeToken, type AuthProblem } from './auth.js';
 import { BACKGROUND, PALETTE, SURFACE } from './colors.js';
 import { formatLatency } from './format.js';
 import { Header, setField } from './header.js';
@@ -20,6 +21,18 @@ const storage = (() => {
   }
 })();
 
+// ---- access token (when the server asks for one) -----------------------------------------
+const tabStorage = (() => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const { token, cleanUrl } = takeToken(location.href, tabStorage);
+if (cleanUrl !== undefined) history.replaceState(history.state, '', cleanUrl); // the token never stays in the address bar
+let signedOut: AuthProblem | undefined;
+
 // ---- palette: one source (colors.ts), copied into CSS custom properties -------------------
 const rootStyle = document.documentElement.style;
 for (const [name, value] of Object.entries(PALETTE)) rootStyle.setProperty(`--${name}`, value);
@@ -33,11 +46,21 @@ let lang: Lang = storedLang === 'en' || storedLang === 'vi' ? storedLang : navig
 // ---- watchlist ----------------------------------------------------------------------------
 const watch = loadWatchlist(storage);
 const params = new URLSearchParams(location.search);
+/** GET /api/vn30 with the token: the basket, or the 401 that says the token is missing or refused. */
+async function askBasket(): Promise<{ symbols: string[]; auth?: AuthProblem }> {
+  try {
+    const r = await fetch('/api/vn30', { headers: authHeaders(token), signal: AbortSignal.timeout(3000) });
+    const body = (await r.json().catch(() => ({}))) as { symbols?: unknown };
+    const auth = authProblem(r.status, body);
+    if (auth) return { symbols: [], auth };
+    return { symbols: r.ok && Array.isArray(body.symbols) ? body.symbols.filter((s): s is string => typeof s === 'string') : [] };
+  } catch {
+    return { symbols: [] }; // the server is down: the socket's reconnect loop takes it from here
+  }
+}
 /** The basket, asked once before connecting: the server refuses a watchlist naming anything else. */
-const basket: string[] = await fetch('/api/vn30', { signal: AbortSignal.timeout(3000) })
-  .then((r) => (r.ok ? (r.json() as Promise<{ symbols?: string[] }>) : { symbols: [] }))
-  .then((body) => (Array.isArray(body.symbols) ? body.symbols : []))
-  .catch(() => []);
+const firstAsk = await askBasket();
+const basket: string[] = firstAsk.symbols;
 if (params.has('symbols')) {
   // A link with ?symbols=FPT,VNM opens that watchlist, filtered.
   watch.symbols = parseSymbolList(params.get('symbols') ?? '', basket);
@@ -77,7 +100,7 @@ const table = new BoardTable(
 const client = new BoardClient({
   urls: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
   format: 'proto',
-  query: serverView ? { symbols: [...serverView].join(',') } : {},
+  query: { ...(token ? { token } : {}), ...(serverView ? { symbols: [...serverView].join(',') } : {}) },
   backoff: { initialMs: 250, maxMs: 5000 },
 });
 
@@ -88,6 +111,10 @@ client.on('board', (ev) => {
   schedule();
 });
 client.on('state', (ev: StateEvent) => {
+  if (signedOut) return;
+  // A browser sees a refused upgrade (HTTP 401) only as a closed socket: ask REST whether the
+  // token is the reason (an expired JWT, a revoked token) before trying again.
+  if (ev.state === 'reconnecting') void askBasket().then((a) => a.auth && signIn(a.auth));
   if (ev.state === 'reconnecting') reconnectInfo = ev.delayMs !== undefined ? ` (${(ev.delayMs / 1000).toFixed(1)} s)` : '';
   // 'open' becomes 'live' with the first board on this socket.
   setLink(ev.state === 'open' && link === 'live' && client.board ? 'live' : ev.state);
@@ -98,6 +125,26 @@ client.on('feed', (ev) => {
   schedule();
 });
 client.on('error', (err) => console.warn(`[boardcast] ${err.code}: ${err.message}`));
+
+/** The server wants a (another) token: stop connecting, say why, show the sign-in panel. */
+function signIn(problem: AuthProblem): void {
+  signedOut = problem;
+  client.close();
+  if (problem !== 'missing') forgetToken(tabStorage); // a refused token is not offered again
+  document.body.dataset.auth = problem;
+  setLink('closed');
+  const panel = $('#signin');
+  panel.hidden = false;
+  relabel();
+  $<HTMLInputElement>('#signin-token').focus();
+}
+$<HTMLFormElement>('#signin-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const value = $<HTMLInputElement>('#signin-token').value.trim();
+  if (!value) return;
+  saveToken(tabStorage, value);
+  location.reload(); // start over with the token: basket, socket, watchlist
+});
 
 function setLink(state: LinkState): void {
   link = state;
@@ -121,15 +168,15 @@ function draw(): void {
     table.ensureTabStop();
     header.render(board, lang);
   }
-  $('#waiting').hidden = board !== undefined;
+  $('#waiting').hidden = board !== undefined || signedOut !== undefined;
   setField($('#latency'), board ? formatLatency(latencyMs) : '—');
   $('#latency').dataset.ms = Number.isFinite(latencyMs) ? String(Math.round(latencyMs)) : '';
   const pill = $('#link');
   setField(pill, linkLabel(link, lang) + (link === 'reconnecting' ? reconnectInfo : ''));
   pill.className = `link link-${link}`;
-  $('#banner').hidden = !(document.body.classList.contains('stale'));
+  $('#banner').hidden = !document.body.classList.contains('stale') || signedOut !== undefined;
   // Our socket down says more than the server's feed: one banner at a time.
-  $('#feed-banner').hidden = !(feedDelayed && $('#banner').hidden);
+  $('#feed-banner').hidden = !(feedDelayed && $('#banner').hidden && signedOut === undefined);
   const hint = $('#watch-hint');
   hint.hidden = !(watch.only && watch.symbols.length === 0);
   setField($('#watch-count'), `(${watch.symbols.length})`);
@@ -182,6 +229,8 @@ function relabel(): void {
   document.documentElement.lang = lang;
   document.title = t('title', lang);
   applyLabels(document, lang);
+  const signInText = { missing: 'signInMissing', refused: 'signInRefused', expired: 'signInExpired' } as const;
+  if (signedOut) $('#signin-message').textContent = t(signInText[signedOut], lang);
   table.setLang(lang);
   header.relabel(lang);
   schedule();
@@ -198,8 +247,11 @@ $('#lang').addEventListener('click', () => {
 
 // ---- start --------------------------------------------------------------------------------
 relabel();
-setLink('connecting');
-client.connect();
+if (firstAsk.auth) signIn(firstAsk.auth);
+else {
+  setLink('connecting');
+  client.connect();
+}
 $('#basket-list').replaceChildren(...basket.map((s) => Object.assign(document.createElement('option'), { value: s })));
 
 // Latency keeps ticking while frames stop arriving (a stalled feed is visible too).

@@ -35,9 +35,38 @@ export class Scrubber {
 
   scrub(text: string): string {
     let out = text;
-    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
+    for (const s of this.secrets) {
+      if (out.includes(s)) out = out.split(s).join('[redacted]');
+      // A text someone else cut short (upstream, a proxy) may end inside a secret, or start
+      // inside one: a dangling piece of 4+ characters at either edge goes too.
+      for (let n = Math.min(s.length - 1, out.length); n >= 4; n--) {
+        if (out.endsWith(s.slice(0, n))) {
+          out = `${out.slice(0, out.length - n)}[redacted]`;
+          break;
+        }
+      }
+      for (let n = Math.min(s.length - 1, out.length); n >= 4; n--) {
+        if (out.startsWith(s.slice(s.length - n))) {
+          out = `[redacted]${out.slice(n)}`;
+          break;
+        }
+      }
+    }
     return out;
   }
+
+  /** As a function, for the parts that only need to scrub. */
+  readonly fn = (text: string): string => this.scrub(text);
+}
+
+/**
+ * Upstream text made safe to keep in an error, a log or /readyz: secrets scrubbed first — a
+ * secret cut in half by the limit would no longer match the scrubber — then one line, cut
+ * to `max` characters.
+ */
+export function clip(text: string, max: number, scrub?: (text: string) => string): string {
+  const safe = scrub ? scrub(text) : text;
+  return safe.replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /** A short, scrubbed, one-line description of any thrown value. */
@@ -45,6 +74,5 @@ export function describeError(err: unknown, scrubber?: Scrubber): string {
   let msg = err instanceof Error ? err.message : String(err);
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : '';
   if (cause && !msg.includes(cause)) msg = `${msg} (${cause})`;
-  msg = msg.replace(/\s+/g, ' ').trim().slice(0, 300);
-  return scrubber ? scrubber.scrub(msg) : msg;
+  return clip(msg, 300, scrubber?.fn);
 }

@@ -12,7 +12,7 @@
 // body's status is checked as well as the HTTP one. A 401 (either way) on a data call
 // refreshes the token and retries once. Nothing here puts the secret or a token into an
 // error message.
-import { SsiAuthError, SsiHttpError } from './errors.js';
+import { clip, SsiAuthError, SsiHttpError } from './errors.js';
 import { TokenManager, type TokenManagerOptions } from './token.js';
 
 export interface SsiRestOptions {
@@ -23,6 +23,8 @@ export interface SsiRestOptions {
   /** Per-request timeout, ms (default 10 s). */
   timeoutMs?: number;
   token?: TokenManagerOptions;
+  /** Applied to every piece of an answer before it is cut short or put in an error (the feed's Scrubber). */
+  scrub?: (text: string) => string;
 }
 
 interface Envelope<T> {
@@ -52,9 +54,9 @@ function bodyStatus(env: Envelope<unknown>): number {
   return typeof s === 'number' ? s : typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : NaN;
 }
 
-/** The server's own message, short and single-line. */
-function bodyMessage(env: Envelope<unknown>): string {
-  return typeof env.message === 'string' ? env.message.replace(/\s+/g, ' ').trim().slice(0, 160) : '';
+/** The server's own message, scrubbed, short and single-line (it may echo the request, secret included). */
+function bodyMessage(env: Envelope<unknown>, scrub?: (text: string) => string): string {
+  return typeof env.message === 'string' ? clip(env.message, 160, scrub) : '';
 }
 
 /**
@@ -74,6 +76,7 @@ export class SsiRestClient {
   private readonly consumerId: string;
   private readonly consumerSecret: string;
   private readonly timeoutMs: number;
+  private readonly scrub: ((text: string) => string) | undefined;
   /** REST calls made, by path (tests and metrics). */
   readonly calls: Record<string, number> = Object.create(null) as Record<string, number>;
 
@@ -82,6 +85,7 @@ export class SsiRestClient {
     this.consumerId = opts.consumerId;
     this.consumerSecret = opts.consumerSecret;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.scrub = opts.scrub;
     this.tokens = new TokenManager({ fetchToken: () => this.fetchToken() }, opts.token);
   }
 
@@ -123,7 +127,7 @@ export class SsiRestClient {
     const token = env.data?.accessToken;
     if (http !== 200 || status !== 200 || typeof token !== 'string' || token === '') {
       const shown = http !== 200 ? `HTTP ${http}` : Number.isNaN(status) ? 'no status in the body' : `status ${status} in the body`;
-      const msg = bodyMessage(env);
+      const msg = bodyMessage(env, this.scrub);
       throw new SsiAuthError(`SSI access token refused (${shown}${msg ? `: ${msg}` : ''}); check SSI_CONSUMER_ID and SSI_CONSUMER_SECRET`, { httpStatus: http, status });
     }
     return token;
@@ -141,7 +145,7 @@ export class SsiRestClient {
         throw new SsiAuthError(`SSI GET ${path}: unauthorized after a token refresh`, { path });
       }
       if (http !== 200 || (!Number.isNaN(status) && status !== 200)) {
-        const msg = bodyMessage(env);
+        const msg = bodyMessage(env, this.scrub);
         throw new SsiHttpError(`SSI GET ${path}: ${http !== 200 ? `HTTP ${http}` : `status ${status} in the body`}${msg ? `: ${msg}` : ''}`, { path, httpStatus: http, status });
       }
       return env;

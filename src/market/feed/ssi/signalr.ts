@@ -20,7 +20,7 @@
 // balancer affinity) are sent back on connect and start, as the SSI SDKs do.
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
-import { SsiStreamError } from './errors.js';
+import { clip, SsiStreamError } from './errors.js';
 
 export const SIGNALR_PROTOCOL = '1.5';
 
@@ -34,6 +34,8 @@ export interface SignalROptions {
   timeoutMs?: number;
   /** Timeout of a hub invocation's answer, ms (default 10 s). */
   invokeTimeoutMs?: number;
+  /** Applied to the server's text before it is cut short or put in an error (the feed's Scrubber). */
+  scrub?: (text: string) => string;
 }
 
 export interface SignalREvents {
@@ -68,13 +70,13 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
   keepAliveMs: number | undefined;
   connectionId: string | undefined;
 
-  private constructor(private readonly opts: Required<Omit<SignalROptions, 'headers'>> & { headers: Record<string, string> }) {
+  private constructor(private readonly opts: Required<Omit<SignalROptions, 'headers' | 'scrub'>> & { headers: Record<string, string>; scrub?: (text: string) => string }) {
     super();
   }
 
   /** Negotiates, connects and starts; resolves once the connection is usable. */
   static async connect(options: SignalROptions): Promise<SignalRConnection> {
-    const c = new SignalRConnection({ url: options.url, hub: options.hub, headers: options.headers ?? {}, timeoutMs: options.timeoutMs ?? 15_000, invokeTimeoutMs: options.invokeTimeoutMs ?? 10_000 });
+    const c = new SignalRConnection({ url: options.url, hub: options.hub, headers: options.headers ?? {}, timeoutMs: options.timeoutMs ?? 15_000, invokeTimeoutMs: options.invokeTimeoutMs ?? 10_000, ...(options.scrub ? { scrub: options.scrub } : {}) });
     await c.open();
     return c;
   }
@@ -161,7 +163,7 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
     ws.on('error', () => {
       // 'close' follows and reports
     });
-    ws.on('close', (code, reason) => this.finish(new SsiStreamError(`stream closed by the server (${code}${reason.length ? ` ${reason.toString().slice(0, 80)}` : ''})`, { code })));
+    ws.on('close', (code, reason) => this.finish(new SsiStreamError(`stream closed by the server (${code}${reason.length ? ` ${clip(reason.toString(), 80, this.opts.scrub)}` : ''})`, { code })));
 
     // 3. start
     try {
@@ -179,11 +181,11 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
     try {
       m = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      this.emit('garbage', text);
+      this.emit('garbage', this.opts.scrub ? this.opts.scrub(text) : text);
       return;
     }
     if (!m || typeof m !== 'object' || Array.isArray(m)) {
-      this.emit('garbage', text);
+      this.emit('garbage', this.opts.scrub ? this.opts.scrub(text) : text);
       return;
     }
     if (m.I !== undefined) {
@@ -192,7 +194,7 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
       if (p) {
         this.pending.delete(String(m.I));
         clearTimeout(p.timer);
-        if (m.E !== undefined) p.reject(new SsiStreamError(`hub invocation failed: ${String(m.E).slice(0, 160)}`));
+        if (m.E !== undefined) p.reject(new SsiStreamError(`hub invocation failed: ${clip(String(m.E), 160, this.opts.scrub)}`));
         else p.resolve(m.R);
       }
       return;
@@ -204,7 +206,7 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
     if (Array.isArray(m.M)) {
       for (const inv of m.M as Array<Record<string, unknown>>) {
         if (inv && typeof inv.H === 'string' && typeof inv.M === 'string') this.emit('invocation', inv.H, inv.M, Array.isArray(inv.A) ? inv.A : []);
-        else this.emit('garbage', JSON.stringify(inv ?? null).slice(0, 200));
+        else this.emit('garbage', clip(JSON.stringify(inv ?? null), 200, this.opts.scrub));
       }
     }
     // `{}` keep-alives and init/cursor-only frames need nothing more.

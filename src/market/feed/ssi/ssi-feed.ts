@@ -217,8 +217,9 @@ export class SsiFeed implements Feed {
       consumerSecret: opts.consumerSecret,
       timeoutMs: opts.requestTimeoutMs,
       token: { now: this.now, onToken: (t) => this.scrubber.add(t) },
+      scrub: this.scrubber.fn,
     });
-    this.connector = opts.connector ?? FcV2Stream.connector(opts.streamUrl, { timeoutMs: opts.connectTimeoutMs });
+    this.connector = opts.connector ?? FcV2Stream.connector(opts.streamUrl, { timeoutMs: opts.connectTimeoutMs, scrub: this.scrubber.fn });
     this.perType = opts.channelMode === 'per-type';
     if (!(this.watchdogMs >= 10)) throw new RangeError(`SsiFeed watchdogMs must be >= 10, got ${this.watchdogMs}`);
   }
@@ -371,9 +372,8 @@ export class SsiFeed implements Feed {
       if (watch && typeof raw !== 'string' && typeof raw.RType === 'string') watch.count(channelType(raw.RType));
       this.deliver(raw);
     });
-    stream.on('serverError', (text) => {
-      this.state.lastError = this.scrubber.scrub(`server error: ${text}`);
-    });
+    // Reported at once (it does not change the state): /readyz shows it, scrubbed.
+    stream.on('serverError', (text) => this.setStatus({ ...this.state, lastError: `server error: ${text}` }));
     const watchdog = setInterval(
       () => {
         const silent = this.now() - lastFrameAt;

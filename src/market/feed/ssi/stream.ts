@@ -4,7 +4,7 @@
 // WebSocket stream would be another StreamConnector yielding the same RType objects.
 import { EventEmitter } from 'node:events';
 import type { RawFeedMessage } from '../feed.js';
-import { SsiStreamError } from './errors.js';
+import { clip, SsiStreamError } from './errors.js';
 import { SignalRConnection } from './signalr.js';
 
 export interface MarketStreamEvents {
@@ -34,18 +34,21 @@ export const FC_V2_HUB = 'FcMarketDataV2Hub';
  * and Content is a JSON string with the RType message; Error(text) reports server errors.
  */
 export class FcV2Stream extends EventEmitter<MarketStreamEvents> implements MarketStream {
-  private constructor(private readonly conn: SignalRConnection) {
+  private constructor(
+    private readonly conn: SignalRConnection,
+    private readonly scrub?: (text: string) => string,
+  ) {
     super();
     conn.on('frame', () => this.emit('alive'));
-    conn.on('garbage', (text) => this.emit('message', text.slice(0, 2000)));
+    conn.on('garbage', (text) => this.emit('message', text.slice(0, 2000))); // scrubbed by the connection before any cut
     conn.on('invocation', (hub, method, args) => this.onInvocation(hub, method, args));
     conn.on('close', (err) => this.emit('close', err));
   }
 
   /** `streamUrl` is the v2 streaming base; the SignalR endpoints live under {streamUrl}/signalr. */
-  static connector(streamUrl: string, opts: { timeoutMs?: number } = {}): StreamConnector {
+  static connector(streamUrl: string, opts: { timeoutMs?: number; scrub?: (text: string) => string } = {}): StreamConnector {
     const base = `${streamUrl.replace(/\/+$/, '')}/signalr`;
-    return async (accessToken) => new FcV2Stream(await SignalRConnection.connect({ url: base, hub: FC_V2_HUB, headers: { authorization: `Bearer ${accessToken}` }, timeoutMs: opts.timeoutMs }));
+    return async (accessToken) => new FcV2Stream(await SignalRConnection.connect({ url: base, hub: FC_V2_HUB, headers: { authorization: `Bearer ${accessToken}` }, timeoutMs: opts.timeoutMs, ...(opts.scrub ? { scrub: opts.scrub } : {}) }), opts.scrub);
   }
 
   async subscribe(channels: string[]): Promise<void> {
@@ -61,36 +64,38 @@ export class FcV2Stream extends EventEmitter<MarketStreamEvents> implements Mark
     if (hub.toLowerCase() !== FC_V2_HUB.toLowerCase()) return;
     const m = method.toLowerCase();
     if (m === 'error') {
-      this.emit('serverError', String(args[0] ?? '').slice(0, 200));
+      this.emit('serverError', clip(String(args[0] ?? ''), 200, this.scrub));
       return;
     }
     if (m !== 'broadcast') return;
-    for (const raw of unwrapBroadcast(args[0])) this.emit('message', raw);
+    for (const raw of unwrapBroadcast(args[0], this.scrub)) this.emit('message', raw);
   }
 }
 
 /** Broadcast's argument → the RType message(s) inside; malformed parts come back as strings. */
-export function unwrapBroadcast(arg: unknown): Array<RawFeedMessage | string> {
+export function unwrapBroadcast(arg: unknown, scrub: (text: string) => string = (t) => t): Array<RawFeedMessage | string> {
+  // Malformed parts are kept as text (counted, maybe logged): scrubbed before they are cut.
+  const text = (t: string) => scrub(t).slice(0, 2000);
   let env: unknown = arg;
   if (typeof env === 'string') {
     try {
       env = JSON.parse(env);
     } catch {
-      return [env as string];
+      return [text(env as string)];
     }
   }
-  if (!env || typeof env !== 'object' || Array.isArray(env)) return [JSON.stringify(env ?? null).slice(0, 2000)];
+  if (!env || typeof env !== 'object' || Array.isArray(env)) return [text(JSON.stringify(env ?? null))];
   let content: unknown = (env as { Content?: unknown }).Content;
   if (content === undefined) return [env as RawFeedMessage]; // already an RType message
   if (typeof content === 'string') {
-    const text = content;
+    const raw = content;
     try {
-      content = JSON.parse(text);
+      content = JSON.parse(raw);
     } catch {
-      return [text.slice(0, 2000)];
+      return [text(raw)];
     }
   }
-  if (Array.isArray(content)) return content.map((c) => (c && typeof c === 'object' && !Array.isArray(c) ? (c as RawFeedMessage) : JSON.stringify(c).slice(0, 2000)));
+  if (Array.isArray(content)) return content.map((c) => (c && typeof c === 'object' && !Array.isArray(c) ? (c as RawFeedMessage) : text(JSON.stringify(c))));
   if (content && typeof content === 'object') return [content as RawFeedMessage];
-  return [JSON.stringify(content ?? null).slice(0, 2000)];
+  return [text(JSON.stringify(content ?? null))];
 }
