@@ -252,7 +252,6 @@ describe.skipIf(!haveChromium && !onCi)('board page: projected auction prices, h
     await page.screenshot({ path: `${ARTIFACTS}board-feed-delayed.png` });
   }, 90_000);
 });
-});
 
 describe.skipIf(!haveChromium && !onCi)('board page with auth on (WS_AUTH_TOKEN)', () => {
   const TOKEN = 'board-e2e-token-5f0c2a9d81';
