@@ -91,8 +91,8 @@ export interface ReaderStats {
 export class SteadyReader {
   readonly stats: ReaderStats = { frames: 0, seq: emptySeqCounts(), closedEarly: null };
   readonly hist: Histogram = createLatencyHistogram();
-  /** Phases and trading dates seen (the observer decodes whole frames). */
-  readonly phases = new Set<number>();
+  /** Phases (enum names) and trading dates seen (the observer decodes whole frames). */
+  readonly phases = new Set<string>();
   readonly dates: string[] = [];
   private state: SeqState = null;
   private counting = false;
@@ -132,8 +132,8 @@ export class SteadyReader {
     if (m.type !== 'board') return;
     this.state = checkSeq(this.state, m.header, this.stats.seq);
     if (this.observer) {
-      const snap = decodeFrame(isBinary ? data : data.toString('utf8')).snapshot as { phase?: number; tradingDate?: string } | null;
-      if (snap?.phase !== undefined) this.phases.add(Number(snap.phase));
+      const snap = decodeFrame(isBinary ? data : data.toString('utf8')).snapshot as { phase?: string; tradingDate?: string } | null;
+      if (snap?.phase) this.phases.add(snap.phase);
       if (snap?.tradingDate && this.dates.at(-1) !== snap.tradingDate) this.dates.push(snap.tradingDate);
     }
     if (!this.counting) return;
