@@ -181,7 +181,8 @@ const EPISODES: Record<ActorKind, Episode> = {
     if (!o) return sleep(500);
     if (await closedWithin(o, rand(ctx, 1000, 3000))) return;
     o.ws.pause();
-    const closed = await closedWithin(o, rand(ctx, 5000, 25_000));
+    // Loopback's socket buffers hold megabytes before the server sees any backpressure.
+    const closed = await closedWithin(o, rand(ctx, 20_000, 50_000));
     o.ws.resume();
     if (!closed && !(await closedWithin(o, 2000))) await bye(o, ctx);
   },
