@@ -147,7 +147,7 @@ const sumMetric = (name: string): number | undefined => {
 const handlerErrors = sumMetric('boardcast_handler_errors_total') ?? (/^# TYPE boardcast_handler_errors_total /m.test(metricsText) ? 0 : undefined);
 const serverFigures = {
   framesProduced: sumMetric('boardcast_frames_produced_total') ?? 0,
-  resyncsClient: sumMetric('boardcast_resyncs_total') ?? 0,
+  resyncs: sumMetric('boardcast_resyncs_total') ?? 0,
   skippedSends: sumMetric('boardcast_skipped_sends_total') ?? 0,
   slowCloses: sumMetric('boardcast_slow_closes_total') ?? 0,
   tokenExpiredCloses: sumMetric('boardcast_token_expired_closes_total') ?? 0,
