@@ -94,16 +94,20 @@ describe('resync and subscribe storms', () => {
       }
       await clients[0]!.nth(clients[0]!.messages.length + 2); // the storm's last frame is in
       const resyncs = (await metric(srv.http, 'boardcast_resyncs_total', { cause: 'client' })) - resyncs0;
+      let received = 0;
       for (const [i, c] of clients.entries()) {
         const frames = c.messages.slice(marks[i]).map(decode).filter((f) => f.hasSnapshot);
-        // Each seq at most once (no FULL per resync), and no gap either.
+        received += frames.length;
+        // Each seq at most once (no FULL per resync), and no gap either...
         expectContiguous(frames, `client ${i} during the storm`);
         expect(frames.filter((f) => f.kind === 'FULL').length).toBeGreaterThan(3);
-        expect(frames.length).toBeLessThan(sent / clients.length / 10);
+        // ...while the client asked many times per frame.
+        expect(sent / clients.length).toBeGreaterThan(3 * frames.length);
         expect(errorFrames(c)).toEqual([]);
       }
+      // A resync is counted when it marks a socket, which then gets one FULL with the next frame.
       expect(resyncs).toBeGreaterThan(0);
-      expect(resyncs).toBeLessThanOrEqual(sent / 10);
+      expect(resyncs).toBeLessThanOrEqual(received + clients.length);
     } finally {
       for (const c of clients) c.close();
     }

@@ -96,7 +96,7 @@ export function serverEnv(o: SoakOptions, jwtSecret: string, dataDir: string): R
     WS_JWT_SECRET: jwtSecret,
     DATA_DIR: dataDir,
     // Small enough that the chaos reaches them within minutes.
-    WS_MAX_VIEWS: '64',
+    WS_MAX_VIEWS: '16',
     WS_MAX_SYMBOLS: '10',
     WS_MAX_BACKPRESSURE_BYTES: String(128 * 1024),
     WS_SLOW_CLIENT_TIMEOUT_MS: '5000',
