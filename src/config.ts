@@ -69,6 +69,10 @@ const specs = {
   WS_JWT_SECRET: str({ default: '', desc: 'HS256 secret; /ws accepts JWTs signed with it (exp/nbf honoured, optional "channels" claim); empty = none. Secret: never logged' }),
   WS_MAX_CONNECTIONS_PER_IP: int(0, 10_000_000)({ default: 0, desc: 'WebSocket connections per remote address (pending upgrades included); above it 429; 0 = unlimited' }),
   WS_MAX_CONNECTIONS: int(0, 10_000_000)({ default: 0, desc: 'WebSocket connections in all (pending upgrades included); above it 503; 0 = unlimited' }),
+  WS_MAX_CONNECT_RATE_PER_IP: int(0, 1_000_000)({ default: 0, desc: 'WebSocket upgrades per second per remote address (burst: one second worth), refused ones included; above it 429; 0 = unlimited' }),
+  WS_MAX_VIEWS: int(0, 1_000_000)({ default: 1000, desc: 'distinct views (format, channels, watchlist, delta) per process; a socket that would add one more is refused (503 at the upgrade, an error frame on subscribe); 0 = unlimited' }),
+  WS_MAX_SYMBOLS: int(1, 100_000)({ default: 100, desc: 'symbols in one watchlist at most (?symbols= or subscribe); more: 400 at the upgrade, an error frame on subscribe' }),
+  WS_JWT_REQUIRE_EXP: bool({ default: false, desc: 'refuse JWTs without an "exp" claim at the upgrade (401); needs WS_JWT_SECRET' }),
   WS_CLIENT_MSG_RATE: int(0, 100_000)({ default: 20, desc: 'client messages per second per socket (burst: one second worth); above it closes with 1008; 0 = unlimited' }),
   WS_IDLE_TIMEOUT_S: int(8, 960)({ default: 120, desc: 'close sockets silent this long (pings are automatic)' }),
   WORKER_RESTART_MIN_MS: int(10, 60_000)({ default: 200, desc: 'first restart backoff of the market worker' }),
@@ -162,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     }
   }
   if (cfg.DATABASE_URL && !/^postgres(ql)?:\/\/[^\s]+$/.test(cfg.DATABASE_URL)) throw new ConfigError('DATABASE_URL', '[redacted]', 'a PostgreSQL URL, postgres://user:pass@host:5432/db (or empty for SQLite)');
+  if (cfg.WS_JWT_REQUIRE_EXP && !cfg.WS_JWT_SECRET) throw new ConfigError('WS_JWT_REQUIRE_EXP', String(cfg.WS_JWT_REQUIRE_EXP), 'false unless WS_JWT_SECRET is set (it applies to JWTs)');
   if (cfg.WS_JWT_SECRET && Buffer.byteLength(cfg.WS_JWT_SECRET, 'utf8') < 32) throw new ConfigError('WS_JWT_SECRET', '[redacted]', 'at least 32 bytes for HS256 (or empty to disable JWTs)');
   return { ...cfg };
 }

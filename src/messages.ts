@@ -50,6 +50,11 @@ export type WorkerToMain =
    * change cannot be a delta, what changed since seq − 1 (`delta`). Buffers are transferred.
    */
   | { type: 'frame'; seq: number; producedAtUs: number; keyframe: boolean; buildUs: number; encodeUs: Record<string, number>; full: PackedParts[]; delta: PackedParts[] | null }
+  /**
+   * The FULL of frame `seq` (already posted) in a format it was not encoded in: a format
+   * gained its first client while frames were flowing. Not a new frame: nobody else gets it.
+   */
+  | { type: 'format-full'; seq: number; parts: PackedParts }
   /** Sent every interval, even when no frame was built: proves the worker and feed live. */
   | { type: 'heartbeat'; at: number; feed: FeedStatus; framesSkipped: number; feedAccepted: number; feedRejected: number }
   | { type: 'loop-stopped' }

@@ -22,6 +22,9 @@ export function createMetrics() {
     publishSeconds: new Histogram({ name: 'boardcast_publish_seconds', help: 'Main-thread time to hand one frame to every view (assembly, publish, backpressure sweep); uWS writes topic messages to the sockets after publish returns, so the socket writes show in boardcast_main_event_loop_utilization instead', buckets: [...µsBuckets, 0.1, 0.25], registers: [registry] }),
     resyncs: new Counter({ name: 'boardcast_resyncs_total', help: 'FULL frames sent to resync a socket', labelNames: ['cause'] as const, registers: [registry] }),
     skippedSends: new Counter({ name: 'boardcast_skipped_sends_total', help: 'Frames not sent to a socket because it was over its backpressure limit', registers: [registry] }),
+    views: new Gauge({ name: 'boardcast_views', help: 'Distinct live views (format, channels, watchlist, delta) at once; capped by WS_MAX_VIEWS', registers: [registry] }),
+    cachedFulls: new Gauge({ name: 'boardcast_view_fulls_cached', help: 'FULL frames of the latest frame assembled and held for live views', registers: [registry] }),
+    tokenExpiredCloses: new Counter({ name: 'boardcast_token_expired_closes_total', help: 'Sockets closed with 1008 "token expired" when their JWT ran out', registers: [registry] }),
     slowCloses: new Counter({ name: 'boardcast_slow_closes_total', help: 'Sockets closed with 1008 "too slow"', registers: [registry] }),
     eventLoopUtilization: new Gauge({
       name: 'boardcast_main_event_loop_utilization',

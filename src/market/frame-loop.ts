@@ -1,7 +1,11 @@
 // The worker's frame loop: every interval, build the board and encode it once per wire
 // format that has clients, then hand the bytes to the main thread (transferred). With no
-// clients it only sends a heartbeat; when a format gains its first client it builds at
-// once so nobody waits an interval or is served a stale board.
+// clients it only sends a heartbeat.
+//
+// A format gaining its first client never multiplies the frame rate, however fast clients
+// come and go: while frames flow (the last tick built one) the latest board is encoded in
+// that format once per seq and posted as a 'format-full' (no new seq, nobody else gets
+// it); after an idle spell a fresh frame is built at once, at most once an interval.
 import type { Logger } from '../log.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import { WIRE_FORMATS } from '../messages.js';
@@ -29,6 +33,11 @@ export class FrameLoop {
   private previous: SnapshotProps | undefined;
   private timer: NodeJS.Timeout | undefined;
   private nextAt = 0;
+  /** now() of the latest build, and whether the latest tick built (frames are flowing). */
+  private builtAt = -Infinity;
+  private tickBuilt = false;
+  /** The formats the latest frame exists in (its own, plus any 'format-full' since). */
+  private readonly encoded = new Set<WireFormat>();
   private clients: ClientCounts;
   private readonly now: () => number;
 
@@ -64,9 +73,25 @@ export class FrameLoop {
   }
 
   setClients(clients: ClientCounts): void {
-    const gained = WIRE_FORMATS.some((f) => clients[f] > 0 && this.clients[f] === 0);
+    const gained = WIRE_FORMATS.filter((f) => clients[f] > 0 && this.clients[f] === 0);
     this.clients = { ...clients };
-    if (gained && this.timer) this.produce(this.activeFormats(false));
+    if (gained.length === 0 || !this.timer) return;
+    const flowing = this.previous !== undefined && (this.tickBuilt || this.now() - this.builtAt < this.opts.intervalMs);
+    try {
+      if (!flowing) this.produce(this.activeFormats(false));
+      else for (const f of gained) this.encodeLatest(f);
+    } catch (err) {
+      // The new clients wait for the next tick instead.
+      this.opts.log.error({ err, seq: this.seq }, 'serving a first client failed');
+    }
+  }
+
+  /** The latest frame's board in one more format, once per seq (a connect storm costs one encode). */
+  private encodeLatest(format: WireFormat): void {
+    if (this.encoded.has(format)) return;
+    this.encoded.add(format);
+    const parts = packParts(this.previous!, format);
+    this.opts.post({ type: 'format-full', seq: this.seq, parts }, [parts.bytes]);
   }
 
   private activeFormats(initial: boolean): WireFormat[] {
@@ -86,6 +111,7 @@ export class FrameLoop {
     this.nextAt += this.opts.intervalMs;
     try {
       const formats = this.activeFormats(false);
+      this.tickBuilt = formats.length > 0;
       if (formats.length === 0) this.skipped++;
       else this.produce(formats);
     } catch (err) {
@@ -96,7 +122,7 @@ export class FrameLoop {
     if (this.timer) this.schedule();
   }
 
-  /** Builds, encodes once per format and posts one frame. Exposed for the first-client case. */
+  /** Builds, encodes once per format and posts one frame. */
   produce(formats: WireFormat[]): void {
     if (formats.length === 0) return;
     const t0 = performance.now();
@@ -121,6 +147,9 @@ export class FrameLoop {
     const producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
     this.seq = seq;
     this.previous = snapshot;
+    this.builtAt = this.now();
+    this.encoded.clear();
+    for (const f of formats) this.encoded.add(f);
     const transfer = [...full, ...(delta ?? [])].map((p) => p.bytes);
     this.opts.post({ type: 'frame', seq, producedAtUs, keyframe, buildUs: Math.round((t1 - t0) * 1000), encodeUs, full, delta }, transfer);
   }

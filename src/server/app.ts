@@ -18,6 +18,8 @@ import { json, readRequest, requestProblem, type Route } from './http-router.js'
 import { HttpServer } from './http-server.js';
 import { SnapshotCache } from './snapshot.js';
 import { checkHandshake, UPGRADE_REQUIRED } from './handshake.js';
+import { ConnectRateLimiter } from './connect-rate.js';
+import { TOKEN_EXPIRED, TokenExpiry } from './token-expiry.js';
 import { NatsFrameSource } from '../scale/edge-source.js';
 import { startIngest } from '../scale/ingest.js';
 import { LocalFrameSource, type FrameSource } from './frame-source.js';
@@ -25,7 +27,7 @@ import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
 import { admitClient, refusal, refuseUpgrade, upgradeAsync, type RefusalBody } from './upgrade.js';
 import { loadUws } from './uws.js';
-import { allowedChannels, parseChannels, parseSymbols, viewKey, type ViewSpec } from './views.js';
+import { allowedChannels, initialBasket, parseChannels, parseSymbols, tooManySymbols, viewKey, type ViewSpec } from './views.js';
 import { boardPageRoutes } from './static.js';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
@@ -61,14 +63,21 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   const metrics = createMetrics();
   const guard = new Guard(log, metrics.registry);
   guard.declare('ws.upgrade', 'ws.open', 'ws.message', 'ws.drain', 'ws.close', 'worker.message', 'worker.crash');
-  const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined });
+  const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined, requireExp: config.WS_JWT_REQUIRE_EXP });
   const http = new HttpServer({ uws, config, log, metrics, guard, authenticator });
   const app: TemplatedApp = http.app;
-  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
+  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, maxViews: config.WS_MAX_VIEWS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
   const limiter = new ConnectionLimiter({ perIp: config.WS_MAX_CONNECTIONS_PER_IP, global: config.WS_MAX_CONNECTIONS });
+  const connectRate = new ConnectRateLimiter(config.WS_MAX_CONNECT_RATE_PER_IP);
+  const expiry = new TokenExpiry<WebSocket<SocketData>>((ws) => {
+    if (ws.getUserData().closed) return;
+    metrics.tokenExpiredCloses.inc();
+    ws.end(TOKEN_EXPIRED.code, TOKEN_EXPIRED.reason);
+  });
   let shuttingDown = false;
   let draining = false;
-  let basket: string[] = [];
+  // Watchlists are checked against a basket from the start (an edge's real one comes with its first frame).
+  let basket: string[] = initialBasket(config.EXTRA_SYMBOLS);
   let firstFrameAt: number | undefined;
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
   // is 200 from the first request (the two messages may reach this thread in separate turns).
@@ -117,6 +126,9 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
           if (heartbeatSeen) firstFrame();
         }
         break;
+      case 'format-full':
+        broadcaster.addFormat(msg.seq, msg.parts);
+        break;
       case 'heartbeat':
         heartbeatSeen = true;
         if (firstFrameAt !== undefined) firstFrame();
@@ -156,11 +168,15 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       else channels.delete(c as Channel);
     }
     let symbols = d.view.symbols ? new Set(d.view.symbols) : null;
-    const named = parseSymbols(req.symbols.join(','), basket);
-    if (!named.ok) throw new ClientMessageError('BC_UNKNOWN_SYMBOL', `unknown symbol ${JSON.stringify(named.bad)}`);
+    const named = parseSymbols(req.symbols.join(','), basket, config.WS_MAX_SYMBOLS);
+    if (!named.ok) throw new ClientMessageError(named.code, named.message);
     if (named.symbols) {
       if (req.type === 'subscribe') symbols = new Set([...(symbols ?? []), ...named.symbols]);
       else symbols = new Set([...(symbols ?? basket)].filter((s) => !named.symbols!.has(s)));
+      if (symbols.size > config.WS_MAX_SYMBOLS) {
+        const r = tooManySymbols(symbols.size, config.WS_MAX_SYMBOLS);
+        if (!r.ok) throw new ClientMessageError(r.code, r.message);
+      }
     }
     return { ...d.view, channels, symbols };
   };
@@ -192,17 +208,18 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         req,
         context,
         async (info) => {
-          const reject = (status: string, code: string, message: string) => {
+          const reject = (status: string, code: string, message: string, headers?: Record<string, string>) => {
             metrics.rejectedUpgrades.inc({ code });
-            return refusal(status, code, message);
+            return refusal(status, code, message, headers);
           };
+          if (!connectRate.allow(info.ip)) return reject('429 Too Many Requests', 'BC_CONNECT_RATE', `more than ${config.WS_MAX_CONNECT_RATE_PER_IP} connections a second from this address`, { 'Retry-After': '1' });
           if (draining) return reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down');
           const format = (info.query.get('format') ?? 'proto') as WireFormat;
           if (!WIRE_FORMATS.includes(format)) return reject('400 Bad Request', 'BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
           const deltaParam = info.query.get('delta') ?? '1';
           if (deltaParam !== '0' && deltaParam !== '1') return reject('400 Bad Request', 'BC_BAD_DELTA', 'delta must be 0 or 1');
-          const symbols = parseSymbols(info.query.get('symbols'), basket);
-          if (!symbols.ok) return reject('400 Bad Request', 'BC_UNKNOWN_SYMBOL', `unknown symbol ${JSON.stringify(symbols.bad)}`);
+          const symbols = parseSymbols(info.query.get('symbols'), basket, config.WS_MAX_SYMBOLS);
+          if (!symbols.ok) return reject('400 Bad Request', symbols.code, symbols.message);
           const admitted = await admitClient(info, { authenticator, limiter }); // reserves a slot, then authenticates
           if (!admitted.ok) {
             metrics.rejectedUpgrades.inc({ code: admitted.body.error });
@@ -220,15 +237,28 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
                 : reject('400 Bad Request', 'BC_UNKNOWN_CHANNEL', `unknown channel ${JSON.stringify(channels.bad)}; channels are ${CHANNELS.join(', ')}`);
           }
           const view: ViewSpec = { format, channels: channels.channels, symbols: symbols.symbols, delta: deltaParam === '1' };
-          const userData: SocketData = { ip: info.ip, view, key: viewKey(view), allowed, pending: true, stalledSince: 0, rate: new MessageRateLimiter(config.WS_CLIENT_MSG_RATE), release: admitted.release, closed: false };
+          const key = viewKey(view);
+          if (!broadcaster.canTake(key)) {
+            admitted.release();
+            return reject('503 Service Unavailable', 'BC_TOO_MANY_VIEWS', `the server holds ${config.WS_MAX_VIEWS} distinct views (format, channels, watchlist); ask for an existing one or try later`);
+          }
+          const userData: SocketData = { ip: info.ip, view, key, allowed, pending: true, stalledSince: 0, rate: new MessageRateLimiter(config.WS_CLIENT_MSG_RATE), release: admitted.release, closed: false, expiresAt: admitted.auth.expiresAt };
           return { ok: true, userData, onAbandoned: admitted.release };
         },
         { onError: (err) => guard.failed('ws.upgrade', err) },
       );
     }, (_err, res: HttpResponse) => refuseUpgrade(res, '500 Internal Server Error', { error: 'BC_INTERNAL', message: 'upgrade failed' })),
     open: guard.wrap('ws.open', (ws: WebSocket<SocketData>) => {
-      metrics.connections.inc({ format: ws.getUserData().view.format });
-      broadcaster.add(ws);
+      const d = ws.getUserData();
+      // The cap was checked at the upgrade; concurrent upgrades may still race for the last view.
+      if (!broadcaster.add(ws)) {
+        metrics.rejectedUpgrades.inc({ code: 'BC_TOO_MANY_VIEWS' });
+        replyControl(ws, { error: { code: 'BC_TOO_MANY_VIEWS', message: `the server holds ${config.WS_MAX_VIEWS} distinct views; try later` } });
+        ws.end(1013, 'too many views');
+        return;
+      }
+      metrics.connections.inc({ format: d.view.format });
+      if (d.expiresAt !== undefined) expiry.watch(ws, d.expiresAt);
       countsChanged();
     }, (_err, ws) => ws.end(1011, 'internal error')),
     message: guard.wrap('ws.message', (ws: WebSocket<SocketData>, data: ArrayBuffer, isBinary: boolean) => {
@@ -248,7 +278,12 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         const req = parseClientMessage(data, isBinary);
         if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: Math.round((performance.timeOrigin + performance.now()) * 1000) } });
         else if (req.type === 'resync') broadcaster.resync(ws);
-        else broadcaster.changeView(ws, changedView(d, req));
+        else {
+          const spec = changedView(d, req);
+          const key = viewKey(spec);
+          if (!broadcaster.canTake(key, d.key)) throw new ClientMessageError('BC_TOO_MANY_VIEWS', `the server holds ${config.WS_MAX_VIEWS} distinct views; this socket keeps its view`);
+          broadcaster.changeView(ws, spec, key);
+        }
       } catch (err) {
         const e = err instanceof ClientMessageError ? err : new ClientMessageError('BC_CLIENT_MSG_FAILED', (err as Error).message);
         metrics.clientMessagesRejected.inc({ reason: e.code });
@@ -260,6 +295,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
     close: guard.wrap('ws.close', (ws: WebSocket<SocketData>) => {
       const d = ws.getUserData();
       d.release(); // the connection slot reserved at upgrade (first: it must never leak)
+      expiry.forget(ws);
       broadcaster.remove(ws);
       countsChanged();
     }),

@@ -14,6 +14,8 @@ export type AuthResult =
       subject?: string;
       /** The JWT `channels` claim (e.g. ["board", "indices"]): the channels this client may receive. Absent = unrestricted. */
       channels?: string[];
+      /** When the JWT stops being accepted (`exp` + the clock tolerance), ms since the Unix epoch; absent for tokens that never expire. */
+      expiresAt?: number;
     }
   | { ok: false; code: AuthErrorCode; message: string };
 
@@ -39,6 +41,8 @@ export interface AuthOptions {
   now?: () => number;
   /** Allowed clock skew for exp / nbf, seconds. */
   clockToleranceS?: number;
+  /** Refuse JWTs without an `exp` claim (WS_JWT_REQUIRE_EXP). */
+  requireExp?: boolean;
 }
 
 export const AUTH_CLOCK_TOLERANCE_S = 5;
@@ -50,6 +54,7 @@ const MISSING = fail('BC_AUTH_MISSING', 'authentication required: send "Authoriz
 const INVALID = fail('BC_AUTH_INVALID', 'invalid token');
 const EXPIRED = fail('BC_AUTH_EXPIRED', 'token expired');
 const NOT_YET = fail('BC_AUTH_INVALID', 'token not yet valid');
+const NO_EXP = fail('BC_AUTH_INVALID', 'invalid token: it has no "exp" claim and this server requires one');
 const BAD_CHANNELS = fail('BC_AUTH_INVALID', 'invalid token: "channels" claim must be an array of strings');
 
 /** The bearer token from an Authorization header, or undefined (absent, empty, other scheme). */
@@ -73,17 +78,19 @@ export function createAuthenticator(opts: AuthOptions): Authenticator {
 
   const verifyJwt = async (token: string, key: Uint8Array): Promise<AuthResult> => {
     try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], clockTolerance, currentDate: new Date(now()) });
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], clockTolerance, currentDate: new Date(now()), ...(opts.requireExp ? { requiredClaims: ['exp'] } : {}) });
       const channels = payload['channels'];
       if (channels !== undefined && !(Array.isArray(channels) && channels.every((c) => typeof c === 'string'))) return BAD_CHANNELS;
       return {
         ok: true,
         ...(typeof payload.sub === 'string' ? { subject: payload.sub } : {}),
         ...(channels !== undefined ? { channels: [...(channels as string[])] } : {}),
+        ...(typeof payload.exp === 'number' ? { expiresAt: (payload.exp + clockTolerance) * 1000 } : {}),
       };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) return EXPIRED;
       if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'nbf') return NOT_YET;
+      if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'exp' && err.reason === 'missing') return NO_EXP;
       return INVALID; // bad signature, alg not allowed (none, RS256, ...), malformed, other claims
     }
   };

@@ -7,6 +7,11 @@
 // latest FULL frame, then rejoins the topic, so a DELTA never reaches it on a base it
 // missed. A socket stalled longer than the slow-client timeout is closed with 1008. uWS's
 // own limit sits well above ours, so uWS never drops a frame silently.
+//
+// Work is bounded by frames, not by what clients do: a resync or a view change takes the
+// socket off its topic and it gets one FULL frame of its (new) view with the next frame,
+// however many messages it sent; FULL frames are assembled once per live view per frame
+// and dropped with the view; at most `maxViews` distinct views exist at once.
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
@@ -27,6 +32,8 @@ export interface SocketData {
   rate: MessageRateLimiter;
   release: () => void;
   closed: boolean;
+  /** When the socket's token stops being valid (ms since the Unix epoch); absent: never. */
+  expiresAt?: number;
 }
 
 type Frame = Extract<WorkerToMain, { type: 'frame' }>;
@@ -43,6 +50,8 @@ interface Latest {
 
 export interface BroadcasterOptions {
   intervalMs: number;
+  /** Distinct views at once; 0 = unlimited. */
+  maxViews: number;
   backpressureLimit: number;
   slowClientTimeoutMs: number;
 }
@@ -80,37 +89,76 @@ export class Broadcaster {
     this.latest = undefined;
   }
 
-  add(ws: WebSocket<SocketData>): void {
+  /** Distinct live views (with at least one socket). */
+  get viewCount(): number {
+    return this.views.size;
+  }
+
+  /** Whether a socket may take view `key` (leaving view `from`) within the view cap. */
+  canTake(key: string, from?: string): boolean {
+    if (this.opts.maxViews === 0 || this.views.has(key)) return true;
+    const freed = from !== undefined && from !== key && this.views.get(from)?.count === 1 ? 1 : 0;
+    return this.views.size - freed < this.opts.maxViews;
+  }
+
+  /** A new socket: served the latest FULL from the cache when it is current. False (not added) when its view would exceed the cap. */
+  add(ws: WebSocket<SocketData>): boolean {
+    const d = ws.getUserData();
+    if (!this.canTake(d.key)) return false;
     this.sockets.add(ws);
-    this.join(ws.getUserData());
+    this.join(d);
     this.serveFull(ws);
+    return true;
   }
 
   remove(ws: WebSocket<SocketData>): void {
     const d = ws.getUserData();
     d.closed = true;
-    this.sockets.delete(ws);
+    if (!this.sockets.delete(ws)) return; // never added (refused at open)
     this.pending.delete(ws);
     this.leave(d);
   }
 
-  /** Moves a socket to another view (subscribe / unsubscribe); it gets a FULL of the new view. */
-  changeView(ws: WebSocket<SocketData>, spec: ViewSpec): void {
+  /**
+   * Moves a socket to another view (subscribe / unsubscribe); it gets a FULL of the new
+   * view with the next frame. The caller checked canTake.
+   */
+  changeView(ws: WebSocket<SocketData>, spec: ViewSpec, key = viewKey(spec)): void {
     const d = ws.getUserData();
-    if (!d.pending) ws.unsubscribe(topicOf(d.key));
+    this.hold(ws);
     this.leave(d);
     d.view = spec;
-    d.key = viewKey(spec);
+    d.key = key;
     this.join(d);
-    this.serveFull(ws);
   }
 
-  /** A client asked for a resync: it gets the latest FULL frame before anything else. */
+  /** A client asked for a resync: it gets one FULL frame with the next frame, however many it asks. */
   resync(ws: WebSocket<SocketData>): void {
+    if (this.hold(ws)) this.metrics.resyncs.inc({ cause: 'client' });
+  }
+
+  /** Takes a socket off its topic until the next frame serves it a FULL. False when it already waits. */
+  private hold(ws: WebSocket<SocketData>): boolean {
     const d = ws.getUserData();
-    if (!d.pending) ws.unsubscribe(topicOf(d.key));
-    this.metrics.resyncs.inc({ cause: 'client' });
-    this.serveFull(ws);
+    if (d.pending) return false;
+    ws.unsubscribe(topicOf(d.key));
+    d.pending = true;
+    this.pending.add(ws);
+    return true;
+  }
+
+  /**
+   * The latest frame in one more format (the worker's 'format-full': a format gained its
+   * first client between frames). The sockets waiting for it are served now.
+   */
+  addFormat(seq: number, parts: PackedParts): void {
+    const l = this.latest;
+    if (!l || l.meta.seq !== seq || l.full.has(parts.format)) return;
+    l.full.set(parts.format, parts);
+    for (const ws of this.pending) {
+      const d = ws.getUserData();
+      if (d.stalledSince === 0 && d.view.format === parts.format) this.serveFull(ws);
+    }
   }
 
   /** uWS drain: a stalled socket that has emptied its buffer catches up at once. */
@@ -127,6 +175,7 @@ export class Broadcaster {
     const full = new Map(msg.full.map((p) => [p.format, p]));
     const delta = msg.delta ? new Map(msg.delta.map((p) => [p.format, p])) : null;
     this.latest = { meta, keyframe: msg.keyframe, full, delta, receivedAt: Date.now(), fullByView: new Map() };
+    this.metrics.cachedFulls.set(0);
     this.lastSeq = msg.seq;
     for (const p of msg.full) this.metrics.frameBytes.set({ format: p.format }, p.bytes.byteLength);
 
@@ -149,15 +198,23 @@ export class Broadcaster {
     const parts = l?.full.get(spec.format);
     if (!l || !parts) return undefined;
     let b = l.fullByView.get(key);
-    if (!b) l.fullByView.set(key, (b = assembleView(l.meta, 'FULL', 0, parts, spec)));
+    if (!b) {
+      b = assembleView(l.meta, 'FULL', 0, parts, spec);
+      // Held for this frame only, and only for live views (leave() drops it).
+      if (this.views.has(key)) {
+        l.fullByView.set(key, b);
+        this.metrics.cachedFulls.set(l.fullByView.size);
+      }
+    }
     return b;
   }
 
   /**
    * Sends the latest FULL frame and puts the socket on its topic, if that frame is current
-   * (younger than an interval and a half: an older one means the format had no clients and
-   * the worker, told of the new client, is building a fresh frame right now). Otherwise the
-   * socket waits, off its topic, for the next frame.
+   * (younger than an interval and a half: an older one means frames stopped for lack of
+   * clients, and the worker, told of the new client, builds a fresh one now) and exists in
+   * the socket's format (else the worker's 'format-full' brings it). Otherwise the socket
+   * waits, off its topic, for the next frame.
    */
   private serveFull(ws: WebSocket<SocketData>): void {
     const d = ws.getUserData();
@@ -210,13 +267,19 @@ export class Broadcaster {
   private join(d: SocketData): void {
     const v = this.views.get(d.key);
     if (v) v.count++;
-    else this.views.set(d.key, { spec: d.view, count: 1 });
+    else {
+      this.views.set(d.key, { spec: d.view, count: 1 });
+      this.metrics.views.set(this.views.size);
+    }
   }
 
   private leave(d: SocketData): void {
     const v = this.views.get(d.key);
     if (!v) return;
-    if (--v.count === 0) this.views.delete(d.key);
+    if (--v.count > 0) return;
+    this.views.delete(d.key);
+    this.metrics.views.set(this.views.size);
+    if (this.latest?.fullByView.delete(d.key)) this.metrics.cachedFulls.set(this.latest.fullByView.size);
   }
 
   /** Every socket, for shutdown. */

@@ -19,6 +19,11 @@ export class MessageRateLimiter {
     this.tokens = this.burst;
   }
 
+  /** True when the bucket would be full at `now`: the limiter is then as good as a new one. */
+  full(now: number): boolean {
+    return this.perMs === 0 || this.tokens + (now - this.last) * this.perMs >= this.burst;
+  }
+
   /** One message at `now` (ms, monotonic: performance.now()). False = over the limit; the message is not counted. */
   allow(now: number): boolean {
     if (this.perMs === 0) return true;

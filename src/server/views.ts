@@ -5,6 +5,7 @@
 import { pb, FrameKind } from '../wire/proto.js';
 import { CHANNELS, type Channel, type PackedParts, type Span } from '../wire/frame-parts.js';
 import type { WireFormat } from '../messages.js';
+import { VN30_SYMBOLS } from '../market/sim/basket.js';
 
 export interface ViewSpec {
   format: WireFormat;
@@ -116,13 +117,34 @@ export function parseChannels(raw: string | null, allowed: ReadonlySet<Channel>)
   return { ok: true, channels: out };
 }
 
-/** Parses `?symbols=FPT,VNM` against the basket (absent: null, the whole board). */
-export function parseSymbols(raw: string | null, basket: readonly string[]): { ok: true; symbols: Set<string> | null } | { ok: false; bad: string } {
+export type SymbolsResult =
+  | { ok: true; symbols: Set<string> | null }
+  | { ok: false; code: 'BC_UNKNOWN_SYMBOL' | 'BC_TOO_MANY_SYMBOLS'; message: string };
+
+/** A watchlist of more than `max` symbols. */
+export const tooManySymbols = (n: number, max: number): SymbolsResult => ({ ok: false, code: 'BC_TOO_MANY_SYMBOLS', message: `a watchlist holds at most ${max} symbols (asked for ${n})` });
+
+/**
+ * Parses `?symbols=FPT,VNM` (absent: null, the whole board). Every name must be in the
+ * basket — never an empty one, see initialBasket — and there may be at most `max`.
+ */
+export function parseSymbols(raw: string | null, basket: readonly string[], max: number): SymbolsResult {
   if (raw === null || raw === '') return { ok: true, symbols: null };
   const out = new Set<string>();
   for (const name of raw.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)) {
-    if (basket.length > 0 && !basket.includes(name)) return { ok: false, bad: name };
+    if (!basket.includes(name)) return { ok: false, code: 'BC_UNKNOWN_SYMBOL', message: `unknown symbol ${JSON.stringify(name)}` };
     out.add(name);
+    if (out.size > max) return tooManySymbols(out.size, max);
   }
   return { ok: true, symbols: out };
+}
+
+/**
+ * The symbols a watchlist may name before the feed's own basket is known: the built-in
+ * VN30 list plus EXTRA_SYMBOLS. ROLE=all listens only after its worker said 'ready' (the
+ * real basket); an edge listens at once, and until the ingest's first FULL frame brings
+ * the real basket it checks watchlists against this one rather than accepting any name.
+ */
+export function initialBasket(extraSymbols: readonly string[]): string[] {
+  return [...new Set([...VN30_SYMBOLS, ...extraSymbols])];
 }

@@ -1,6 +1,7 @@
 // The worker's frame loop with a fake clock-free setup: real timers at a short interval,
 // a build function that fails once. An exception in one iteration is logged with context
-// and the loop goes on; with no clients nothing is built; a first client is served at once.
+// and the loop goes on; with no clients nothing is built; a first client is served at once,
+// and clients coming and going never multiply the frames built.
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { FrameLoop } from '../../src/market/frame-loop.js';
@@ -78,6 +79,47 @@ describe('FrameLoop', () => {
       // Built synchronously on the transition, in the format that gained the client.
       expect(h.frames().length).toBe(before + 1);
       expect(h.frames().at(-1)!.full.map((p) => p.format)).toEqual(['json']);
+    } finally {
+      h.loop.stop();
+    }
+  });
+
+  it('a format gaining clients while frames flow gets the latest frame encoded once (a format-full, same seq), never a new frame', async () => {
+    const h = harness({ proto: 1, json: 0 });
+    h.loop.start();
+    try {
+      await h.until(() => h.frames().length >= 3);
+      const frames = h.frames().length;
+      const builds = h.builds();
+      const seq = h.frames().at(-1)!.seq;
+      // A connect / disconnect storm of JSON clients, all within one interval (synchronous).
+      for (let i = 0; i < 200; i++) {
+        h.loop.setClients({ proto: 1, json: 1 });
+        h.loop.setClients({ proto: 1, json: 0 });
+      }
+      expect(h.frames().length).toBe(frames);
+      expect(h.builds()).toBe(builds);
+      const extra = h.posted.filter((m): m is Extract<WorkerToMain, { type: 'format-full' }> => m.type === 'format-full');
+      expect(extra).toHaveLength(1);
+      expect(extra[0]!.seq).toBe(seq);
+      expect(extra[0]!.parts.format).toBe('json');
+    } finally {
+      h.loop.stop();
+    }
+  });
+
+  it('after an idle spell a first client gets a fresh frame at once, but a reconnect loop builds at most one extra frame', async () => {
+    const h = harness({ proto: 0, json: 0 });
+    h.loop.start();
+    try {
+      await h.until(() => h.posted.filter((m) => m.type === 'heartbeat').length >= 3);
+      const builds = h.builds();
+      for (let i = 0; i < 200; i++) {
+        h.loop.setClients({ proto: 0, json: 1 });
+        h.loop.setClients({ proto: 0, json: 0 });
+      }
+      expect(h.builds()).toBe(builds + 1);
+      expect(h.posted.filter((m) => m.type === 'format-full')).toEqual([]);
     } finally {
       h.loop.stop();
     }

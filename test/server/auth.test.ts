@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT, base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { bearerToken, createAuthenticator } from '../../src/server/auth.js';
+import { AUTH_CLOCK_TOLERANCE_S, bearerToken, createAuthenticator } from '../../src/server/auth.js';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
 const TOKEN = 'static-token-0123456789';
@@ -55,10 +55,19 @@ describe('createAuthenticator', () => {
   it('good JWT → ok with subject and channels claim', async () => {
     const auth = createAuthenticator({ jwtSecret: SECRET, now: () => NOW });
     const jwt = await sign({ sub: 'terminal-7', channels: ['board', 'indices'], exp: nowS + 60 });
-    expect(await auth.authenticate({ authorization: `Bearer ${jwt}` })).toEqual({ ok: true, subject: 'terminal-7', channels: ['board', 'indices'] });
-    expect(await auth.authenticate({ queryToken: jwt })).toEqual({ ok: true, subject: 'terminal-7', channels: ['board', 'indices'] });
-    // no channels claim = unrestricted; no exp is accepted
+    // expiresAt: when an open socket with it is closed (exp + the clock tolerance the upgrade allows).
+    const expiresAt = (nowS + 60 + AUTH_CLOCK_TOLERANCE_S) * 1000;
+    expect(await auth.authenticate({ authorization: `Bearer ${jwt}` })).toEqual({ ok: true, subject: 'terminal-7', channels: ['board', 'indices'], expiresAt });
+    expect(await auth.authenticate({ queryToken: jwt })).toEqual({ ok: true, subject: 'terminal-7', channels: ['board', 'indices'], expiresAt });
+    // no channels claim = unrestricted; no exp is accepted (and never expires)
     expect(await auth.authenticate({ queryToken: await sign({ sub: 'a' }) })).toEqual({ ok: true, subject: 'a' });
+  });
+
+  it('requireExp (WS_JWT_REQUIRE_EXP): a JWT without exp is invalid, naming the claim; one with exp passes', async () => {
+    const auth = createAuthenticator({ jwtSecret: SECRET, now: () => NOW, requireExp: true });
+    expect(await auth.authenticate({ queryToken: await sign({ sub: 'a' }) })).toMatchObject({ ok: false, code: 'BC_AUTH_INVALID', message: expect.stringContaining('"exp"') });
+    expect(await auth.authenticate({ queryToken: await sign({ sub: 'a', exp: nowS + 60 }) })).toMatchObject({ ok: true });
+    expect(await auth.authenticate({ queryToken: await sign({ sub: 'a', exp: nowS - 60 }) })).toMatchObject({ ok: false, code: 'BC_AUTH_EXPIRED' });
   });
 
   it('a malformed channels claim is invalid', async () => {
