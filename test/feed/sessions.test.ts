@@ -140,8 +140,9 @@ describe('through a real server (FEED=replay)', () => {
       expect(last!.derivativesPhase).toBe('CONTINUOUS');
       const seen = headers();
       const phasesAt = (from: string, to: string) => new Set(seen.filter((h) => h!.marketTimeMs! >= localTimeToMs(DAY, from) && h!.marketTimeMs! < localTimeToMs(DAY, to)).map((h) => `${h!.phase}/${h!.derivativesPhase}`));
-      // Frames from the feed's last minute, the lunch break, and after it.
-      expect(phasesAt('11:28:00', '11:30:00')).toEqual(new Set(['CONTINUOUS/CONTINUOUS']));
+      // Frames from the feed's last minute (at 3000× it lasts 20 ms of wall time, so a busy
+      // machine may show none of them), the lunch break, and after it.
+      for (const p of phasesAt('11:28:00', '11:30:00')) expect(p).toBe('CONTINUOUS/CONTINUOUS');
       expect(phasesAt('11:30:00', '13:00:00')).toEqual(new Set(['LUNCH_BREAK/LUNCH_BREAK']));
       expect(seen.some((h) => h!.phase === 'LUNCH_BREAK')).toBe(true);
       // No message after 11:29: the board's data still ends there.
