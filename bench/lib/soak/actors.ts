@@ -273,12 +273,14 @@ const EPISODES: Record<ActorKind, Episode> = {
       return bye(o, ctx);
     }
     const c = await o.closed;
+    const closedAt = Date.now();
     if (!alive()) return; // the run is ending: the shutdown closed it, not its token
     ctx.tally.expiry.due++;
     if (c.code === 1008 && c.reason === 'token expired') ctx.tally.expiry.closedExpired++;
     else {
       ctx.tally.expiry.closedOtherwise++;
-      bump(ctx.tally.expiry.otherCloses, `${c.code} ${c.reason}`);
+      // When, relative to the token's exp, helps tell a lost close frame from an early cut.
+      bump(ctx.tally.expiry.otherCloses, `${c.code} ${c.reason} at exp${(closedAt - expS * 1000 >= 0 ? '+' : '') + ((closedAt - expS * 1000) / 1000).toFixed(1)}s`);
     }
   },
 };
