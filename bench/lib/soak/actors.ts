@@ -21,12 +21,12 @@ export interface Tally {
   errorFrames: Record<string, number>;
   connects: number;
   /** Short-lived tokens: sockets that reached their expiry, and how they were closed. */
-  expiry: { due: number; closedExpired: number; closedOtherwise: number; stillOpen: number };
+  expiry: { due: number; closedExpired: number; closedOtherwise: number; stillOpen: number; otherCloses: Record<string, number> };
   /** Resync storms: the most messages one socket got for one seq (1 = one FULL per frame). */
   resyncMaxPerSeq: number;
 }
 
-export const emptyTally = (): Tally => ({ closes: {}, refusals: {}, errorFrames: {}, connects: 0, expiry: { due: 0, closedExpired: 0, closedOtherwise: 0, stillOpen: 0 }, resyncMaxPerSeq: 0 });
+export const emptyTally = (): Tally => ({ closes: {}, refusals: {}, errorFrames: {}, connects: 0, expiry: { due: 0, closedExpired: 0, closedOtherwise: 0, stillOpen: 0, otherCloses: {} }, resyncMaxPerSeq: 0 });
 const bump = (r: Record<string, number>, k: string | number) => (r[k] = (r[k] ?? 0) + 1);
 
 export interface ActorContext {
@@ -273,9 +273,15 @@ const EPISODES: Record<ActorKind, Episode> = {
       return bye(o, ctx);
     }
     const c = await o.closed;
+    const closedAt = Date.now();
+    if (!alive()) return; // the run is ending: the shutdown closed it, not its token
     ctx.tally.expiry.due++;
     if (c.code === 1008 && c.reason === 'token expired') ctx.tally.expiry.closedExpired++;
-    else if (c.code !== 1001) ctx.tally.expiry.closedOtherwise++;
+    else {
+      ctx.tally.expiry.closedOtherwise++;
+      // When, relative to the token's exp, helps tell a lost close frame from an early cut.
+      bump(ctx.tally.expiry.otherCloses, `${c.code} ${c.reason} at exp${(closedAt - expS * 1000 >= 0 ? '+' : '') + ((closedAt - expS * 1000) / 1000).toFixed(1)}s`);
+    }
   },
 };
 
