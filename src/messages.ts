@@ -3,9 +3,10 @@
 // of each other.
 import type { FeedStatus } from './market/feed/feed.js';
 import type { PackedParts } from './wire/frame-parts.js';
+import type { WireFormat } from './wire/formats.js';
 
-export const WIRE_FORMATS = ['proto', 'json'] as const;
-export type WireFormat = (typeof WIRE_FORMATS)[number];
+// The wire formats are the codec's (src/wire/formats.ts); re-exported for the thread protocol's users.
+export { WIRE_FORMATS, type WireFormat } from './wire/formats.js';
 
 export type ClientCounts = Record<WireFormat, number>;
 
