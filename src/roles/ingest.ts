@@ -5,10 +5,11 @@
 // full.<format>) for edges that start later. The ingest cannot see the edges' clients, so
 // its worker encodes every format on every frame.
 //
-// History: every ingest opens the history writer at start (DESIGN §4: stores before the
-// market worker); the leader's worker hands it rows exactly as under ROLE=all. A worker
-// stopped on losing the lease hands over its last rows first; the writer outlives it (and
-// any later term) and is flushed and closed at shutdown, after the feed has stopped.
+// History: every ingest opens the history writer at start (stores before the market
+// worker, ARCHITECTURE.md "Start and stop"); the leader's worker hands it rows exactly as
+// under ROLE=all. A worker stopped on losing the lease hands over its last rows first; the
+// writer outlives it (and any later term) and is flushed and closed at shutdown, after the
+// feed has stopped.
 //
 // HTTP: the operations routes every role serves — /healthz, /readyz (NATS connected; the
 // leader also needs a live worker and feed), /metrics. Nothing else (the history API is the
@@ -19,12 +20,13 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
-import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
+import type { WorkerToMain } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
 import { createMetrics, observeFrame, observeHeartbeat } from '../metrics.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import { LocalFrameSource } from '../server/frame-source.js';
 import { createAuthenticator } from '../server/auth.js';
-import { Guard } from '../server/guard.js';
+import { Guard } from '../guard.js';
 import { HttpServer } from '../server/http-server.js';
 import { Lifecycle, type ServerHandle } from '../server/lifecycle.js';
 import { operationsRoutes } from '../server/ops-routes.js';
@@ -33,7 +35,7 @@ import { LeaderElection } from '../scale/election.js';
 import { encodeBusFrame, type FrameHeader } from '../scale/frame-codec.js';
 import type { BusHeartbeat } from '../scale/heartbeat.js';
 import { BusConnection } from '../scale/nats.js';
-import { natsConnectSettings, redactNatsUrl } from '../scale/nats-options.js';
+import { natsConnectSettings, redactNatsUrl } from '../nats-options.js';
 import { natsNames } from '../scale/subjects.js';
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
@@ -62,7 +64,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const http = new HttpServer({ uws, config, log, metrics, guard, authenticator });
   const lifecycle = new Lifecycle({ config, log, http });
 
-  // Stores first (DESIGN §4). The ingest serves no history API: writer only, no query pool.
+  // Stores first (ARCHITECTURE.md "Start and stop"). The ingest serves no history API: writer only, no query pool.
   const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
   let bus: BusConnection;
   try {

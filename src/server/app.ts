@@ -6,7 +6,8 @@ import type { HttpRequest, HttpResponse, TemplatedApp, us_socket_context_t, WebS
 import type { Config } from '../config.js';
 import { ClientMessageError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
+import type { WorkerToMain } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
 import { observeFrame, observeHeartbeat, type Metrics } from '../metrics.js';
 import { encodeControl } from '../wire/codec.js';
 import { CHANNELS, type Channel } from '../wire/frame-parts.js';
@@ -14,7 +15,7 @@ import { createAuthenticator } from './auth.js';
 import { Broadcaster, type SocketData } from './broadcaster.js';
 import { parseClientMessage, type ClientRequest } from './client-messages.js';
 import { ConnectionLimiter } from './conn-limits.js';
-import { Guard } from './guard.js';
+import { Guard } from '../guard.js';
 import { json, readRequest, requestProblem, type Route } from './http-router.js';
 import { Lifecycle, type ServerHandle, type ShutdownOptions } from './lifecycle.js';
 import { operationsRoutes } from './ops-routes.js';
