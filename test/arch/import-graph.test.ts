@@ -97,4 +97,9 @@ describe('the import graph of src/', () => {
   it('the reference encoders stay out of the server: nothing in src/ imports wire/reference-codec.ts', () => {
     expect(edges.filter((e) => e.to === 'wire/reference-codec.ts').map(show)).toEqual([]);
   });
+
+  it("wire/'s public surface: from outside it, only its public modules are imported (the byte assembler, varints, envelopes and JSON enum mapping are the codec's own)", () => {
+    const PUBLIC = ['wire/proto.ts', 'wire/gen/boardcast.ts', 'wire/formats.ts', 'wire/frame-parts.ts', 'wire/views.ts', 'wire/delta.ts', 'wire/codec.ts'];
+    expect(edges.filter((e) => folderOf(e.from) !== 'wire' && folderOf(e.to) === 'wire' && !PUBLIC.includes(e.to)).map(show)).toEqual([]);
+  });
 });
