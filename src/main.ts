@@ -42,7 +42,7 @@ function stopAndExit(reason: string, code: number, opts: ShutdownOptions = {}): 
   );
 }
 
-// Last line of defence: every handler runs under a guard (src/server/guard.ts), so reaching
+// Last line of defence: every handler runs under a guard (src/guard.ts), so reaching
 // here is a bug. Flush what can be flushed and tell the clients (1011), then exit.
 const onEscaped = (kind: string) => (err: unknown) => {
   log.fatal({ err, kind }, `${kind}: running the graceful stop, then exiting with ${EXIT.INTERNAL}`);
