@@ -16,7 +16,7 @@
 // thread acknowledges the last), so each latency is an unloaded hand-off, never a queue.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { encodeProto, type FrameInput } from '../src/wire/codec.js';
+import { encodeProto, type FrameInput } from '../src/wire/reference-codec.js';
 import type { SnapshotProps } from '../src/wire/proto.js';
 import { lateSessionBoard, wideSnapshot } from './lib/board.js';
 import { jsonLine, printTable, round } from './lib/stats.js';

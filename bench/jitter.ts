@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import type { WorkerToMain } from '../src/messages.js';
-import { startServer } from '../src/server/app.js';
+import { startServer } from '../src/roles/start.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 
 const INTERVAL = Number(process.env.JITTER_INTERVAL_MS ?? 50);

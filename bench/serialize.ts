@@ -1,7 +1,7 @@
 // bench:serialize — the cost of a frame: building the snapshot and encoding it, protobuf
 // against JSON.stringify of the same content (the baseline), decoding both, and bytes per
 // frame; for the 30-symbol VN30 board and a 400-symbol whole-exchange board.
-import { encodeJsonText, encodeProto, type FrameInput } from '../src/wire/codec.js';
+import { encodeJsonText, encodeProto, type FrameInput } from '../src/wire/reference-codec.js';
 import { pb } from '../src/wire/proto.js';
 import { lateSessionBoard, wideSnapshot } from './lib/board.js';
 import { jsonLine, printTable, round, time } from './lib/stats.js';

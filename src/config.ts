@@ -4,9 +4,9 @@ import { accessSync, constants as fsConstants } from 'node:fs';
 import { isIP } from 'node:net';
 import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
-import { checkNatsSettings } from './scale/nats-options.js';
+import { checkNatsSettings } from './nats-options.js';
 import { parseClock } from './market/sim/clock.js';
-import { parseCorsOrigins } from './server/cors.js';
+import { parseCorsOrigins } from './cors-origins.js';
 
 /** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */
 function int(min: number, max: number) {

@@ -1,12 +1,12 @@
-// Entry point: config → logger → server (market worker, first frame, listen) → ready.
-// SIGTERM / SIGINT run the graceful stop of DESIGN §4 under SHUTDOWN_TIMEOUT_MS. An
+// Entry point: config → logger → the ROLE's components (src/roles/start.ts: worker, first frame, listen) → ready.
+// SIGTERM / SIGINT run the graceful stop (src/server/lifecycle.ts) under SHUTDOWN_TIMEOUT_MS. An
 // exception that escaped every handler's guard runs the same stop (sockets closed with
 // 1011) and exits non-zero. Exit codes: src/exit-codes.ts (README "Exit codes").
 import { loadConfig, type Config } from './config.js';
 import { BoardcastError, ListenError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { createLogger } from './log.js';
-import { startServer, type ServerHandle, type ShutdownOptions } from './server/app.js';
+import { startServer, type ServerHandle, type ShutdownOptions } from './roles/start.js';
 
 let config: Config;
 try {
@@ -42,7 +42,7 @@ function stopAndExit(reason: string, code: number, opts: ShutdownOptions = {}): 
   );
 }
 
-// Last line of defence: every handler runs under a guard (src/server/guard.ts), so reaching
+// Last line of defence: every handler runs under a guard (src/guard.ts), so reaching
 // here is a bug. Flush what can be flushed and tell the clients (1011), then exit.
 const onEscaped = (kind: string) => (err: unknown) => {
   log.fatal({ err, kind }, `${kind}: running the graceful stop, then exiting with ${EXIT.INTERNAL}`);

@@ -3,9 +3,11 @@
 // of each other.
 import type { FeedStatus } from './market/feed/feed.js';
 import type { PackedParts } from './wire/frame-parts.js';
+import type { WireFormat } from './wire/formats.js';
 
-export const WIRE_FORMATS = ['proto', 'json'] as const;
-export type WireFormat = (typeof WIRE_FORMATS)[number];
+// The wire formats are the codec's (src/wire/formats.ts); the type is re-exported for the
+// thread protocol's users (a type only: nothing in src/ may load src/wire at runtime through here).
+export type { WireFormat } from './wire/formats.js';
 
 export type ClientCounts = Record<WireFormat, number>;
 

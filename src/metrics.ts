@@ -59,3 +59,13 @@ export function observeHeartbeat(m: Metrics, hb: { framesSkipped: number; feedAc
   // Bounded label set: the adapter's fixed counters and the normalizer's reason codes.
   for (const [event, n] of Object.entries(hb.feed.counters ?? {})) m.feedEvents.set({ event }, n);
 }
+
+/** What every role records from a frame the market worker built (one encoding per format it carries). */
+export function observeFrame(m: Metrics, frame: { buildUs: number; encodeUs: Record<string, number>; full: ReadonlyArray<{ format: string }> }): void {
+  m.framesProduced.inc();
+  m.buildSeconds.observe(frame.buildUs / 1e6);
+  for (const p of frame.full) {
+    m.framesEncoded.inc({ format: p.format });
+    m.encodeSeconds.observe({ format: p.format }, (frame.encodeUs[p.format] ?? 0) / 1e6);
+  }
+}

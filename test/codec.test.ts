@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simBoard } from '../bench/lib/board.js';
-import { decodeProtoToJsonMapping, encodeJsonText, encodeProto, encodeSnapshot, toJsonMapping, type FrameInput } from '../src/wire/codec.js';
+import { decodeProtoToJsonMapping, encodeJsonText, encodeProto, encodeSnapshot, toJsonMapping, type FrameInput } from '../src/wire/reference-codec.js';
 import { FeedState, pb } from '../src/wire/proto.js';
 
 const root = join(import.meta.dirname, '..');

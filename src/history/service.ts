@@ -11,7 +11,7 @@ import { Piscina } from 'piscina';
 import type { Registry } from 'prom-client';
 import { BoardcastError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { Guard } from '../server/guard.js';
+import { Guard } from '../guard.js';
 import type { WriterStats } from './batch-writer.js';
 import { createHistoryMetrics, type HistoryMetrics } from './metrics.js';
 import type { MainToWriter, WriterStartup, WriterToMain } from './protocol.js';

@@ -8,7 +8,7 @@
 // it); after an idle spell a fresh frame is built at once, at most once an interval.
 import type { Logger } from '../log.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
-import { WIRE_FORMATS } from '../messages.js';
+import { WIRE_FORMATS } from '../wire/formats.js';
 import { diffSnapshots } from '../wire/delta.js';
 import { packParts, type PackedParts } from '../wire/frame-parts.js';
 import type { SnapshotProps } from '../wire/proto.js';

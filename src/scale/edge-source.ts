@@ -22,7 +22,8 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
-import { WIRE_FORMATS, type ClientCounts, type WireFormat } from '../messages.js';
+import type { ClientCounts } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
 import { LogLimiter } from '../log-limiter.js';
 import { FrameSource, type SourceReadiness } from '../server/frame-source.js';
 import { heartbeatDeadlineMs } from '../server/readiness.js';
@@ -33,7 +34,7 @@ import { FrameFence } from './frame-fence.js';
 import { parseHeartbeat } from './heartbeat.js';
 import { LeaseWatch } from './lease-watch.js';
 import { BusConnection } from './nats.js';
-import { natsConnectSettings } from './nats-options.js';
+import { natsConnectSettings } from '../nats-options.js';
 import { natsNames, type NatsNames } from './subjects.js';
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);

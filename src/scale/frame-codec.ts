@@ -6,7 +6,7 @@
 // Layout: "BCF1" | u32 LE header length | header (JSON, UTF-8) | full bytes | delta bytes.
 // The header is small (spans and the basket); the parts are copied verbatim.
 import { FrameCodecError } from './errors.js';
-import { WIRE_FORMATS, type WireFormat } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
 import type { PackedParts, Span } from '../wire/frame-parts.js';
 
 const MAGIC = [0x42, 0x43, 0x46, 0x31]; // "BCF1"

@@ -6,7 +6,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log.js';
 import { LogLimiter } from '../log-limiter.js';
 import { NatsUnavailableError } from './errors.js';
-import type { NatsConnectSettings } from './nats-options.js';
+import type { NatsConnectSettings } from '../nats-options.js';
 
 export type NatsState = 'connecting' | 'connected' | 'disconnected' | 'closed';
 

@@ -3,7 +3,7 @@
 //   <prefix>.v1.heartbeat         the leader's worker heartbeat, every interval (core NATS)
 //   KV <prefix>_v1_frames         keys full.<format>: the latest FULL frame per format
 //   KV <prefix>_v1_leader         key `leader`: the ingest lease (bucket TTL = the lease)
-import { WIRE_FORMATS, type WireFormat } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
 
 export interface NatsNames {
   frameSubject(format: WireFormat): string;

@@ -1,66 +1,58 @@
-// The boardcast server for one process: a frame source (the supervised market worker for
-// ROLE=all, the ingest's frames on NATS for ROLE=edge), the uWS app with /ws and the HTTP
-// routes, and the shutdown sequence of DESIGN §4. ROLE=ingest is src/scale/ingest.ts.
+// The client-facing server (ROLE=all and ROLE=edge): the uWS app with /ws and the HTTP
+// routes, fed by an injected frame source (the supervised market worker for ROLE=all, the
+// ingest's frames on NATS for ROLE=edge) and history service. The roles wire it up
+// (src/roles/); its life — listen, readiness, the ordered stop — is src/server/lifecycle.ts.
 import type { HttpRequest, HttpResponse, TemplatedApp, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import { ClientMessageError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
-import { createMetrics, observeHeartbeat, type Metrics } from '../metrics.js';
+import type { WorkerToMain } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
+import { observeFrame, observeHeartbeat, type Metrics } from '../metrics.js';
 import { encodeControl } from '../wire/codec.js';
 import { CHANNELS, type Channel } from '../wire/frame-parts.js';
 import { createAuthenticator } from './auth.js';
 import { Broadcaster, type SocketData } from './broadcaster.js';
 import { parseClientMessage, type ClientRequest } from './client-messages.js';
 import { ConnectionLimiter } from './conn-limits.js';
-import { Guard } from './guard.js';
+import { Guard } from '../guard.js';
 import { json, readRequest, requestProblem, type Route } from './http-router.js';
+import { Lifecycle, type ServerHandle, type ShutdownOptions } from './lifecycle.js';
+import { operationsRoutes } from './ops-routes.js';
 import { HttpServer } from './http-server.js';
 import { SnapshotCache } from './snapshot.js';
 import { checkHandshake, UPGRADE_REQUIRED } from './handshake.js';
 import { ConnectRateLimiter } from './connect-rate.js';
 import { TOKEN_EXPIRED, TokenExpiry } from './token-expiry.js';
-import { NatsFrameSource } from '../scale/edge-source.js';
-import { startIngest } from '../scale/ingest.js';
-import { LocalFrameSource, type FrameSource } from './frame-source.js';
+import type { FrameSource } from './frame-source.js';
 import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
 import { admitClient, refusal, refuseUpgrade, upgradeAsync, type RefusalBody } from './upgrade.js';
 import { loadUws } from './uws.js';
-import { allowedChannels, initialBasket, parseChannels, parseSymbols, tooManySymbols, viewKey, type ViewSpec } from './views.js';
+import { allowedChannels, initialBasket, parseChannels, parseSymbols, tooManySymbols } from './views.js';
+import { viewKey, type ViewSpec } from '../wire/views.js';
 import { boardPageRoutes } from './static.js';
-import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
-import { HistoryService, type HistoryOverrides } from '../history/service.js';
+import type { HistoryService } from '../history/service.js';
 import { historyRoutes } from './history-routes.js';
 
-export interface ShutdownOptions {
-  /** Close code for the open sockets: 1001 (going away) on a signal, 1011 after an internal error. */
-  closeCode?: 1001 | 1011;
-}
-
-/** How the stop went: rows of history that could not be stored are lost (the exit code says so). */
-export interface ShutdownReport {
-  historyLeftOver: number;
-}
-
-export interface ServerHandle {
-  port: number;
-  /** The /metrics listener's port when METRICS_PORT is set. */
-  metricsPort?: number;
+export interface ClientServerDeps {
+  config: Config;
+  log: Logger;
   metrics: Metrics;
-  /** The local market worker's supervisor (ROLE=all; the leader's under ROLE=ingest; none on an edge). */
-  readonly supervisor: MarketSupervisor | undefined;
-  /** The graceful stop of DESIGN §4 (without exiting the process). Idempotent. */
-  shutdown(reason: string, opts?: ShutdownOptions): Promise<ShutdownReport>;
+  /** Where frames come from; started here, stopped by the shutdown. */
+  source: FrameSource;
+  /** The history API's service: with its writer (ROLE=all), read-only (an edge with DATABASE_URL), or none. */
+  history?: { service: HistoryService; writer: boolean };
+  supervisor?: MarketSupervisor;
 }
 
 /** uWS's own message-size cap: 4× ours, at least 1 MiB, at most 16 MiB. */
 export const hardPayloadCap = (limit: number) => Math.min(16 * 1024 * 1024, Math.max(4 * limit, 1024 * 1024));
 
-export async function startServer(config: Config, log: Logger, opts: { history?: HistoryOverrides } = {}): Promise<ServerHandle> {
-  if (config.ROLE === 'ingest') return startIngest(config, log, opts);
+export async function startClientServer(deps: ClientServerDeps): Promise<ServerHandle> {
+  const { config, log, metrics, source } = deps;
+  const history = deps.history?.service;
   const { uws, native } = loadUws(config.ALLOW_UWS_FALLBACK, log);
-  const metrics = createMetrics();
   const guard = new Guard(log, metrics.registry);
   guard.declare('ws.upgrade', 'ws.open', 'ws.message', 'ws.drain', 'ws.close', 'worker.message', 'worker.crash');
   const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined, requireExp: config.WS_JWT_REQUIRE_EXP });
@@ -74,26 +66,14 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
     metrics.tokenExpiredCloses.inc();
     ws.end(TOKEN_EXPIRED.code, TOKEN_EXPIRED.reason);
   });
-  let shuttingDown = false;
-  let draining = false;
+  const lifecycle = new Lifecycle({ config, log, http });
   // Watchlists are checked against a basket from the start (an edge's real one comes with its first frame).
   let basket: string[] = initialBasket(config.EXTRA_SYMBOLS);
   let firstFrameAt: number | undefined;
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
   // is 200 from the first request (the two messages may reach this thread in separate turns).
   let heartbeatSeen = false;
-  // Stores open before the market worker starts (DESIGN §4). An edge writes no history: with
-  // DATABASE_URL (the PostgreSQL the leader ingest writes to) it serves the history API
-  // read-only; with the per-pod SQLite default it has none (see edgeHistoryUnavailable).
-  const history =
-    config.ROLE !== 'edge'
-      ? await HistoryService.open(config, log, metrics.registry, opts.history)
-      : config.DATABASE_URL
-        ? await HistoryService.open(config, log, metrics.registry, opts.history, { writer: false })
-        : undefined;
   let workerDone: Extract<WorkerToMain, { type: 'shutdown-done' }> | undefined;
-  const source: FrameSource =
-    config.ROLE === 'edge' ? new NatsFrameSource(config, log, metrics.registry) : new LocalFrameSource(config, log, undefined, history && { channel: history.channel, flushMs: config.HISTORY_FLUSH_MS });
   const snapshots = new SnapshotCache({ intervalMs: config.BROADCAST_INTERVAL_MS, onDemandChange: () => countsChanged() });
 
   let firstFrame!: () => void;
@@ -114,12 +94,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       case 'frame':
         if (msg.full.length > 0) {
           broadcaster.publish(msg);
-          metrics.framesProduced.inc();
-          metrics.buildSeconds.observe(msg.buildUs / 1e6);
-          for (const p of msg.full) {
-            metrics.framesEncoded.inc({ format: p.format });
-            metrics.encodeSeconds.observe({ format: p.format }, (msg.encodeUs[p.format] ?? 0) / 1e6);
-          }
+          observeFrame(metrics, msg);
         }
         if (firstFrameAt === undefined) {
           firstFrameAt = Date.now();
@@ -213,7 +188,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
             return refusal(status, code, message, headers);
           };
           if (!connectRate.allow(info.ip)) return reject('429 Too Many Requests', 'BC_CONNECT_RATE', `more than ${config.WS_MAX_CONNECT_RATE_PER_IP} connections a second from this address`, { 'Retry-After': '1' });
-          if (draining) return reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down');
+          if (lifecycle.draining) return reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down');
           const format = (info.query.get('format') ?? 'proto') as WireFormat;
           if (!WIRE_FORMATS.includes(format)) return reject('400 Bad Request', 'BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
           const deltaParam = info.query.get('delta') ?? '1';
@@ -228,7 +203,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
           }
           const allowed = allowedChannels(admitted.auth.channels);
           const channels = parseChannels(info.query.get('channels'), allowed);
-          if (!channels.ok || draining) {
+          if (!channels.ok || lifecycle.draining) {
             admitted.release();
             return channels.ok
               ? reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down')
@@ -304,19 +279,13 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   const routes: Route[] = [
     // /ws requests that uWS did not hand to the upgrade handler (no Sec-WebSocket-Key): why not.
     { pattern: '/ws', name: 'ws', access: 'open', handle: (req) => checkHandshake(req.method, req.header) ?? UPGRADE_REQUIRED },
-    { pattern: '/healthz', name: 'healthz', access: 'open', cors: true, handle: () => json('200 OK', { status: 'ok' }) },
-    {
-      pattern: '/readyz',
-      name: 'readyz',
-      access: 'open',
-      cors: true,
-      handle: () => {
-        const r = source.readiness(Date.now(), shuttingDown);
-        // With auth on, an anonymous probe learns the status and the reasons, nothing more.
-        const detail = authenticator.required ? {} : { role: config.ROLE, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: r.feed };
-        return json(r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, ...detail });
+    ...operationsRoutes({
+      authenticator,
+      readiness: () => {
+        const r = source.readiness(Date.now(), lifecycle.shuttingDown);
+        return { ...r, detail: { role: config.ROLE, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: r.feed } };
       },
-    },
+    }),
     { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => snapshots.answer(req.auth.channels, req.header('if-none-match')) },
     { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket }) },
     ...historyRoutes(history, log),
@@ -334,42 +303,26 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
     ]);
   else firstFrameP.catch(() => undefined);
 
-  const { port, metricsPort } = await http.listen().catch(async (err: Error) => {
+  const { port, metricsPort } = await lifecycle.listen({ native, role: config.ROLE, feed: config.ROLE === 'edge' ? 'nats' : config.FEED, intervalMs: config.BROADCAST_INTERVAL_MS }, async () => {
     await source.stop(1000).catch(() => undefined);
     await history?.close(Date.now() + 1000);
-    throw err;
   });
-  log.info({ host: config.HOST, port, metricsPort, native, role: config.ROLE, feed: config.ROLE === 'edge' ? 'nats' : config.FEED, intervalMs: config.BROADCAST_INTERVAL_MS }, 'boardcast listening');
 
-  let stopped: Promise<ShutdownReport> | undefined;
-  const shutdown = (reason: string, opts: ShutdownOptions = {}) => {
-    stopped ??= (async () => {
-      const stopStartedAt = Date.now();
-      let historyLeftOver = 0;
-      log.info({ reason, clients: broadcaster.size }, 'shutting down');
-      shuttingDown = true; // 1. not ready
-      if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
-      draining = true; // 2. stop accepting
-      http.close();
-      snapshots.close();
-      await source.stopLoop(); // 3. stop the frame loop
-      const closeCode = opts.closeCode ?? 1001;
-      for (const ws of broadcaster.all()) ws.end(closeCode, closeCode === 1011 ? 'internal error' : 'server shutting down'); // 4. close sockets: 1001 (1011 after an escaped exception)
-      await source.stop(config.SHUTDOWN_TIMEOUT_MS); // 5–6. feed (or the bus), writers
-      if (history && config.ROLE === 'edge') await history.close(Date.now()); // the query pool only
-      else if (history) {
-        // 6–7. flush the history writer (the worker handed over its last rows), close stores.
-        const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1500 - SQLITE_BUSY_TIMEOUT_MS));
-        const fields = { tradesAccepted: workerDone?.tradesAccepted, ticksHanded: workerDone?.historyTicks, written: stats?.written, dropped: stats?.dropped, leftOver };
-        if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
-        else log.info(fields, 'history flushed');
-        historyLeftOver = leftOver;
-      }
-      log.info('shutdown complete');
-      return { historyLeftOver };
-    })();
-    return stopped;
-  };
+  const shutdown = (reason: string, opts: ShutdownOptions = {}) =>
+    lifecycle.shutdown(reason, opts, {
+      fields: { clients: broadcaster.size },
+      steps: [
+        () => snapshots.close(),
+        () => source.stopLoop(), // 3. stop the frame loop
+        ({ closeCode = 1001 }) => {
+          // 4. close sockets: 1001 (1011 after an escaped exception)
+          for (const ws of broadcaster.all()) ws.end(closeCode, closeCode === 1011 ? 'internal error' : 'server shutting down');
+        },
+        () => source.stop(config.SHUTDOWN_TIMEOUT_MS), // 5–6. feed (or the bus), writers
+      ],
+      // 6–7. flush the history writer (the worker handed over its last rows), close stores.
+      history: deps.history && { ...deps.history, counts: () => ({ tradesAccepted: workerDone?.tradesAccepted, ticksHanded: workerDone?.historyTicks }) },
+    });
 
-  return { port, metricsPort, metrics, supervisor: source instanceof LocalFrameSource ? source.supervisor : undefined, shutdown };
+  return { port, metricsPort, metrics, supervisor: deps.supervisor, shutdown };
 }

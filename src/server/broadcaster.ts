@@ -17,7 +17,7 @@ import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import type { Channel, PackedParts } from '../wire/frame-parts.js';
 import type { MessageRateLimiter } from './rate-limit.js';
-import { assembleView, viewKey, type FrameMeta, type ViewSpec } from './views.js';
+import { assembleView, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
 
 export interface SocketData {
   ip: string;

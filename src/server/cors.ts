@@ -4,6 +4,8 @@
 // Access-Control-Allow-Credentials: a browser's fetch works with `credentials: 'omit'`
 // (the default for cross-origin), and a preflight allows the Authorization header.
 
+import { parseCorsOrigins } from '../cors-origins.js';
+
 export interface CorsPolicy {
   readonly enabled: boolean;
   /** Headers for an actual response to `origin` ('' = no Origin header), or {} when it may not read it. */
@@ -16,18 +18,6 @@ export const CORS_METHODS = 'GET, HEAD, OPTIONS';
 export const CORS_ALLOW_HEADERS = 'Authorization, If-None-Match';
 export const CORS_EXPOSE_HEADERS = 'ETag';
 export const CORS_MAX_AGE_S = 600;
-
-/** Parses CORS_ORIGINS: '' (off), '*', or origins `scheme://host[:port]`, comma-separated. Throws on a bad item. */
-export function parseCorsOrigins(spec: string): '*' | string[] {
-  const s = spec.trim();
-  if (s === '*') return '*';
-  const out: string[] = [];
-  for (const item of s.split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (!/^https?:\/\/[^\s/?#]+$/i.test(item)) throw new Error(`"*" or a comma-separated list of origins like https://board.example.com (bad item ${JSON.stringify(item)})`);
-    out.push(item.toLowerCase());
-  }
-  return out;
-}
 
 export function corsPolicy(spec: string): CorsPolicy {
   const origins = parseCorsOrigins(spec);

@@ -13,7 +13,7 @@
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import { authChallenge, type AuthResult, type Authenticator } from './auth.js';
 import type { CorsPolicy } from './cors.js';
-import type { Guard } from './guard.js';
+import type { Guard } from '../guard.js';
 import { badlyEncoded, encodingError } from './percent-encoding.js';
 
 export interface HttpAnswer {

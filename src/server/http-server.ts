@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Authenticator } from './auth.js';
 import { corsPolicy } from './cors.js';
-import type { Guard } from './guard.js';
+import type { Guard } from '../guard.js';
 import { HttpRouter, json, type Route } from './http-router.js';
 import type { Uws } from './uws.js';
 

@@ -10,7 +10,8 @@
 import type { WorkerToMain } from '../messages.js';
 import { CHANNELS, type PackedParts } from '../wire/frame-parts.js';
 import type { HttpAnswer } from './http-router.js';
-import { allowedChannels, assembleView, type FrameMeta } from './views.js';
+import { assembleView, type FrameMeta } from '../wire/views.js';
+import { allowedChannels } from './views.js';
 
 export interface SnapshotOptions {
   intervalMs: number;

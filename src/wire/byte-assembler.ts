@@ -4,18 +4,9 @@
 // can be spliced in without re-encoding, and without the intermediate copies a growing
 // writer makes (at ~24 KB a frame those allocations were the encoder's main cost).
 
+import { varintSize, writeVarint } from './varint.js';
+
 type Op = { raw: Uint8Array } | { tag: number; parts: ReadonlyArray<Uint8Array | ByteAssembler>; contentLength: number };
-
-const varintSize = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
-
-function writeVarint(buf: Uint8Array, pos: number, n: number): number {
-  while (n > 0x7f) {
-    buf[pos++] = (n & 0x7f) | 0x80;
-    n >>>= 7;
-  }
-  buf[pos++] = n;
-  return pos;
-}
 
 export class ByteAssembler {
   private readonly ops: Op[] = [];

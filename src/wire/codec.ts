@@ -1,19 +1,11 @@
-// Frame encoders: each frame is encoded once per wire format into an ArrayBuffer that is
-// exactly the frame's bytes, so it can be transferred to the main thread without a copy.
+// The snapshot encoder (the one every frame's protobuf bytes come from, through
+// frame-parts.ts) and the control frames. Whole-frame encoders for tests and benches are
+// in reference-codec.ts, never on the serving path.
 import { ByteAssembler } from './byte-assembler.js';
-import { jsonFeed, jsonSymbol } from './json-enums.js';
-import { pb, FrameKind, MarketPhase, Premium, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
-
-export interface FrameInput {
-  seq: number;
-  epoch: string;
-  producedAtUs: number;
-  kind: 'FULL' | 'DELTA';
-  baseSeq: number;
-  snapshot: SnapshotProps;
-}
-
-const encoder = new TextEncoder();
+import { jsonEnvelope, protoEnvelope } from './envelope.js';
+import type { WireFormat } from './formats.js';
+import { pb, FrameKind, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
+import { TAG } from './varint.js';
 
 /** A Uint8Array's bytes in an ArrayBuffer of their own (Node pools small buffers; a pooled one must never be transferred). */
 export function ownBuffer(u8: Uint8Array): ArrayBuffer {
@@ -22,14 +14,6 @@ export function ownBuffer(u8: Uint8Array): ArrayBuffer {
   copy.set(u8);
   return copy.buffer;
 }
-
-// Field tags (field number << 3 | wire type 2) of the embedded messages written by hand.
-const TAG_FRAME_SNAPSHOT = (6 << 3) | 2;
-const TAG_SNAPSHOT_SYMBOLS = (4 << 3) | 2;
-const TAG_SNAPSHOT_INDICES = (5 << 3) | 2;
-const TAG_SNAPSHOT_FOREIGN = (6 << 3) | 2;
-const TAG_SNAPSHOT_DERIVATIVES = (7 << 3) | 2;
-const TAG_INDEX_INTRADAY = (12 << 3) | 2;
 
 // The processor hands out the same (never mutated) object for every part of the board
 // that did not change since the previous snapshot, so the encoded bytes of a symbol row or
@@ -70,7 +54,7 @@ function seriesChunks(points: readonly IndexPointProps[]): Uint8Array[] {
   let prefix = seriesPrefix.get(points[0]!);
   if (!prefix || prefix.end !== points[n - 1]) {
     const w = pb.IndexState.encode({});
-    for (let i = 0; i < n; i++) w.uint32(TAG_INDEX_INTRADAY).bytes(cached(pointBytes, points[i]!, encodePoint));
+    for (let i = 0; i < n; i++) w.uint32(TAG.INDEX_INTRADAY).bytes(cached(pointBytes, points[i]!, encodePoint));
     prefix = { end: points[n - 1]!, bytes: w.finish() };
     seriesPrefix.set(points[0]!, prefix);
   }
@@ -98,60 +82,13 @@ export function appendSnapshot(asm: ByteAssembler, s: SnapshotProps): SnapshotLa
   let start = asm.length;
   asm.raw(pb.Snapshot.encode({ marketTimeMs: s.marketTimeMs, tradingDate: s.tradingDate, phase: s.phase, derivativesPhase: s.derivativesPhase, removedSymbols: s.removedSymbols, feed: s.feed }).finish());
   const header = since(start);
-  const rows = (s.symbols ?? []).map((row) => ({ symbol: row.symbol ?? '', span: asm.field(TAG_SNAPSHOT_SYMBOLS, encodeSymbol(row)) }));
+  const rows = (s.symbols ?? []).map((row) => ({ symbol: row.symbol ?? '', span: asm.field(TAG.SNAPSHOT_SYMBOLS, encodeSymbol(row)) }));
   start = asm.length;
-  for (const idx of s.indices ?? []) asm.field(TAG_SNAPSHOT_INDICES, ...indexChunks(idx));
+  for (const idx of s.indices ?? []) asm.field(TAG.SNAPSHOT_INDICES, ...indexChunks(idx));
   const indices = since(start);
-  const foreign = s.foreign ? asm.field(TAG_SNAPSHOT_FOREIGN, pb.ForeignSummary.encode(s.foreign).finish()) : ([asm.length, 0] as [number, number]);
-  const derivatives = s.derivatives ? asm.field(TAG_SNAPSHOT_DERIVATIVES, pb.Derivatives.encode(s.derivatives).finish()) : ([asm.length, 0] as [number, number]);
+  const foreign = s.foreign ? asm.field(TAG.SNAPSHOT_FOREIGN, pb.ForeignSummary.encode(s.foreign).finish()) : ([asm.length, 0] as [number, number]);
+  const derivatives = s.derivatives ? asm.field(TAG.SNAPSHOT_DERIVATIVES, pb.Derivatives.encode(s.derivatives).finish()) : ([asm.length, 0] as [number, number]);
   return { header, rows, indices, foreign, derivatives };
-}
-
-export function encodeSnapshot(s: SnapshotProps): Uint8Array {
-  const asm = new ByteAssembler();
-  appendSnapshot(asm, s);
-  return asm.finish();
-}
-
-export function encodeProto(f: FrameInput): ArrayBuffer {
-  const snapshot = new ByteAssembler();
-  appendSnapshot(snapshot, f.snapshot);
-  const asm = new ByteAssembler();
-  asm.raw(pb.Frame.encode({ seq: f.seq, epoch: f.epoch, producedAtUs: f.producedAtUs, kind: f.kind === 'FULL' ? FrameKind.FULL : FrameKind.DELTA, baseSeq: f.baseSeq }).finish());
-  asm.field(TAG_FRAME_SNAPSHOT, snapshot);
-  return asm.finish().buffer as ArrayBuffer;
-}
-
-/**
- * The protobuf JSON mapping of the same Frame: lowerCamelCase names, enums by name,
- * 64-bit integers (seq, baseSeq, producedAtUs) as strings. Only the envelope and the enum
- * fields need converting, because the snapshot is already built in mapped form.
- */
-export function toJsonMapping(f: FrameInput): Record<string, unknown> {
-  const s = f.snapshot;
-  const snapshot: Record<string, unknown> = { ...s, phase: MarketPhase[s.phase ?? 0], derivativesPhase: MarketPhase[s.derivativesPhase ?? 0] };
-  if (s.symbols) snapshot.symbols = s.symbols.map(jsonSymbol);
-  if (s.feed) snapshot.feed = jsonFeed(s.feed);
-  if (s.derivatives) snapshot.derivatives = { ...s.derivatives, premium: Premium[s.derivatives.premium ?? 0] };
-  return { seq: String(f.seq), epoch: f.epoch, producedAtUs: String(f.producedAtUs), kind: f.kind, baseSeq: String(f.baseSeq), snapshot };
-}
-
-export function encodeJsonText(f: FrameInput): string {
-  return JSON.stringify(toJsonMapping(f));
-}
-
-export function encodeJson(f: FrameInput): ArrayBuffer {
-  return ownBuffer(encoder.encode(encodeJsonText(f)));
-}
-
-/** Decodes a protobuf frame into the same JSON mapping the text sockets carry. */
-export function decodeProtoToJsonMapping(bytes: Uint8Array): Record<string, unknown> {
-  const msg = pb.Frame.decode(bytes);
-  const obj = pb.Frame.toObject(msg, { longs: String, enums: String, defaults: true, arrays: true }) as Record<string, unknown>;
-  // `defaults` renders absent message fields as null; the JSON mapping omits them.
-  if (obj.snapshot === null) delete obj.snapshot;
-  if (obj.control === null) delete obj.control;
-  return obj;
 }
 
 export type ControlBody = { error: { code: string; message: string } } | { pong: { clientTimeUs: number; serverTimeUs: number } };
@@ -160,9 +97,9 @@ export type ControlBody = { error: { code: string; message: string } } | { pong:
  * A control frame (error, pong): seq and epoch repeat the last board frame's so a
  * client's gap check is unaffected; it carries no snapshot.
  */
-export function encodeControl(format: 'proto' | 'json', seq: number, epoch: string, control: ControlBody): ArrayBuffer | string {
-  const producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
-  if (format === 'proto') return ownBuffer(pb.Frame.encode({ seq, epoch, producedAtUs, kind: FrameKind.FULL, control }).finish());
+export function encodeControl(format: WireFormat, seq: number, epoch: string, control: ControlBody): ArrayBuffer | string {
+  const meta = { seq, epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000) };
+  if (format === 'proto') return ownBuffer(pb.Frame.encode({ ...meta, kind: FrameKind.FULL, control }).finish());
   const mapped = 'pong' in control ? { pong: { clientTimeUs: String(control.pong.clientTimeUs), serverTimeUs: String(control.pong.serverTimeUs) } } : control;
-  return JSON.stringify({ seq: String(seq), epoch, producedAtUs: String(producedAtUs), kind: 'FULL', baseSeq: '0', control: mapped });
+  return JSON.stringify({ ...jsonEnvelope(meta, 'FULL', 0), control: mapped });
 }

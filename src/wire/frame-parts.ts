@@ -7,7 +7,7 @@
 // protobuf: a message is the concatenation of its encoded fields, and repeated entries are
 // independent, so header + any subset of tagged rows + the other tagged parts is a valid
 // Snapshot. JSON: the parts are the members of the snapshot object, joined with commas.
-import type { WireFormat } from '../messages.js';
+import type { WireFormat } from './formats.js';
 import { ByteAssembler } from './byte-assembler.js';
 import { appendSnapshot } from './codec.js';
 import { jsonFeed, jsonSymbol } from './json-enums.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame, encodeClientMessage } from '../../src/client/codec.js';
 import { parseClientMessage } from '../../src/server/client-messages.js';
-import { encodeJsonText, encodeProto } from '../../src/wire/codec.js';
+import { encodeJsonText, encodeProto } from '../../src/wire/reference-codec.js';
 
 describe('client codec', () => {
   const f = { seq: 9_007_199_254_740, epoch: 'ep', producedAtUs: 1_765_000_000_123_456, kind: 'DELTA' as const, baseSeq: 9_007_199_254_739, snapshot: { marketTimeMs: 5, phase: 3, symbols: [], indices: [], removedSymbols: ['X'] } };

@@ -4,7 +4,8 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { parseClientMessage, type ClientRequest } from '../../src/server/client-messages.js';
-import { encodeControl, encodeJsonText, encodeProto, type FrameInput } from '../../src/wire/codec.js';
+import { encodeControl } from '../../src/wire/codec.js';
+import { encodeJsonText, encodeProto, type FrameInput } from '../../src/wire/reference-codec.js';
 import type { SnapshotProps } from '../../src/wire/proto.js';
 
 export interface Conn {

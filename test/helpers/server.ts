@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { startServer, type ServerHandle } from '../../src/server/app.js';
+import { startServer, type ServerHandle } from '../../src/roles/start.js';
 
 type StartOverrides = Parameters<typeof startServer>[2];
 

@@ -1,6 +1,6 @@
 // A real boardcast server in this process for the history tests (real uWS, market worker,
 // history writer thread and query pool), with its logs captured.
-import type { ServerHandle } from '../../src/server/app.js';
+import type { ServerHandle } from '../../src/roles/start.js';
 import type { HistoryOverrides } from '../../src/history/service.js';
 import { metric, startTestServer } from '../helpers/server.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBusFrame, encodeBusFrame, type FrameHeader } from '../../src/scale/frame-codec.js';
 import { parseHeartbeat } from '../../src/scale/heartbeat.js';
 import { leaseValue, readLease } from '../../src/scale/lease.js';
-import { assembleView } from '../../src/server/views.js';
+import { assembleView } from '../../src/wire/views.js';
 import { CHANNELS, packParts } from '../../src/wire/frame-parts.js';
 import { MarketPhase } from '../../src/wire/proto.js';
 import { editHeader, rng } from '../helpers/bus-frames.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBusFrame, encodeBusFrame, type FrameHeader } from '../../src/scale/frame-codec.js';
 import { CHANNELS, packParts } from '../../src/wire/frame-parts.js';
-import { assembleView } from '../../src/server/views.js';
+import { assembleView } from '../../src/wire/views.js';
 import { MarketPhase } from '../../src/wire/proto.js';
 
 const snapshot = {

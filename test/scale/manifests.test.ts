@@ -89,8 +89,8 @@ describe('Kubernetes manifests', () => {
         // The route exists on a real server (ROLE=all / edge share app.ts) …
         const r = await fetch(`${server.http}${probe.httpGet.path}`);
         expect(r.status, `${probe.httpGet.path} is a route`).not.toBe(404);
-        // … and in the ingest's own routes.
-        expect(readFileSync(`${root}src/scale/ingest.ts`, 'utf8')).toContain(`pattern: '${probe.httpGet.path}'`);
+        // … and in the operations routes the ingest serves too.
+        expect(readFileSync(`${root}src/server/ops-routes.ts`, 'utf8')).toContain(`pattern: '${probe.httpGet.path}'`);
       }
     }
   });

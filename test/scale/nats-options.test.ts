@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { natsConnectSettings, redactNatsUrl } from '../../src/scale/nats-options.js';
+import { natsConnectSettings, redactNatsUrl } from '../../src/nats-options.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'boardcast-nats-opts-'));
 const file = (name: string) => {

@@ -7,7 +7,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../src/server/auth.js';
 import { corsPolicy } from '../../src/server/cors.js';
-import { Guard } from '../../src/server/guard.js';
+import { Guard } from '../../src/guard.js';
 import { HttpRouter, json } from '../../src/server/http-router.js';
 import { listenExclusive } from '../../src/server/http-server.js';
 import { loadUws } from '../../src/server/uws.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
 import { MarketSim } from '../../src/market/sim/market-sim.js';
-import { encodeJsonText, encodeProto, type FrameInput } from '../../src/wire/codec.js';
+import { encodeJsonText, encodeProto, type FrameInput } from '../../src/wire/reference-codec.js';
 import { applyDelta, applyFrame, deepEqual, diffSnapshots, DeltaWithoutBaseError, type SnapshotLike } from '../../src/wire/delta.js';
 import { FeedState, MarketPhase, pb, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from '../../src/wire/proto.js';
 

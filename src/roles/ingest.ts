@@ -5,39 +5,38 @@
 // full.<format>) for edges that start later. The ingest cannot see the edges' clients, so
 // its worker encodes every format on every frame.
 //
-// History: every ingest opens the history writer at start (DESIGN §4: stores before the
-// market worker); the leader's worker hands it rows exactly as under ROLE=all. A worker
-// stopped on losing the lease hands over its last rows first; the writer outlives it (and
-// any later term) and is flushed and closed at shutdown, after the feed has stopped.
+// History: every ingest opens the history writer at start (stores before the market
+// worker, ARCHITECTURE.md "Start and stop"); the leader's worker hands it rows exactly as
+// under ROLE=all. A worker stopped on losing the lease hands over its last rows first; the
+// writer outlives it (and any later term) and is flushed and closed at shutdown, after the
+// feed has stopped.
 //
-// HTTP: /healthz, /readyz (NATS connected; the leader also needs a live worker and feed),
-// /metrics. Nothing else (the history API is the edges' or ROLE=all's).
+// HTTP: the operations routes every role serves — /healthz, /readyz (NATS connected; the
+// leader also needs a live worker and feed), /metrics. Nothing else (the history API is the
+// edges' or ROLE=all's). Listen and the ordered stop are src/server/lifecycle.ts.
 import { hostname } from 'node:os';
 import { Kvm, type KV } from '@nats-io/kv';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
-import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
-import { createMetrics, observeHeartbeat } from '../metrics.js';
-import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
+import type { WorkerToMain } from '../messages.js';
+import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
+import { createMetrics, observeFrame, observeHeartbeat } from '../metrics.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
-import type { ServerHandle, ShutdownReport } from '../server/app.js';
 import { LocalFrameSource } from '../server/frame-source.js';
 import { createAuthenticator } from '../server/auth.js';
-import { Guard } from '../server/guard.js';
-import { json } from '../server/http-router.js';
+import { Guard } from '../guard.js';
 import { HttpServer } from '../server/http-server.js';
+import { Lifecycle, type ServerHandle } from '../server/lifecycle.js';
+import { operationsRoutes } from '../server/ops-routes.js';
 import { loadUws } from '../server/uws.js';
-import { LeaderElection } from './election.js';
-import { encodeBusFrame, type FrameHeader } from './frame-codec.js';
-import { BusConnection } from './nats.js';
-import { natsConnectSettings, redactNatsUrl } from './nats-options.js';
-import { natsNames } from './subjects.js';
-import type { BusHeartbeat } from './heartbeat.js';
-
-export type { BusHeartbeat } from './heartbeat.js';
-
+import { LeaderElection } from '../scale/election.js';
+import { encodeBusFrame, type FrameHeader } from '../scale/frame-codec.js';
+import type { BusHeartbeat } from '../scale/heartbeat.js';
+import { BusConnection } from '../scale/nats.js';
+import { natsConnectSettings, redactNatsUrl } from '../nats-options.js';
+import { natsNames } from '../scale/subjects.js';
 
 const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 
@@ -61,10 +60,11 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const id = `${hostname()}-${process.pid}`;
   const guard = new Guard(log, metrics.registry);
   guard.declare('worker.message', 'worker.crash');
-  const http = new HttpServer({ uws, config, log, metrics, guard, authenticator: createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined }) });
-  let shuttingDown = false;
+  const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined });
+  const http = new HttpServer({ uws, config, log, metrics, guard, authenticator });
+  const lifecycle = new Lifecycle({ config, log, http });
 
-  // Stores first (DESIGN §4). The ingest serves no history API: writer only, no query pool.
+  // Stores first (ARCHITECTURE.md "Start and stop"). The ingest serves no history API: writer only, no query pool.
   const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
   let bus: BusConnection;
   try {
@@ -97,9 +97,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
         break;
       case 'frame': {
         if (msg.full.length === 0) break;
-        metrics.framesProduced.inc();
-        metrics.buildSeconds.observe(msg.buildUs / 1e6);
-        for (const p of msg.full) metrics.encodeSeconds.observe({ format: p.format }, (msg.encodeUs[p.format] ?? 0) / 1e6);
+        observeFrame(metrics, msg);
         // Never queue frames for a NATS that is not there: they would arrive stale.
         if (!bus.connected) {
           m.dropped.inc();
@@ -181,7 +179,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const ready = () => {
     const now = Date.now();
     const reasons: string[] = [];
-    if (shuttingDown) reasons.push('shutting down');
+    if (lifecycle.shuttingDown) reasons.push('shutting down');
     if (!bus.connected) reasons.push(`NATS ${bus.state} for ${now - bus.since} ms`);
     let feed: FeedStatus | null = null;
     if (election.leader && source) {
@@ -191,63 +189,43 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     }
     return { ready: reasons.length === 0, reasons, feed };
   };
-  const anonymous = Boolean(config.WS_AUTH_TOKEN || config.WS_JWT_SECRET); // with auth on, readyz says status and reasons only
   http.routes(
-    [
-      { pattern: '/healthz', name: 'healthz', access: 'open', cors: true, handle: () => json('200 OK', { status: 'ok' }) },
-      {
-        pattern: '/readyz',
-        name: 'readyz',
-        access: 'open',
-        cors: true,
-        handle: () => {
-          const r = ready();
-          const detail = anonymous ? {} : { role: 'ingest', leader: election.leader, term: election.term, epoch: election.leader ? epoch : null, nats: bus.state, feed: r.feed };
-          return json(r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, ...detail });
-        },
+    operationsRoutes({
+      authenticator,
+      readiness: () => {
+        const r = ready();
+        return { ...r, detail: { role: 'ingest', leader: election.leader, term: election.term, epoch: election.leader ? epoch : null, nats: bus.state, feed: r.feed } };
       },
-    ],
+    }),
     ' (ROLE=ingest serves /healthz, /readyz, /metrics)',
   );
-  let listening: { port: number; metricsPort: number | undefined };
-  try {
-    listening = await http.listen();
-  } catch (err) {
+  const { port, metricsPort } = await lifecycle.listen({ native, role: 'ingest', id, leaseMs: lease, nats: redactNatsUrl(config.NATS_URL) }, async () => {
     workersStopped = true;
     await stopSource();
     await election.stop();
     await bus.close();
     await history.close(Date.now() + 1000);
-    throw err;
-  }
-  const { port, metricsPort } = listening;
-  log.info({ host: config.HOST, port, metricsPort, native, role: 'ingest', id, leaseMs: lease, nats: redactNatsUrl(config.NATS_URL) }, 'boardcast listening');
+  });
 
-  let stopped: Promise<ShutdownReport> | undefined;
-  const shutdown = (reason: string) => {
-    stopped ??= (async () => {
-      const stopStartedAt = Date.now();
-      log.info({ reason, leader: election.leader }, 'shutting down');
-      shuttingDown = true;
-      if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
-      http.close();
-      const wasLeader = election.leader;
-      workersStopped = true;
-      await stopSource(); // the frame loop, the feed; the worker hands over its last rows
-      await election.stop(); // releases the lease: a follower takes over now, not after the TTL
-      await storeFull.flush();
-      await bus.close();
-      m.leader.set(0);
+  let wasLeader = false;
+  const shutdown = (reason: string) =>
+    lifecycle.shutdown(reason, {}, {
+      fields: { leader: election.leader },
+      steps: [
+        async () => {
+          wasLeader = election.leader;
+          workersStopped = true;
+          await stopSource(); // the frame loop, the feed; the worker hands over its last rows
+        },
+        () => election.stop(), // releases the lease: a follower takes over now, not after the TTL
+        () => storeFull.flush(),
+        () => bus.close(),
+        () => void m.leader.set(0),
+      ],
       // Flush the history writer and close the store (as ROLE=all does, after the feed stopped).
-      const { stats, leftOver } = await history.close(Math.max(Date.now() + 500, stopStartedAt + config.SHUTDOWN_TIMEOUT_MS - 1500 - SQLITE_BUSY_TIMEOUT_MS));
-      const fields = { tradesAccepted: totals.tradesAccepted, ticksHanded: totals.historyTicks, workers: totals.workers, written: stats?.written, dropped: stats?.dropped, leftOver };
-      if (leftOver > 0) log.error(fields, 'history rows not written by the shutdown deadline');
-      else log.info(fields, 'history flushed');
-      log.info({ wasLeader }, 'shutdown complete');
-      return { historyLeftOver: leftOver };
-    })();
-    return stopped;
-  };
+      history: { service: history, writer: true, counts: () => ({ tradesAccepted: totals.tradesAccepted, ticksHanded: totals.historyTicks, workers: totals.workers }) },
+      done: () => ({ wasLeader }),
+    });
 
   return {
     port,

@@ -6,7 +6,7 @@
 // carry no userinfo, and redactNatsUrl is what logs and errors show of NATS_URL.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { credsAuthenticator, type Authenticator, type TlsOptions } from '@nats-io/transport-node';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from './errors.js';
 
 export interface NatsSettings {
   NATS_URL: string;

@@ -6,7 +6,7 @@
 // {handler}, and the caller answers what it can (a 500, an error control frame); the
 // server goes on.
 import { Counter, type Registry } from 'prom-client';
-import type { Logger } from '../log.js';
+import type { Logger } from './log.js';
 
 const METRIC = 'boardcast_handler_errors_total';
 

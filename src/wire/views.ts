@@ -1,0 +1,86 @@
+// Views: what one socket asked to receive — wire format, channels, an optional symbol
+// watchlist, deltas or FULL frames only. Sockets with the same view share a uWS topic, and
+// each frame is assembled once per view from the worker's pre-encoded parts (never
+// re-encoded, never per socket).
+import { jsonEnvelopeHead, protoEnvelope, type FrameKindName, type FrameMeta } from './envelope.js';
+import type { WireFormat } from './formats.js';
+import { CHANNELS, type Channel, type PackedParts, type Span } from './frame-parts.js';
+import { fieldHead, TAG } from './varint.js';
+
+export type { FrameMeta } from './envelope.js';
+
+export interface ViewSpec {
+  format: WireFormat;
+  channels: ReadonlySet<Channel>;
+  /** Watchlist; null means every symbol on the board. */
+  symbols: ReadonlySet<string> | null;
+  /** false: FULL frames only (?delta=0). */
+  delta: boolean;
+}
+
+export function viewKey(v: ViewSpec): string {
+  const ch = CHANNELS.filter((c) => v.channels.has(c)).join(',');
+  const sy = v.symbols ? [...v.symbols].sort().join(',') : '*';
+  return `${v.format}|${v.delta ? 'd' : 'f'}|${ch}|${sy}`;
+}
+
+const ascii = new TextEncoder();
+
+const slice = (p: PackedParts, s: Span) => new Uint8Array(p.bytes, s[0], s[1]);
+
+/** The parts of `p` that view `v` receives, in snapshot order. */
+function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const all = v.channels.size === CHANNELS.length && v.symbols === null;
+  if (all && p.format === 'proto') return [new Uint8Array(p.bytes)]; // the parts are contiguous
+  out.push(slice(p, p.header));
+  if (v.channels.has('board')) {
+    for (let i = 0; i < p.symbols.length; i++) {
+      if (v.symbols && !v.symbols.has(p.symbols[i]!)) continue;
+      out.push(new Uint8Array(p.bytes, p.rows[2 * i]!, p.rows[2 * i + 1]!));
+    }
+  }
+  return out;
+}
+
+function trailingParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  if (v.channels.has('indices') && p.indices[1] > 0) out.push(slice(p, p.indices));
+  if (v.channels.has('foreign') && p.foreign[1] > 0) out.push(slice(p, p.foreign));
+  if (v.channels.has('derivatives') && p.derivatives[1] > 0) out.push(slice(p, p.derivatives));
+  return out;
+}
+
+function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec): Uint8Array {
+  const head = selectedParts(p, v);
+  const body = head.length === 1 && head[0]!.byteLength === p.bytes.byteLength ? head : [...head, ...trailingParts(p, v)];
+  let len = 0;
+  for (const b of body) len += b.byteLength;
+  return Buffer.concat([protoEnvelope(meta, kind, baseSeq), fieldHead(TAG.FRAME_SNAPSHOT, len), ...body]);
+}
+
+const COMMA = ascii.encode(',');
+
+function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec): Uint8Array {
+  const pieces: Uint8Array[] = [ascii.encode(`${jsonEnvelopeHead(meta, kind, baseSeq, 'snapshot')}{`)];
+  pieces.push(slice(p, p.header));
+  if (v.channels.has('board')) {
+    pieces.push(ascii.encode(',"symbols":['));
+    let first = true;
+    for (let i = 0; i < p.symbols.length; i++) {
+      if (v.symbols && !v.symbols.has(p.symbols[i]!)) continue;
+      if (!first) pieces.push(COMMA);
+      first = false;
+      pieces.push(new Uint8Array(p.bytes, p.rows[2 * i]!, p.rows[2 * i + 1]!));
+    }
+    pieces.push(ascii.encode(']'));
+  }
+  for (const part of trailingParts(p, v)) pieces.push(COMMA, part);
+  pieces.push(ascii.encode('}}'));
+  return Buffer.concat(pieces);
+}
+
+/** One frame of view `v`, as the bytes to send. */
+export function assembleView(meta: FrameMeta, kind: FrameKindName, baseSeq: number, parts: PackedParts, v: ViewSpec): Uint8Array {
+  return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v) : assembleJson(meta, kind, baseSeq, parts, v);
+}
