@@ -20,12 +20,12 @@ import { encodeProto, type FrameInput } from '../src/wire/codec.js';
 import type { SnapshotProps } from '../src/wire/proto.js';
 import { lateSessionBoard, wideSnapshot } from './lib/board.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
+import { nowUsFine as nowUs } from '../src/util/clock.js';
 
 type Mode = 'transfer' | 'clone' | 'json';
 const MODES: Mode[] = ['transfer', 'clone', 'json'];
 const LABEL: Record<Mode, string> = { transfer: '(a) proto frame, ArrayBuffer transferred', clone: '(b) snapshot object, structured clone', json: '(c) JSON string (parsed on receipt)' };
 
-const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
 type ToWorker = { type: 'go'; mode: Mode; symbols: number } | { type: 'ack' } | { type: 'exit' };
 type ToMain =

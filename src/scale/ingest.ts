@@ -35,11 +35,11 @@ import { BusConnection } from './nats.js';
 import { natsConnectSettings, redactNatsUrl } from './nats-options.js';
 import { natsNames } from './subjects.js';
 import type { BusHeartbeat } from './heartbeat.js';
+import { nowUs } from '../util/clock.js';
 
 export type { BusHeartbeat } from './heartbeat.js';
 
 
-const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 
 /** The lease: half the failover bound, so expiry + poll + a worker start fit inside it. */
 export const leaseMs = (failoverMs: number) => Math.max(500, Math.floor(failoverMs / 2));

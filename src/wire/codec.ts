@@ -3,6 +3,7 @@
 import { ByteAssembler } from './byte-assembler.js';
 import { jsonFeed, jsonSymbol } from './json-enums.js';
 import { pb, FrameKind, MarketPhase, Premium, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
+import { nowUs } from '../util/clock.js';
 
 export interface FrameInput {
   seq: number;
@@ -161,7 +162,7 @@ export type ControlBody = { error: { code: string; message: string } } | { pong:
  * client's gap check is unaffected; it carries no snapshot.
  */
 export function encodeControl(format: 'proto' | 'json', seq: number, epoch: string, control: ControlBody): ArrayBuffer | string {
-  const producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
+  const producedAtUs = nowUs();
   if (format === 'proto') return ownBuffer(pb.Frame.encode({ seq, epoch, producedAtUs, kind: FrameKind.FULL, control }).finish());
   const mapped = 'pong' in control ? { pong: { clientTimeUs: String(control.pong.clientTimeUs), serverTimeUs: String(control.pong.serverTimeUs) } } : control;
   return JSON.stringify({ seq: String(seq), epoch, producedAtUs: String(producedAtUs), kind: 'FULL', baseSeq: '0', control: mapped });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/log.js';
 import type { FeedStatus, RawFeedMessage } from '../../src/market/feed/feed.js';
-import { SsiFeed, retryDelay, type SsiFeedOptions } from '../../src/market/feed/ssi/ssi-feed.js';
+import { SsiFeed, type SsiFeedOptions } from '../../src/market/feed/ssi/ssi-feed.js';
 import { jwtExpiryMs, TokenManager } from '../../src/market/feed/ssi/token.js';
 import { unwrapBroadcast } from '../../src/market/feed/ssi/stream.js';
 import { Normalizer } from '../../src/market/normalizer.js';
@@ -234,12 +234,6 @@ describe('SsiFeed against a fake FastConnect v2', () => {
 });
 
 describe('SSI pieces', () => {
-  it('retryDelay grows exponentially to the cap, with jitter below the base', () => {
-    const b = { initialMs: 100, maxMs: 1000, factor: 2, jitter: 0.5 };
-    expect([1, 2, 3, 4, 5, 6].map((a) => retryDelay(b, a, () => 0))).toEqual([100, 200, 400, 800, 1000, 1000]);
-    expect(retryDelay(b, 3, () => 1)).toBe(200);
-  });
-
   it('TokenManager refreshes ahead of the JWT expiry and after invalidate, sharing one fetch', async () => {
     let t = 1_000_000;
     let n = 0;

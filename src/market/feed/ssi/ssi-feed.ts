@@ -42,14 +42,7 @@ import type { Feed, FeedContext, FeedState, FeedStatus, RawFeedMessage } from '.
 import { describeError, Scrubber, SsiAuthError, SsiHttpError, SsiStreamError } from './errors.js';
 import { SsiRestClient, type DailyStockPriceRow } from './rest-client.js';
 import { FcV2Stream, type MarketStream, type StreamConnector } from './stream.js';
-
-export interface SsiBackoff {
-  initialMs: number;
-  maxMs: number;
-  factor: number;
-  /** 0..1: the delay is scaled by a random factor in [1 - jitter, 1]. */
-  jitter: number;
-}
+import { backoffDelay, resolveBackoff, type Backoff } from '../../../util/backoff.js';
 
 export interface SsiFeedOptions {
   consumerId: string;
@@ -70,7 +63,7 @@ export interface SsiFeedOptions {
   extraSymbols?: string[];
   /** Reconnect when nothing (not even a keep-alive) arrives this long, ms (default 60 s). */
   watchdogMs?: number;
-  backoff?: Partial<SsiBackoff>;
+  backoff?: Partial<Backoff>;
   /** How long the REST basket is reused before it is fetched again, ms (default 6 h). */
   basketTtlMs?: number;
   /** REST request timeout, ms (default 10 s). */
@@ -119,13 +112,7 @@ export function subscriptionCodes(c: FuturesContract, scheme: FuturesCodeScheme,
   return found.length > 0 ? found : [c.krxCode, c.symbol];
 }
 
-export const SSI_BACKOFF_DEFAULTS: SsiBackoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
-
-/** Delay before retry `attempt` (1 = the first), ms: exponential with a cap, minus jitter. */
-export function retryDelay(b: SsiBackoff, attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(b.maxMs, b.initialMs * b.factor ** Math.max(0, attempt - 1));
-  return Math.round(base * (1 - b.jitter * random()));
-}
+export const SSI_BACKOFF_DEFAULTS: Backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -160,7 +147,7 @@ export class SsiFeed implements Feed {
   readonly realTime = true;
   readonly rest: SsiRestClient;
   private readonly opts: SsiFeedOptions;
-  private readonly backoff: SsiBackoff;
+  private readonly backoff: Backoff;
   private readonly watchdogMs: number;
   private readonly basketTtlMs: number;
   private readonly connector: StreamConnector;
@@ -205,7 +192,7 @@ export class SsiFeed implements Feed {
 
   constructor(opts: SsiFeedOptions) {
     this.opts = opts;
-    this.backoff = { ...SSI_BACKOFF_DEFAULTS, ...Object.fromEntries(Object.entries(opts.backoff ?? {}).filter(([, v]) => v !== undefined)) };
+    this.backoff = resolveBackoff(SSI_BACKOFF_DEFAULTS, opts.backoff);
     this.watchdogMs = opts.watchdogMs ?? 60_000;
     this.basketTtlMs = opts.basketTtlMs ?? 6 * 3600_000;
     this.now = opts.now ?? Date.now;
@@ -309,7 +296,7 @@ export class SsiFeed implements Feed {
     let attempt = startFailed ? 1 : 0;
     while (!signal.aborted) {
       if (attempt > 0) {
-        const delay = retryDelay(this.backoff, attempt, this.random);
+        const delay = backoffDelay(this.backoff, attempt, this.random);
         this.delays.push(delay);
         if (this.delays.length > 50) this.delays.shift();
         this.retries++;
