@@ -6,7 +6,7 @@ import { INTERVALS, type HistoryQuery, type Interval } from './types.js';
 
 export class HistoryParamError extends BoardcastError {
   constructor(readonly param: string, message: string) {
-    super('BC_BAD_PARAM', `${param}: ${message}`, 400, { param });
+    super('BC_BAD_PARAM', `${param}: ${message}`, { param });
   }
 }
 

@@ -334,7 +334,7 @@ export class Normalizer {
       }
       this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
       if (this.onReject) {
-        const e = err instanceof FeedMessageError ? err : new FeedMessageError(`internal: ${String((err as Error)?.message ?? err)}`, { reason: 'internal' });
+        const e = err instanceof FeedMessageError ? err : new FeedMessageError(`internal: ${String((err as Error)?.message ?? err)}`, { reason: 'internal' }, { cause: err });
         try {
           this.onReject(e, raw);
         } catch {

@@ -3,7 +3,7 @@
 // routes, and the shutdown sequence of DESIGN §4. ROLE=ingest is src/scale/ingest.ts.
 import type { HttpRequest, HttpResponse, TemplatedApp, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
-import { ClientMessageError } from '../errors.js';
+import { ClientMessageError, WorkerStartError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { WIRE_FORMATS, type WireFormat, type WorkerToMain } from '../messages.js';
 import { createMetrics, observeHeartbeat, type Metrics } from '../metrics.js';
@@ -30,6 +30,7 @@ import { boardPageRoutes } from './static.js';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import { historyRoutes } from './history-routes.js';
+import { nowUs } from '../util/clock.js';
 
 export interface ShutdownOptions {
   /** Close code for the open sockets: 1001 (going away) on a signal, 1011 after an internal error. */
@@ -131,7 +132,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   }));
   source.on('crash', guard.wrap('worker.crash', ({ exitCode }: { exitCode: number | null }) => {
     metrics.workerRestarts.inc();
-    if (firstFrameAt === undefined) startFailed(new Error(`market worker exited (code ${exitCode}) before its first frame`));
+    if (firstFrameAt === undefined) startFailed(new WorkerStartError(`market worker exited (code ${exitCode}) before its first frame`, { exitCode }));
   }));
 
   function countsChanged() {
@@ -246,7 +247,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
       }
       try {
         const req = parseClientMessage(data, isBinary);
-        if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: Math.round((performance.timeOrigin + performance.now()) * 1000) } });
+        if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: nowUs() } });
         else if (req.type === 'resync') broadcaster.resync(ws);
         else broadcaster.changeView(ws, changedView(d, req));
       } catch (err) {
@@ -294,7 +295,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   if (source.listenAfterFirstFrame)
     await Promise.race([
       firstFrameP,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('market worker produced no frame within 30 s')), 30_000).unref()),
+      new Promise((_, reject) => setTimeout(() => reject(new WorkerStartError('market worker produced no frame within 30 s')), 30_000).unref()),
     ]);
   else firstFrameP.catch(() => undefined);
 
