@@ -8,7 +8,7 @@ import { jwtExpiryMs, TokenManager } from '../../src/market/feed/ssi/token.js';
 import { unwrapBroadcast } from '../../src/market/feed/ssi/stream.js';
 import { Normalizer } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
-import { activeContracts, frontMonthContract } from '../../src/market/processor/futures-resolver.js';
+import { activeContracts, frontMonthContract } from '../../src/market/rules/futures.js';
 import { tradingDate } from '../../src/market/rules/session.js';
 import { FakeSsi, miMsg, rMsg, until, vnToday, xMsg } from './fake-ssi.js';
 

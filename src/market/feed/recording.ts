@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip, type Gzip } from 'node:zlib';
 import { BoardcastError } from '../../errors.js';
-import { isFuturesSymbol } from '../processor/futures-resolver.js';
+import { isFuturesSymbol } from '../rules/futures.js';
 import type { RawFeedMessage } from './feed.js';
 
 export const RECORDING_MAGIC = 'boardcast-feed';

@@ -30,7 +30,7 @@
 import { ConfigError } from '../../errors.js';
 import { MarketPhase } from '../../wire/proto.js';
 import type { RawFeedMessage } from '../feed/feed.js';
-import { frontMonthContract } from '../processor/futures-resolver.js';
+import { frontMonthContract } from '../rules/futures.js';
 import { phaseAt, type InstrumentClass } from '../rules/calendar.js';
 import { tradingDate as localDateOf } from '../rules/session.js';
 import { BOARD_LOT, priceBand, roundDownToTick, roundToTick, stepTicks } from '../rules/tick.js';

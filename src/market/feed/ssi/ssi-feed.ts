@@ -30,9 +30,9 @@
 // each call replaces the previous one, X is what still flows, which is what gives the
 // silence of the others away.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { activeContracts, type FuturesContract } from '../../processor/futures-resolver.js';
+import { activeContracts, type FuturesContract } from '../../rules/futures.js';
 import { VN_OFFSET_MS } from '../../rules/session.js';
-import { VN30_SYMBOLS } from '../../sim/basket.js';
+import { VN30_SYMBOLS } from '../../rules/vn30.js';
 import type { Logger } from '../../../log.js';
 import { MarketPhase } from '../../../wire/proto.js';
 import { phaseAt } from '../../rules/calendar.js';
