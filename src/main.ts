@@ -1,5 +1,5 @@
 // Entry point: config → logger → server (market worker, first frame, listen) → ready.
-// SIGTERM / SIGINT run the graceful stop of DESIGN §4 under SHUTDOWN_TIMEOUT_MS. An
+// SIGTERM / SIGINT run the graceful stop of README "Lifespan" under SHUTDOWN_TIMEOUT_MS. An
 // exception that escaped every handler's guard runs the same stop (sockets closed with
 // 1011) and exits non-zero. Exit codes: src/exit-codes.ts (README "Exit codes").
 import { loadConfig, type Config } from './config.js';

@@ -1,4 +1,4 @@
-// The process lifespan (DESIGN §4) and configuration errors, on the compiled server run
+// The process lifespan (README "Lifespan") and configuration errors, on the compiled server run
 // as a child process.
 import { describe, expect, it } from 'vitest';
 import { startChild } from './helpers/child.js';

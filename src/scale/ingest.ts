@@ -5,7 +5,7 @@
 // full.<format>) for edges that start later. The ingest cannot see the edges' clients, so
 // its worker encodes every format on every frame.
 //
-// History: every ingest opens the history writer at start (DESIGN §4: stores before the
+// History: every ingest opens the history writer at start (README "Lifespan": stores before the
 // market worker); the leader's worker hands it rows exactly as under ROLE=all. A worker
 // stopped on losing the lease hands over its last rows first; the writer outlives it (and
 // any later term) and is flushed and closed at shutdown, after the feed has stopped.
@@ -64,7 +64,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   const http = new HttpServer({ uws, config, log, metrics, guard, authenticator: createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined }) });
   let shuttingDown = false;
 
-  // Stores first (DESIGN §4). The ingest serves no history API: writer only, no query pool.
+  // Stores first (README "Lifespan"). The ingest serves no history API: writer only, no query pool.
   const history = await HistoryService.open(config, log, metrics.registry, opts.history, { queries: false });
   let bus: BusConnection;
   try {

@@ -1,6 +1,6 @@
 // The boardcast server for one process: a frame source (the supervised market worker for
 // ROLE=all, the ingest's frames on NATS for ROLE=edge), the uWS app with /ws and the HTTP
-// routes, and the shutdown sequence of DESIGN §4. ROLE=ingest is src/scale/ingest.ts.
+// routes, and the shutdown sequence (README "Lifespan"). ROLE=ingest is src/scale/ingest.ts.
 import type { HttpRequest, HttpResponse, TemplatedApp, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
 import { ClientMessageError, WorkerStartError } from '../errors.js';
@@ -49,7 +49,7 @@ export interface ServerHandle {
   metrics: Metrics;
   /** The local market worker's supervisor (ROLE=all; the leader's under ROLE=ingest; none on an edge). */
   readonly supervisor: MarketSupervisor | undefined;
-  /** The graceful stop of DESIGN §4 (without exiting the process). Idempotent. */
+  /** The graceful stop of README "Lifespan" (without exiting the process). Idempotent. */
   shutdown(reason: string, opts?: ShutdownOptions): Promise<ShutdownReport>;
 }
 
@@ -74,7 +74,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
   // is 200 from the first request (the two messages may reach this thread in separate turns).
   let heartbeatSeen = false;
-  // Stores open before the market worker starts (DESIGN §4). An edge writes no history: with
+  // Stores open before the market worker starts (README "Lifespan"). An edge writes no history: with
   // DATABASE_URL (the PostgreSQL the leader ingest writes to) it serves the history API
   // read-only; with the per-pod SQLite default it has none (see edgeHistoryUnavailable).
   const history =

@@ -1,4 +1,4 @@
-// Readiness proves data flows, not only that the process lives (DESIGN §2, /readyz).
+// Readiness proves data flows, not only that the process lives (README "HTTP routes", /readyz).
 import type { FeedStatus } from '../market/feed/feed.js';
 
 export interface ReadinessInput {

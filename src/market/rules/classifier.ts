@@ -1,4 +1,4 @@
-// Active buy / sell classification of one trade (DESIGN.md §3).
+// Active buy / sell classification of one trade (README "Market rules").
 import { MarketPhase } from './phase.js';
 
 export type TradeSide = 'buy' | 'sell' | 'neutral';
