@@ -18,7 +18,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { performance } from 'node:perf_hooks';
 import { encodeProto, type FrameInput } from '../src/wire/codec.js';
 import type { SnapshotProps } from '../src/wire/proto.js';
-import { lateSessionBoard, wideSnapshot } from './lib/board.js';
+import { lateSessionBoard, wideSnapshot } from '../test/helpers/board.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 import { nowUsFine as nowUs } from '../src/util/clock.js';
 

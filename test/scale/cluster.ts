@@ -1,14 +1,14 @@
-// Test harness for the scale-out tests: a private nats-server (bench/lib/nats-server.ts:
+// Test harness for the scale-out tests: a private nats-server (test/helpers/nats-server.ts:
 // JetStream in a temporary folder, a free loopback port — never the machine's shared one)
 // and boardcast processes (compiled dist/src/main.js children) in the ingest and edge roles,
 // each with its own DATA_DIR (the ingest records history in SQLite there).
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { NATS_SERVER, NatsServer } from '../../bench/lib/nats-server.js';
+import { NATS_SERVER, NatsServer } from '../helpers/nats-server.js';
 import { startChild, type Child } from '../helpers/child.js';
 import { until } from '../helpers/until.js';
 
-export { freePort, NATS_SERVER, NatsServer } from '../../bench/lib/nats-server.js';
+export { freePort, NATS_SERVER, NatsServer } from '../helpers/nats-server.js';
 
 /** Skip only on a developer machine without nats-server; in CI (.ci/run installs it) a missing one fails. */
 export const skipScale = !NATS_SERVER && !process.env.CI;
