@@ -5,7 +5,7 @@ import { localTimeToMs } from '../../src/market/rules/session.js';
 import { MarketPhase } from '../../src/market/rules/phase.js';
 import { futuresBook, spreadTicksOf, stockBestBid, stockBook } from '../../src/market/sim/book.js';
 import { foreignMsg, indexMsg, quoteMsg, SESSION_CODE } from '../../src/market/sim/messages.js';
-import { BOOK_PHASES, CONTINUOUS, firstDue, nextArrival, noEvents } from '../../src/market/sim/schedule.js';
+import { ATC_MATCH_MS, ATO_MATCH_MS, BOOK_PHASES, CONT_END_MS, CONT_START_MS, CONTINUOUS, FUT_ATO_MATCH_MS, firstDue, nextArrival, noEvents } from '../../src/market/sim/schedule.js';
 import { Normalizer } from '../../src/market/normalizer.js';
 
 const DATE = '2025-06-17';
@@ -13,6 +13,11 @@ const midnight = localTimeToMs(DATE, '00:00:00');
 const at = (hms: string) => localTimeToMs(DATE, hms);
 
 describe('schedule', () => {
+  it('takes its session instants from the exchange timetables', () => {
+    const ms = (hms: string) => at(hms) - midnight;
+    expect([FUT_ATO_MATCH_MS, ATO_MATCH_MS, CONT_START_MS, CONT_END_MS, ATC_MATCH_MS]).toEqual([ms('09:00:00'), ms('09:15:00'), ms('09:15:00'), ms('14:30:00'), ms('14:45:00')]);
+  });
+
   it('firstDue picks the earliest event, ties in the fixed order, none when nothing is scheduled', () => {
     expect(firstDue(noEvents())).toBeUndefined();
     expect(firstDue({ ...noEvents(), trade: 5, index: 3 })).toEqual({ key: 'index', t: 3 });

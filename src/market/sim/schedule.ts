@@ -3,24 +3,33 @@
 // Poisson event stream on the session clock, and which event is due first. Pure: the
 // random draw comes in as a function, the clock as numbers.
 import type { InstrumentClass } from '../rules/calendar.js';
-import { phaseAt } from '../rules/calendar.js';
+import { phaseAt, phaseAtMinute, phaseBoundaries } from '../rules/calendar.js';
 import { MarketPhase } from '../rules/phase.js';
 import { nextOpenAt, parseClock } from './clock.js';
 
+const P = MarketPhase;
 const H = (hms: string): number => parseClock(hms)!;
-/** Ms since local midnight. Before the futures' ATO (08:45): where a new day starts. */
+
+/** [start, end) in ms since local midnight of the first window of `phase` in the class's timetable. */
+export function firstWindowMs(phase: MarketPhase, cls: InstrumentClass): [number, number] {
+  const edges = [0, ...phaseBoundaries(cls), 24 * 60];
+  for (let i = 0; i + 1 < edges.length; i++) if (phaseAtMinute(edges[i]!, cls) === phase) return [edges[i]! * 60_000, edges[i + 1]! * 60_000];
+  throw new RangeError(`no ${phase} window in the ${cls} timetable`);
+}
+
+// Ms since local midnight. The session instants come from the exchange timetables; the
+// day's open and the roll are the simulator's own choices.
+/** Before the futures' ATO (08:45): where a new day starts. */
 export const DAY_OPEN_MS = H('08:40:00');
 /** Auction matches are stamped at the end of their window. */
-export const FUT_ATO_MATCH_MS = H('09:00:00');
-export const ATO_MATCH_MS = H('09:15:00');
-export const CONT_START_MS = H('09:15:00');
-export const CONT_END_MS = H('14:30:00');
-export const ATC_MATCH_MS = H('14:45:00');
+export const FUT_ATO_MATCH_MS = firstWindowMs(P.ATO, 'derivatives')[1];
+export const ATO_MATCH_MS = firstWindowMs(P.ATO, 'stock')[1];
+export const CONT_START_MS = firstWindowMs(P.CONTINUOUS, 'stock')[0];
+export const CONT_END_MS = firstWindowMs(P.ATC, 'stock')[0];
+export const ATC_MATCH_MS = firstWindowMs(P.ATC, 'stock')[1];
 /** After the close: the clock jumps to the next trading day. */
 export const ROLL_MS = H('15:01:00');
 export const DAY_END_MS = H('23:59:59');
-
-const P = MarketPhase;
 export const CONTINUOUS = new Set<MarketPhase>([P.CONTINUOUS]);
 /** Phases in which books change. */
 export const BOOK_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC]);
