@@ -31,6 +31,7 @@ import { SQLITE_BUSY_TIMEOUT_MS } from '../history/store.js';
 import { HistoryService, type HistoryOverrides } from '../history/service.js';
 import { historyRoutes } from './history-routes.js';
 import { nowUs } from '../util/clock.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export interface ShutdownOptions {
   /** Close code for the open sockets: 1001 (going away) on a signal, 1011 after an internal error. */
@@ -193,7 +194,7 @@ export async function startServer(config: Config, log: Logger, opts: { history?:
         req,
         context,
         async (info) => {
-          const reject = (status: string, code: string, message: string) => {
+          const reject = (status: string, code: ErrorCode, message: string) => {
             metrics.rejectedUpgrades.inc({ code });
             return refusal(status, code, message);
           };
