@@ -13,7 +13,7 @@
 // --nats (npm run bench:fanout-nats) measures the scale-out path instead: ROLE=all against
 // ingest → NATS → 1 edge at each client count (the latency the bus adds), then the same
 // clients split over 2 edges (throughput, p99), with a private nats-server on a free
-// loopback port (lib/nats-server.ts, shared with test/scale). Default clients: 1000,5000.
+// loopback port (test/helpers/nats-server.ts, shared with test/scale). Default clients: 1000,5000.
 //
 // --server DIR runs boardcast from another built checkout (DIR/dist/src/main.js), e.g. a
 // `git worktree` of a given commit, while the baseline and the loadgen come from this one.
@@ -31,7 +31,7 @@ import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '..
 import { runLoadgen, type LoadgenResult } from '../src/loadgen/run.js';
 import type { DecodeMode, LoadgenOptions, WireFormat } from '../src/loadgen/options.js';
 import { percentileChartSvg, type ChartSeries } from './lib/chart.js';
-import { NatsServer } from './lib/nats-server.js';
+import { NatsServer } from '../test/helpers/nats-server.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 
 // ───────────────────────────── options ─────────────────────────────

@@ -18,14 +18,14 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { performance } from 'node:perf_hooks';
 import { encodeProto, type FrameInput } from '../src/wire/reference-codec.js';
 import type { SnapshotProps } from '../src/wire/proto.js';
-import { lateSessionBoard, wideSnapshot } from './lib/board.js';
+import { lateSessionBoard, wideSnapshot } from '../test/helpers/board.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
+import { nowUsFine as nowUs } from '../src/util/clock.js';
 
 type Mode = 'transfer' | 'clone' | 'json';
 const MODES: Mode[] = ['transfer', 'clone', 'json'];
 const LABEL: Record<Mode, string> = { transfer: '(a) proto frame, ArrayBuffer transferred', clone: '(b) snapshot object, structured clone', json: '(c) JSON string (parsed on receipt)' };
 
-const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
 type ToWorker = { type: 'go'; mode: Mode; symbols: number } | { type: 'ack' } | { type: 'exit' };
 type ToMain =

@@ -3,7 +3,7 @@
 // frame; for the 30-symbol VN30 board and a 400-symbol whole-exchange board.
 import { encodeJsonText, encodeProto, type FrameInput } from '../src/wire/reference-codec.js';
 import { pb } from '../src/wire/proto.js';
-import { lateSessionBoard, wideSnapshot } from './lib/board.js';
+import { lateSessionBoard, wideSnapshot } from '../test/helpers/board.js';
 import { jsonLine, printTable, round, time } from './lib/stats.js';
 
 const board = lateSessionBoard(1);

@@ -3,7 +3,7 @@
 // exception that escaped every handler's guard runs the same stop (sockets closed with
 // 1011) and exits non-zero. Exit codes: src/exit-codes.ts (README "Exit codes").
 import { loadConfig, type Config } from './config.js';
-import { BoardcastError, ListenError } from './errors.js';
+import { asBoardcastError, type BoardcastError, ListenError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { createLogger } from './log.js';
 import { startServer, type ServerHandle, type ShutdownOptions } from './roles/start.js';
@@ -57,7 +57,7 @@ try {
   process.on('SIGTERM', (signal) => stopAndExit(signal, EXIT.OK));
   process.on('SIGINT', (signal) => stopAndExit(signal, EXIT.OK));
 } catch (err) {
-  const e = err as BoardcastError;
-  log.fatal({ err, code: e.code }, `boardcast failed to start: ${e.message}`);
+  const e = asBoardcastError(err, 'BC_START_FAILED');
+  log.fatal({ err: e, code: e.code }, `boardcast failed to start: ${e.message}`);
   process.exit(err instanceof ListenError ? EXIT.LISTEN_FAILED : EXIT.FAILED);
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simBoard } from '../bench/lib/board.js';
+import { simBoard } from './helpers/board.js';
 import { decodeProtoToJsonMapping, encodeJsonText, encodeProto, encodeSnapshot, toJsonMapping, type FrameInput } from '../src/wire/reference-codec.js';
 import { FeedState, pb } from '../src/wire/proto.js';
 

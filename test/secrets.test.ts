@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FakeSsi, until } from './feed/fake-ssi.js';
+import { FakeSsi } from './feed/fake-ssi.js';
+import { until } from './helpers/until.js';
 import { startChild, type Child } from './helpers/child.js';
 import { NatsServer, skipScale, startNode, waitReady } from './scale/cluster.js';
 
@@ -64,7 +65,7 @@ describe('secrets in logs, errors and /readyz', () => {
 
       fake.consumerSecret = secret;
       await child.waitLog((l) => l.msg === 'feed state' && l.state === 'live', 20_000);
-      await until(() => fake.issuedTokens.length >= 1, 'a token', 5000);
+      await until('a token', () => fake.issuedTokens.length >= 1);
       const token = fake.issuedTokens.at(-1)!;
       // The hub's Error text is cut at 200: put the token's signature 10 characters before it.
       const sigAt = token.lastIndexOf('.') + 1;

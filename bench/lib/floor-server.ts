@@ -9,6 +9,7 @@
 import { pb, FrameKind } from '../../src/wire/proto.js';
 import { loadUws } from '../../src/server/uws.js';
 import type { Logger } from '../../src/log.js';
+import { nowUs } from '../../src/util/clock.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 0);
@@ -37,7 +38,7 @@ const pad = padding(padBytes);
 let seq = 0;
 let latest: Uint8Array | undefined;
 const frame = () => {
-  const head = pb.Frame.encode({ seq: ++seq, epoch: 'floor', producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000), kind: FrameKind.FULL }).finish();
+  const head = pb.Frame.encode({ seq: ++seq, epoch: 'floor', producedAtUs: nowUs(), kind: FrameKind.FULL }).finish();
   const out = new Uint8Array(head.length + pad.length);
   out.set(head);
   out.set(pad, head.length);

@@ -15,6 +15,7 @@
 import { createServer } from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
 import { decodeMessage } from '../../src/loadgen/decode.js';
+import { nowUsFine as nowUs } from '../../src/util/clock.js';
 
 const upstreamUrl = process.env.UPSTREAM;
 if (!upstreamUrl) {
@@ -23,7 +24,6 @@ if (!upstreamUrl) {
 }
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 0);
-const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
 let latest: Buffer | undefined;
 let frames = 0;

@@ -12,7 +12,7 @@ export type BoardClientErrorCode =
 export class BoardClientError extends BoardcastError {
   declare readonly code: BoardClientErrorCode;
   constructor(code: BoardClientErrorCode, message: string, context: Record<string, unknown> = {}) {
-    super(code, message, 500, context);
+    super(code, message, context);
   }
 }
 

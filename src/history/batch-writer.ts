@@ -6,6 +6,7 @@
 // that arrive past that bound are dropped — counted and reported, never silently.
 import { randomBytes } from 'node:crypto';
 import type { HistoryStore } from './store.js';
+import { backoffDelay } from '../util/backoff.js';
 import { ROW_KINDS, emptyRows, rowCount, type HistoryRows, type RowKind } from './types.js';
 
 export interface BatchWriterOptions {
@@ -130,8 +131,8 @@ export class BatchWriter {
             for (const w of this.idleWaiters.splice(0)) w();
             return;
           }
-          const delayMs = Math.min(this.opts.retryMaxMs, this.opts.retryMinMs * 2 ** Math.min(attempt - 1, 30)) * (0.75 + Math.random() * 0.5);
-          this.opts.onWriteError?.(err as Error, attempt, Math.round(delayMs));
+          const delayMs = backoffDelay({ initialMs: this.opts.retryMinMs, maxMs: this.opts.retryMaxMs, factor: 2, jitter: 0.25 }, attempt);
+          this.opts.onWriteError?.(err as Error, attempt, delayMs);
           await this.sleep(this.stopping ? Math.min(delayMs, Math.max(0, this.deadline - Date.now())) : delayMs);
         }
       }

@@ -1,12 +1,12 @@
 // History API parameters: parsed and validated on the main thread (cheap), each failure a
 // HistoryParamError naming the parameter (HTTP 400).
-import { displaySymbol } from '../market/processor/futures-resolver.js';
+import { displaySymbol } from '../market/rules/futures.js';
 import { BoardcastError } from '../errors.js';
 import { INTERVALS, type HistoryQuery, type Interval } from './types.js';
 
 export class HistoryParamError extends BoardcastError {
   constructor(readonly param: string, message: string) {
-    super('BC_BAD_PARAM', `${param}: ${message}`, 400, { param });
+    super('BC_BAD_PARAM', `${param}: ${message}`, { param });
   }
 }
 

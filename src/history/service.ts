@@ -49,8 +49,8 @@ export interface HistoryRoles {
 }
 
 export class HistoryStoreError extends BoardcastError {
-  constructor(message: string, context: Record<string, unknown>) {
-    super('BC_HISTORY_STORE', message, 503, context);
+  constructor(message: string, context: Record<string, unknown>, options?: ErrorOptions) {
+    super('BC_HISTORY_STORE', message, context, options);
   }
 }
 

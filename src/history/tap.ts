@@ -1,32 +1,35 @@
 // The market worker's side of history: collects what the processor accepted (classified
-// trades via drainTrades(), foreign snapshots, index values, basis points) and hands it to
-// the writer thread on its own timer — never inside a frame iteration. The only work on
+// trades via drainTrades(), foreign snapshots, index values, the board's basis) and hands it
+// to the writer thread on its own timer — never inside a frame iteration. The only work on
 // the market thread is pushing small objects and one postMessage per HISTORY_FLUSH_MS;
 // database work (SQL, I/O, sync SQLite calls) happens in the writer thread.
 import { BroadcastChannel } from 'node:worker_threads';
 import type { FeedEvent } from '../market/events.js';
-import { basisOf } from '../market/processor/derivatives-tracker.js';
-import { displaySymbol, frontMonthContract, isFuturesSymbol } from '../market/processor/futures-resolver.js';
-import type { ClassifiedTrade } from '../market/processor/processor.js';
+import type { BasisPoint, ClassifiedTrade } from '../market/processor/processor.js';
+import { isFuturesSymbol } from '../market/rules/futures.js';
 import type { TapToWriter, WriterToTap } from './protocol.js';
 import { emptyRows, rowCount, type HistoryRows } from './types.js';
+
+/** What the tap reads from the processor: its public surface, never its internals. */
+export interface ProcessorFeed {
+  /** The processor's drainTrades(). */
+  drainTrades: () => ClassifiedTrade[];
+  /** The processor's basisPoint(): the board's active contract against VN30 spot. */
+  basisPoint: () => BasisPoint | undefined;
+}
 
 export interface HistoryTapOptions {
   channel: string;
   epoch: string;
   flushMs: number;
-  /** The processor's drainTrades(), and its count of trades lost to a full buffer. */
-  drainTrades: () => ClassifiedTrade[];
+  /** The processor, once there is one (the worker creates it after the feed's basket is known). */
+  processor: () => ProcessorFeed | undefined;
 }
 
 export class HistoryTap {
   private rows: HistoryRows = emptyRows();
   private readonly channel: BroadcastChannel;
   private timer: NodeJS.Timeout | undefined;
-  private spot = 0;
-  /** By display name (VN30FYYMM), with the code the feed used. */
-  private readonly futuresLast = new Map<string, { last: number; totalVolume: number; feedCode: string }>();
-  private front: { date: string; symbol: string } | undefined;
   private lastBasis = '';
   private ticksHanded = 0;
 
@@ -53,40 +56,27 @@ export class HistoryTap {
         break;
       case 'index':
         this.rows.index.push({ id: ev.id, ts: ev.timeMs, value: ev.value, priorValue: ev.priorValue, totalVolume: ev.totalVolume, totalValue: ev.totalValue, advances: ev.advances, declines: ev.declines, unchanged: ev.unchanged });
-        if (ev.id === 'VN30') {
-          this.spot = ev.value;
-          this.basisPoint(ev.timeMs, ev.tradingDate);
-        }
+        if (ev.id === 'VN30') this.basisPoint(ev.timeMs);
         break;
       case 'quote':
-        if (isFuturesSymbol(ev.symbol) && ev.last > 0) {
-          this.futuresLast.set(displaySymbol(ev.symbol) ?? ev.symbol, { last: ev.last, totalVolume: ev.totalVolume, feedCode: ev.symbol });
-          this.basisPoint(ev.timeMs, ev.tradingDate);
-        }
+        if (isFuturesSymbol(ev.symbol) && ev.last > 0) this.basisPoint(ev.timeMs);
         break;
     }
   }
 
-  /** The active contract as the board picks it: the front month if quoted, else the most traded. */
-  private basisPoint(ts: number, date: string): void {
-    if (!(this.spot > 0) || this.futuresLast.size === 0) return;
-    if (this.front?.date !== date) this.front = { date, symbol: frontMonthContract(date).symbol };
-    let contract = this.futuresLast.has(this.front.symbol) ? this.front.symbol : undefined;
-    if (!contract) {
-      let best = -1;
-      for (const [s, q] of this.futuresLast) if (q.totalVolume > best) [best, contract] = [q.totalVolume, s];
-    }
-    const { last: futures, feedCode } = this.futuresLast.get(contract!)!;
-    const key = `${contract}:${futures}:${this.spot}`;
+  /** A basis row when the board's basis moved (the contract, its price or the spot). */
+  private basisPoint(ts: number): void {
+    const b = this.opts.processor()?.basisPoint();
+    if (!b) return;
+    const key = `${b.contract}:${b.futures}:${b.spot}`;
     if (key === this.lastBasis) return;
     this.lastBasis = key;
-    const b = basisOf(futures, this.spot);
-    this.rows.basis.push({ ts, contract: contract!, feedCode, futures, spot: this.spot, basis: b.basis, basisPct: b.basisPct });
+    this.rows.basis.push({ ts, ...b });
   }
 
   /** Hands everything collected so far to the writer (one message). */
   flush(): void {
-    const trades = this.opts.drainTrades();
+    const trades = this.opts.processor()?.drainTrades() ?? [];
     for (const t of trades) this.rows.ticks.push({ symbol: t.symbol, ts: t.timeMs, price: t.price, volume: t.volume, side: t.side, sideBy: t.sideBy, phase: t.phase, feedCode: t.feedCode });
     if (rowCount(this.rows) === 0) return;
     this.ticksHanded += this.rows.ticks.length;

@@ -7,6 +7,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import { decodeMessage } from './decode.js';
 import type { MainToWorker, ShardCounters, ShardResult, ShardTask, WorkerToMain } from './messages.js';
 import { checkSeq, createLatencyHistogram, emptySeqCounts, encodeHistogram, recordLatency, type SeqState } from './stats.js';
+import { nowUsFine as nowUs } from '../util/clock.js';
 
 const RAMP_TICK_MS = 10;
 const PROGRESS_MS = 1000;
@@ -14,9 +15,6 @@ const REPORT_LEAD_MS = 100;
 /** How long finished sockets get to close politely before they are terminated. */
 const CLOSE_GRACE_MS = 1500;
 const MAX_ERROR_SAMPLES = 5;
-
-/** Receipt time in µs on the wall-clock family the server stamps frames with. */
-const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
 function newCounters(): ShardCounters {
   return {

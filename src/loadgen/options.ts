@@ -3,6 +3,7 @@
 // without a process; usage errors name the flag at fault.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
 
 export type WireFormat = 'proto' | 'json';
 /** `full` decodes the whole frame like a real client; `header` reads only seq/epoch/time (protobuf). */
@@ -55,14 +56,8 @@ export const USAGE = `usage: npm run loadgen -- --url ws://HOST:PORT/ws --client
   --out FILE             also write the JSON result to FILE
   --help                 this text`;
 
-/** A bad command line; the CLI prints it with the usage text and exits 1. */
-export class UsageError extends Error {
-  readonly code = 'LOADGEN_USAGE';
-  constructor(message: string, readonly flag?: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+// A bad command line is a UsageError (BC_USAGE); the CLI prints it with the usage text and exits 1.
+export { UsageError };
 
 function num(flag: string, raw: string | undefined, fallback: number, check: (n: number) => boolean, what: string): number {
   if (raw === undefined) return fallback;
@@ -100,7 +95,7 @@ export function parseOptions(argv: string[], cores = availableParallelism()): Lo
     }));
   } catch (err) {
     // node:util names the offending flag in its message ("Unknown option '--x'").
-    throw new UsageError((err as Error).message);
+    throw new UsageError((err as Error).message, undefined, { cause: err });
   }
   if (values.help) return null;
 

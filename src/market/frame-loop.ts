@@ -12,6 +12,7 @@ import { WIRE_FORMATS } from '../wire/formats.js';
 import { diffSnapshots } from '../wire/delta.js';
 import { packParts, type PackedParts } from '../wire/frame-parts.js';
 import type { SnapshotProps } from '../wire/proto.js';
+import { nowUs } from '../util/clock.js';
 
 export interface FrameLoopOptions {
   epoch: string;
@@ -144,7 +145,7 @@ export class FrameLoop {
       encodeUs[format] = Math.round((performance.now() - e0) * 1000);
     }
     // produced_at_us: when the frame is finished (built and encoded), as latency probes expect.
-    const producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
+    const producedAtUs = nowUs();
     this.seq = seq;
     this.previous = snapshot;
     this.builtAt = this.now();

@@ -11,7 +11,7 @@
 // the two fields must be present. FastConnect's published example writes Time with
 // spaces ("15: 00: 16"); they are dropped before the time is read.
 import type { StatusEvent, TradingStatus } from './events.js';
-import { reject, symbol, when } from './normalizer.js';
+import { reject, symbol, when, type TradingDates } from './normalizer.js';
 
 const STATUS_CODES: Readonly<Record<string, TradingStatus>> = {
   N: 'normal',
@@ -45,11 +45,11 @@ export function statusOf(rawStatus: string, session: string): TradingStatus {
   return Object.hasOwn(STATUS_CODES, rawStatus) ? STATUS_CODES[rawStatus]! : 'unknown';
 }
 
-export function normalizeStatus(msg: Record<string, unknown>): StatusEvent {
+export function normalizeStatus(msg: Record<string, unknown>, dates: TradingDates): StatusEvent {
   const sym = symbol('F', msg);
   const t = msg.Time;
   const timed = typeof t === 'string' && /\s/.test(t) ? { ...msg, Time: t.replace(/\s+/g, '') } : msg;
-  const { tradingDate, timeMs } = when('F', timed);
+  const { tradingDate, timeMs } = when('F', timed, dates);
   const rawStatus = code(msg, 'TradingStatus');
   const session = code(msg, 'TradingSession');
   if (rawStatus === '' && session === '') reject('F', 'TradingStatus', 'missing');

@@ -152,27 +152,35 @@ export function parseTime(s: string): string | undefined {
   return `${pad2(h)}:${pad2(mi)}:${pad2(se)}`;
 }
 
-// Messages of a session share one TradingDate: remember the last one parsed.
-let lastRawDate = '';
-let lastDate = '';
-let lastMidnight = 0;
+/**
+ * Messages of a session share one TradingDate: the last one parsed is remembered, per
+ * normalizer (two feeds in one process, or two tests, never share it).
+ */
+export class TradingDates {
+  private raw = '';
+  date = '';
+  midnight = 0;
 
-export function when(rtype: string, msg: Msg): { tradingDate: string; timeMs: number } {
-  const rawDate = str(rtype, msg, 'TradingDate');
-  if (rawDate !== lastRawDate) {
+  /** Parses `rawDate` unless it is the last one seen; rejects a bad one (the cache is unchanged). */
+  set(rtype: string, rawDate: string): void {
+    if (rawDate === this.raw) return;
     const parsed = parseTradingDate(rawDate);
     if (!parsed) reject(rtype, 'TradingDate', 'bad_date', rawDate);
-    lastRawDate = rawDate;
-    lastDate = parsed;
-    lastMidnight = localTimeToMs(parsed, '00:00:00');
+    this.raw = rawDate;
+    this.date = parsed;
+    this.midnight = localTimeToMs(parsed, '00:00:00');
   }
+}
+
+export function when(rtype: string, msg: Msg, dates: TradingDates): { tradingDate: string; timeMs: number } {
+  dates.set(rtype, str(rtype, msg, 'TradingDate'));
   const rawTime = str(rtype, msg, 'Time');
   const t = TIME_RE.exec(rawTime);
   const h = t ? Number(t[1]) : NaN;
   const mi = t ? Number(t[2]) : NaN;
   const se = t?.[3] === undefined ? 0 : Number(t[3]);
   if (!t || h > 23 || mi > 59 || se > 59) reject(rtype, 'Time', 'bad_time', rawTime);
-  return { tradingDate: lastDate, timeMs: lastMidnight + (h * 3600 + mi * 60 + se) * 1000 };
+  return { tradingDate: dates.date, timeMs: dates.midnight + (h * 3600 + mi * 60 + se) * 1000 };
 }
 
 /** A book level's price: like num, but a market-order marker (ATO/ATC/...) means "no price". */
@@ -192,9 +200,9 @@ function levels(msg: Msg, side: 'Bid' | 'Ask'): PriceLevel[] {
   return out;
 }
 
-function normalizeQuote(msg: Msg): QuoteEvent {
+function normalizeQuote(msg: Msg, dates: TradingDates): QuoteEvent {
   const sym = symbol('X', msg);
-  const { tradingDate, timeMs } = when('X', msg);
+  const { tradingDate, timeMs } = when('X', msg, dates);
   const price = (keys: string | readonly string[], required = false) => num('X', msg, keys, { required, max: LIMITS.maxPrice });
   const vol = (keys: string, required = false) => num('X', msg, keys, { required, max: LIMITS.maxVolume });
   return {
@@ -220,9 +228,9 @@ function normalizeQuote(msg: Msg): QuoteEvent {
   };
 }
 
-function normalizeForeign(msg: Msg): ForeignEvent {
+function normalizeForeign(msg: Msg, dates: TradingDates): ForeignEvent {
   const sym = symbol('R', msg);
-  const { tradingDate, timeMs } = when('R', msg);
+  const { tradingDate, timeMs } = when('R', msg, dates);
   const vol = (k: string, required = true) => num('R', msg, k, { required, max: LIMITS.maxVolume });
   const val = (k: string) => num('R', msg, k, { required: true, max: LIMITS.maxValue });
   return {
@@ -239,9 +247,9 @@ function normalizeForeign(msg: Msg): ForeignEvent {
   };
 }
 
-function normalizeIndex(msg: Msg): IndexEvent {
+function normalizeIndex(msg: Msg, dates: TradingDates): IndexEvent {
   const id = symbol('MI', msg, 'IndexId', INDEX_ID_RE);
-  const { tradingDate, timeMs } = when('MI', msg);
+  const { tradingDate, timeMs } = when('MI', msg, dates);
   const count = (k: string) => num('MI', msg, k, { max: LIMITS.maxCount });
   return {
     type: 'index',
@@ -268,7 +276,7 @@ function isPlainObject(raw: unknown): raw is Msg {
  * One SSI message → one FeedEvent. Throws FeedMessageError for anything invalid, including
  * an RType this normalizer does not know (reason `unknown_type`, context.rtype set).
  */
-export function normalize(raw: unknown): FeedEvent {
+export function normalize(raw: unknown, dates = new TradingDates()): FeedEvent {
   if (!isPlainObject(raw)) reject('', 'message', 'not_an_object', Array.isArray(raw) ? 'array' : raw === null ? 'null' : raw);
   // FastConnect's published F example spells the key "Rtype".
   const rtype = raw.RType ?? raw.Rtype;
@@ -276,13 +284,13 @@ export function normalize(raw: unknown): FeedEvent {
   if (typeof rtype !== 'string') reject('', 'RType', 'bad_format', rtype);
   switch (rtype) {
     case 'X':
-      return normalizeQuote(raw);
+      return normalizeQuote(raw, dates);
     case 'R':
-      return normalizeForeign(raw);
+      return normalizeForeign(raw, dates);
     case 'MI':
-      return normalizeIndex(raw);
+      return normalizeIndex(raw, dates);
     case 'F':
-      return normalizeStatus(raw);
+      return normalizeStatus(raw, dates);
     default:
       throw new FeedMessageError(`RType ${JSON.stringify(rtype.slice(0, 20))}: unknown_type`, { rtype, field: 'RType', reason: 'unknown_type' });
   }
@@ -314,6 +322,7 @@ export class Normalizer {
   readonly rejected: Record<string, number> = Object.create(null) as Record<string, number>;
   readonly unknownType: Record<string, number> = Object.create(null) as Record<string, number>;
   private readonly onReject?: NormalizerOptions['onReject'];
+  private readonly dates = new TradingDates();
 
   constructor(opts: NormalizerOptions = {}) {
     this.onReject = opts.onReject;
@@ -322,7 +331,7 @@ export class Normalizer {
   /** The event, or undefined when the message was rejected or of an unknown RType. */
   accept(raw: unknown): FeedEvent | undefined {
     try {
-      const ev = normalize(raw);
+      const ev = normalize(raw, this.dates);
       this.accepted++;
       return ev;
     } catch (err) {
@@ -334,7 +343,7 @@ export class Normalizer {
       }
       this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
       if (this.onReject) {
-        const e = err instanceof FeedMessageError ? err : new FeedMessageError(`internal: ${String((err as Error)?.message ?? err)}`, { reason: 'internal' });
+        const e = err instanceof FeedMessageError ? err : new FeedMessageError(`internal: ${String((err as Error)?.message ?? err)}`, { reason: 'internal' }, { cause: err });
         try {
           this.onReject(e, raw);
         } catch {

@@ -38,7 +38,7 @@ const early: FeedEvent[] = [];
 let applyErrors = 0;
 // History: accepted rows go to the writer thread on the tap's own timer, off the frame loop.
 const history = startup.history
-  ? new HistoryTap({ channel: startup.history.channel, epoch: startup.epoch, flushMs: startup.history.flushMs, drainTrades: () => processor?.drainTrades() ?? [] })
+  ? new HistoryTap({ channel: startup.history.channel, epoch: startup.epoch, flushMs: startup.history.flushMs, processor: () => processor })
   : undefined;
 
 function apply(ev: FeedEvent): void {

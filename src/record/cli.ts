@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { describeVar, FEEDS, loadConfig } from '../config.js';
-import { BoardcastError, ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { createFeed, feedStartupFromConfig } from '../market/feed/create-feed.js';
 import { recordFeed } from '../market/feed/recording.js';
@@ -44,15 +44,21 @@ export interface RecordArgs {
 }
 
 export function parseRecordArgs(argv: string[]): RecordArgs {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' }, duration: { type: 'string', short: 'd' }, feed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string', short: 'o' }, duration: { type: 'string', short: 'd' }, feed: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (err) {
+    // node:util names the offending flag in its message ("Unknown option '--x'").
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`, undefined, { cause: err });
+  }
   if (values.help) return { help: true, out: '', durationS: undefined, feed: undefined };
-  if (!values.out) throw new BoardcastError('BC_USAGE', `--out is required\n${USAGE}`, 400);
+  if (!values.out) throw new UsageError(`--out is required\n${USAGE}`, 'out');
   let durationS: number | undefined;
   if (values.duration !== undefined) {
     durationS = Number(values.duration);
-    if (!(durationS > 0) || !Number.isFinite(durationS)) throw new BoardcastError('BC_USAGE', `--duration must be a positive number of seconds, got ${JSON.stringify(values.duration)}`, 400);
+    if (!(durationS > 0) || !Number.isFinite(durationS)) throw new UsageError(`--duration must be a positive number of seconds, got ${JSON.stringify(values.duration)}`, 'duration');
   }
-  if (values.feed !== undefined && !(FEEDS as readonly string[]).includes(values.feed)) throw new BoardcastError('BC_USAGE', `--feed must be one of ${FEEDS.join(', ')}, got ${JSON.stringify(values.feed)}`, 400);
+  if (values.feed !== undefined && !(FEEDS as readonly string[]).includes(values.feed)) throw new UsageError(`--feed must be one of ${FEEDS.join(', ')}, got ${JSON.stringify(values.feed)}`, 'feed');
   return { help: false, out: values.out, durationS, feed: values.feed };
 }
 

@@ -37,8 +37,8 @@ import type { BusHeartbeat } from '../scale/heartbeat.js';
 import { BusConnection } from '../scale/nats.js';
 import { natsConnectSettings, redactNatsUrl } from '../nats-options.js';
 import { natsNames } from '../scale/subjects.js';
+import { nowUs } from '../util/clock.js';
 
-const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
 
 /** The lease: half the failover bound, so expiry + poll + a worker start fit inside it. */
 export const leaseMs = (failoverMs: number) => Math.max(500, Math.floor(failoverMs / 2));

@@ -36,8 +36,11 @@ import { LeaseWatch } from './lease-watch.js';
 import { BusConnection } from './nats.js';
 import { natsConnectSettings } from '../nats-options.js';
 import { natsNames, type NatsNames } from './subjects.js';
+import { backoffDelay, type Backoff } from '../util/backoff.js';
+import { nowUs } from '../util/clock.js';
 
-const nowUs = () => Math.round((performance.timeOrigin + performance.now()) * 1000);
+/** Reading the lease and the latest frames while NATS is not ready yet: 200 ms doubling to 2 s. */
+const NATS_READ_RETRY: Backoff = { initialMs: 200, maxMs: 2000, factor: 2, jitter: 0 };
 
 export interface EdgeStats {
   framesReceived: number;
@@ -121,7 +124,7 @@ export class NatsFrameSource extends FrameSource {
         this.lease = lease;
       } catch (err) {
         this.log.warn({ err: (err as Error).message, attempt }, 'cannot read the ingest lease from NATS yet; retrying');
-        await new Promise((r) => setTimeout(r, Math.min(2000, 200 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, backoffDelay(NATS_READ_RETRY, attempt + 1)));
       }
     }
     if (this.stopped) return;
@@ -141,7 +144,7 @@ export class NatsFrameSource extends FrameSource {
         return;
       } catch (err) {
         this.log.warn({ err: (err as Error).message, attempt }, 'cannot read the latest FULL frames from NATS yet; retrying');
-        await new Promise((r) => setTimeout(r, Math.min(2000, 200 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, backoffDelay(NATS_READ_RETRY, attempt + 1)));
       }
     }
   }

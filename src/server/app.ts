@@ -4,7 +4,7 @@
 // (src/roles/); its life — listen, readiness, the ordered stop — is src/server/lifecycle.ts.
 import type { HttpRequest, HttpResponse, TemplatedApp, us_socket_context_t, WebSocket } from 'uWebSockets.js';
 import type { Config } from '../config.js';
-import { ClientMessageError } from '../errors.js';
+import { ClientMessageError, WorkerStartError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { WorkerToMain } from '../messages.js';
 import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
@@ -34,6 +34,8 @@ import { viewKey, type ViewSpec } from '../wire/views.js';
 import { boardPageRoutes } from './static.js';
 import type { HistoryService } from '../history/service.js';
 import { historyRoutes } from './history-routes.js';
+import { nowUs } from '../util/clock.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export interface ClientServerDeps {
   config: Config;
@@ -118,7 +120,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
   }));
   source.on('crash', guard.wrap('worker.crash', ({ exitCode }: { exitCode: number | null }) => {
     metrics.workerRestarts.inc();
-    if (firstFrameAt === undefined) startFailed(new Error(`market worker exited (code ${exitCode}) before its first frame`));
+    if (firstFrameAt === undefined) startFailed(new WorkerStartError(`market worker exited (code ${exitCode}) before its first frame`, { exitCode }));
   }));
 
   function countsChanged() {
@@ -183,7 +185,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
         req,
         context,
         async (info) => {
-          const reject = (status: string, code: string, message: string, headers?: Record<string, string>) => {
+          const reject = (status: string, code: ErrorCode, message: string, headers?: Record<string, string>) => {
             metrics.rejectedUpgrades.inc({ code });
             return refusal(status, code, message, headers);
           };
@@ -251,7 +253,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       }
       try {
         const req = parseClientMessage(data, isBinary);
-        if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: Math.round((performance.timeOrigin + performance.now()) * 1000) } });
+        if (req.type === 'ping') replyControl(ws, { pong: { clientTimeUs: req.clientTimeUs, serverTimeUs: nowUs() } });
         else if (req.type === 'resync') broadcaster.resync(ws);
         else {
           const spec = changedView(d, req);
@@ -299,7 +301,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
   if (source.listenAfterFirstFrame)
     await Promise.race([
       firstFrameP,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('market worker produced no frame within 30 s')), 30_000).unref()),
+      new Promise((_, reject) => setTimeout(() => reject(new WorkerStartError('market worker produced no frame within 30 s')), 30_000).unref()),
     ]);
   else firstFrameP.catch(() => undefined);
 

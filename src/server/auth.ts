@@ -4,8 +4,9 @@
 // on a WebSocket). Tokens never appear in results, errors or logs.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
+import type { CodeOf } from '../error-codes.js';
 
-export type AuthErrorCode = 'BC_AUTH_MISSING' | 'BC_AUTH_INVALID' | 'BC_AUTH_EXPIRED';
+export type AuthErrorCode = CodeOf<'BC_AUTH_MISSING' | 'BC_AUTH_INVALID' | 'BC_AUTH_EXPIRED'>;
 
 export type AuthResult =
   | {

@@ -19,7 +19,7 @@ function decodeRaw(data: ArrayBuffer, isBinary: boolean): ClientMessageProps {
     try {
       return pb.ClientMessage.decode(new Uint8Array(data));
     } catch (err) {
-      throw new ClientMessageError('BC_CLIENT_MSG_MALFORMED', `not a valid protobuf ClientMessage: ${(err as Error).message}`);
+      throw new ClientMessageError('BC_CLIENT_MSG_MALFORMED', `not a valid protobuf ClientMessage: ${(err as Error).message}`, { cause: err });
     }
   }
   let parsed: unknown;
@@ -32,7 +32,7 @@ function decodeRaw(data: ArrayBuffer, isBinary: boolean): ClientMessageProps {
   try {
     return pb.ClientMessage.fromObject(parsed as Record<string, unknown>);
   } catch (err) {
-    throw new ClientMessageError('BC_CLIENT_MSG_MALFORMED', `not a valid ClientMessage: ${(err as Error).message}`);
+    throw new ClientMessageError('BC_CLIENT_MSG_MALFORMED', `not a valid ClientMessage: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -3,14 +3,16 @@
 // still waiting for authentication count too) and released exactly once: when the upgrade
 // is refused or aborted, or when the socket closes.
 
+import type { CodeOf } from '../error-codes.js';
+
 export type AcquireResult =
   | {
       ok: true;
       /** Gives the slot back. Idempotent: calling it again does nothing, so close + abort paths cannot double-release. */
       release: () => void;
     }
-  | { ok: false; code: 'BC_TOO_MANY_FOR_IP'; status: '429 Too Many Requests' }
-  | { ok: false; code: 'BC_SERVER_FULL'; status: '503 Service Unavailable' };
+  | { ok: false; code: CodeOf<'BC_TOO_MANY_FOR_IP'>; status: '429 Too Many Requests' }
+  | { ok: false; code: CodeOf<'BC_SERVER_FULL'>; status: '503 Service Unavailable' };
 
 export interface ConnectionLimits {
   /** Sockets per remote address; 0 = unlimited. */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.js';
+import { backoffDelay } from '../util/backoff.js';
 import type { ClientCounts, MainToWorker, WorkerStartup, WorkerToMain } from '../messages.js';
 
 export interface SupervisorOptions {
@@ -81,7 +82,7 @@ export class MarketSupervisor extends EventEmitter<SupervisorEvents> {
   private scheduleRestart(epoch: string, exitCode: number | null, error?: Error): void {
     // A worker that ran a good while before dying earns a fresh backoff.
     if (Date.now() - this.startedAt > 30_000) this.failures = 0;
-    const delayMs = Math.min(this.opts.restartMaxMs, this.opts.restartMinMs * 2 ** this.failures);
+    const delayMs = backoffDelay({ initialMs: this.opts.restartMinMs, maxMs: this.opts.restartMaxMs, factor: 2, jitter: 0 }, this.failures + 1);
     this.failures++;
     this.opts.log.error({ epoch, exitCode, err: error, delayMs }, 'market worker died; restarting');
     this.emit('crash', { epoch, exitCode, error, delayMs });

@@ -7,6 +7,7 @@
 import type { HttpRequest, HttpResponse, us_socket_context_t } from 'uWebSockets.js';
 import { authChallenge, type AuthResult, type Authenticator } from './auth.js';
 import type { ConnectionLimiter } from './conn-limits.js';
+import type { ErrorCode } from '../error-codes.js';
 
 /** What the decision may know about the request: copied out of `req` before any await. */
 export interface UpgradeInfo {
@@ -27,7 +28,7 @@ export interface UpgradeInfo {
 }
 
 export interface RefusalBody {
-  error: string;
+  error: ErrorCode;
   message: string;
   [k: string]: unknown;
 }
@@ -55,7 +56,7 @@ export interface UpgradeAsyncOptions {
 export type Refusal = Extract<UpgradeDecision<never>, { ok: false }>;
 
 /** A refusal decision: `{ ok: false, status, body: { error: code, message } }`. */
-export function refusal(status: string, code: string, message: string, headers?: Record<string, string>): Refusal {
+export function refusal(status: string, code: ErrorCode, message: string, headers?: Record<string, string>): Refusal {
   return { ok: false, status, body: { error: code, message }, ...(headers ? { headers } : {}) };
 }
 

@@ -1,7 +1,7 @@
 // The views a socket may ask for, checked: channels against what its token allows, a
 // watchlist against the basket. Assembling a view's bytes is the codec's (src/wire/views.ts).
 import { CHANNELS, type Channel } from '../wire/frame-parts.js';
-import { VN30_SYMBOLS } from '../market/sim/basket.js';
+import { VN30_SYMBOLS } from '../market/rules/vn30.js';
 
 /** The channels a client may have: a JWT's `channels` claim (unknown names ignored), or all. */
 export function allowedChannels(claim: readonly string[] | undefined): Set<Channel> {

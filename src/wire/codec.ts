@@ -6,6 +6,7 @@ import { jsonEnvelope, protoEnvelope } from './envelope.js';
 import type { WireFormat } from './formats.js';
 import { pb, FrameKind, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
 import { TAG } from './varint.js';
+import { nowUs } from '../util/clock.js';
 
 /** A Uint8Array's bytes in an ArrayBuffer of their own (Node pools small buffers; a pooled one must never be transferred). */
 export function ownBuffer(u8: Uint8Array): ArrayBuffer {
@@ -98,7 +99,7 @@ export type ControlBody = { error: { code: string; message: string } } | { pong:
  * client's gap check is unaffected; it carries no snapshot.
  */
 export function encodeControl(format: WireFormat, seq: number, epoch: string, control: ControlBody): ArrayBuffer | string {
-  const meta = { seq, epoch, producedAtUs: Math.round((performance.timeOrigin + performance.now()) * 1000) };
+  const meta = { seq, epoch, producedAtUs: nowUs() };
   if (format === 'proto') return ownBuffer(pb.Frame.encode({ ...meta, kind: FrameKind.FULL, control }).finish());
   const mapped = 'pong' in control ? { pong: { clientTimeUs: String(control.pong.clientTimeUs), serverTimeUs: String(control.pong.serverTimeUs) } } : control;
   return JSON.stringify({ ...jsonEnvelope(meta, 'FULL', 0), control: mapped });

@@ -53,7 +53,7 @@ export interface SnapshotDiff {
 /** A DELTA arrived with no board to apply it to. */
 export class DeltaWithoutBaseError extends BoardcastError {
   constructor(baseSeq: unknown) {
-    super('BC_DELTA_WITHOUT_BASE', `DELTA frame (base_seq ${String(baseSeq)}) received with no board to apply it to`, 500, { baseSeq });
+    super('BC_DELTA_WITHOUT_BASE', `DELTA frame (base_seq ${String(baseSeq)}) received with no board to apply it to`, { baseSeq });
   }
 }
 

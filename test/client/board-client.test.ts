@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BoardClient, ServerError, type BoardClientEvents, type BoardClientOptions, type BoardEvent, type StateEvent, type WebSocketConstructor } from '../../src/client/index.js';
 import { diffSnapshots } from '../../src/wire/delta.js';
 import { MarketPhase, pb, type SnapshotProps, type SymbolStateProps } from '../../src/wire/proto.js';
-import { frameInput, LoopbackServer, sendControl, sendFrame, until, type Conn } from './loopback.js';
+import { frameInput, LoopbackServer, sendControl, sendFrame, type Conn } from './loopback.js';
+import { until } from '../helpers/until.js';
 
 const WS = WebSocket as unknown as WebSocketConstructor;
 const OBJ = { longs: Number, enums: String, defaults: true, arrays: true } as const;
@@ -122,7 +123,7 @@ describe('BoardClient', () => {
     const resyncing = nextEvent(c, 'state', (e) => e.state === 'resyncing');
     sendFrame(conn, frameInput(3, 'DELTA', delta(B, C))); // seq 2 never arrives
     await resyncing;
-    await until(() => conn.received.some((m) => m.type === 'resync'), 5000, 'the resync message');
+    await until('the resync message', () => conn.received.some((m) => m.type === 'resync'));
     expect(conn.raw[0]).toBeInstanceOf(Buffer); // protobuf on a binary socket
 
     // A delta that would apply to seq 3 must not: the client waits for a FULL.
@@ -168,7 +169,7 @@ describe('BoardClient', () => {
     await frame;
     expect(c.board).toBeUndefined();
     expect(c.epoch).toBe('e2');
-    await until(() => conn.received.some((m) => m.type === 'resync'), 5000, 'the resync message');
+    await until('the resync message', () => conn.received.some((m) => m.type === 'resync'));
 
     const full = nextEvent(c, 'board');
     sendFrame(conn, frameInput(1, 'FULL', C, 'e2')); // seq starts over in the new epoch
@@ -195,7 +196,7 @@ describe('BoardClient', () => {
 
     expect(c.subscribe(['board'], ['ACB'])).toBe(true);
     expect(c.resync()).toBe(true);
-    await until(() => conn.raw.length >= 2, 5000, 'two client messages');
+    await until('two client messages', () => conn.raw.length >= 2);
     expect(conn.raw[0]).toBe('{"version":1,"subscribe":{"channels":["board"],"symbols":["ACB"]}}');
     expect(conn.raw[1]).toBe('{"version":1,"resync":{}}');
     expect(conn.received).toEqual([{ type: 'subscribe', channels: ['board'], symbols: ['ACB'] }, { type: 'resync' }]);
@@ -211,7 +212,7 @@ describe('BoardClient', () => {
 
     const pong = nextEvent(c, 'pong');
     expect(c.ping()).toBe(true);
-    const ping = await until(() => conn.received.find((m) => m.type === 'ping'), 5000, 'the ping');
+    const ping = await until('the ping', () => conn.received.find((m) => m.type === 'ping'));
     sendControl(conn, 1, 'e1', { pong: { clientTimeUs: ping.clientTimeUs, serverTimeUs: ping.clientTimeUs + 500 } });
     const [p] = await pong;
     expect(p.clientTimeUs).toBe(ping.clientTimeUs);
@@ -240,7 +241,7 @@ describe('BoardClient', () => {
     srv.conns[0]!.ws.send(new Uint8Array([0xff, 0xff, 0xff]));
     const [err] = await error;
     expect(err.code).toBe('BC_CLIENT_FRAME_INVALID');
-    await until(() => srv.conns[0]!.received.some((m) => m.type === 'resync'), 5000, 'the resync message');
+    await until('the resync message', () => srv.conns[0]!.received.some((m) => m.type === 'resync'));
     expect(c.stats.gaps).toBe(1);
   });
 
@@ -254,7 +255,7 @@ describe('BoardClient', () => {
     c.connect();
     await first;
     c.subscribe(['indices']);
-    await until(() => a.conns[0]!.received.length === 1, 5000, 'the subscribe');
+    await until('the subscribe', () => a.conns[0]!.received.length === 1);
 
     const onB = nextEvent(c, 'board', (e) => e.seq === 10);
     a.conns[0]!.ws.close(1001, 'going away');
@@ -264,7 +265,7 @@ describe('BoardClient', () => {
     expect(reconnecting).toHaveLength(1);
     expect(reconnecting[0]).toMatchObject({ url: expect.stringContaining(b.url), attempt: 1, delayMs: 20, code: 1001, reason: 'going away' });
     // The subscription made on the first socket is sent again on the new one.
-    await until(() => b.conns[0]!.received.length === 1, 5000, 'the replayed subscribe');
+    await until('the replayed subscribe', () => b.conns[0]!.received.length === 1);
     expect(b.conns[0]!.received[0]).toEqual({ type: 'subscribe', channels: ['indices'], symbols: [] });
 
     // The FULL reset the backoff: the next drop waits the initial delay again, back on URL a.

@@ -16,17 +16,6 @@ export interface Conn {
   raw: Array<string | Buffer>;
 }
 
-/** Resolves once pred() is truthy (checked every 5 ms); rejects after timeoutMs. */
-export async function until<T>(pred: () => T | undefined | false | null, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = pred();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 export class LoopbackServer {
   readonly conns: Conn[] = [];
   private constructor(

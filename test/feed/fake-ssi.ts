@@ -334,11 +334,3 @@ export function miMsg(id: string, value: number, prior: number): Record<string, 
   return { RType: 'MI', IndexId: id, IndexValue: value, PriorIndexValue: prior, TradingDate: t.dmy, Time: t.time, TotalQtty: 1_000_000, TotalValue: 5e10, Advances: 12, Declines: 10, NoChanges: 8 };
 }
 
-/** Polls `pred` every 10 ms until true; rejects after `timeoutMs` with `what`. */
-export async function until(pred: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const t0 = Date.now();
-  while (!pred()) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -14,7 +14,8 @@ import { Normalizer } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
 import { localTimeToMs } from '../../src/market/rules/session.js';
 import { MarketPhase } from '../../src/wire/proto.js';
-import { startHistoryServer, until } from '../history/server.js';
+import { startHistoryServer } from '../history/server.js';
+import { until } from '../helpers/until.js';
 import { startTestServer } from '../helpers/server.js';
 import { TestClient, decode } from '../helpers/ws-client.js';
 
@@ -110,7 +111,7 @@ describe('through a real server (FEED=replay)', () => {
     const srv = await startHistoryServer({ FEED: 'replay', REPLAY_FILE: SESSIONS, REPLAY_SPEED: '100000', DATA_DIR: join(dir, 'sessions') });
     try {
       const ticks = async (sym: string) => ((await (await fetch(`${srv.http}/api/history/${sym}/ticks`)).json()) as { rows: Array<Record<string, unknown>> }).rows;
-      await until('every FPT and futures tick stored', async () => (await ticks('FPT')).length === FPT_TICKS.length && (await ticks('VN30F2606')).length === FUTURES_TICKS.length);
+      await until('every FPT and futures tick stored', async () => (await ticks('FPT')).length === FPT_TICKS.length && (await ticks('VN30F2606')).length === FUTURES_TICKS.length, 20_000);
       expect((await ticks('FPT')).map(({ ts, volume, side, sideBy, phase }) => ({ ts, volume, side, sideBy, phase }))).toEqual(FPT_TICKS);
       const fut = await ticks('41I1G6000');
       expect(fut).toEqual(await ticks('VN30F2606'));

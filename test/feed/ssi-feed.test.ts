@@ -3,14 +3,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/log.js';
 import type { FeedStatus, RawFeedMessage } from '../../src/market/feed/feed.js';
-import { SsiFeed, retryDelay, type SsiFeedOptions } from '../../src/market/feed/ssi/ssi-feed.js';
+import { SsiFeed, type SsiFeedOptions } from '../../src/market/feed/ssi/ssi-feed.js';
 import { jwtExpiryMs, TokenManager } from '../../src/market/feed/ssi/token.js';
 import { unwrapBroadcast } from '../../src/market/feed/ssi/stream.js';
 import { Normalizer } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
-import { activeContracts, frontMonthContract } from '../../src/market/processor/futures-resolver.js';
+import { activeContracts, frontMonthContract } from '../../src/market/rules/futures.js';
 import { tradingDate } from '../../src/market/rules/session.js';
-import { FakeSsi, miMsg, rMsg, until, vnToday, xMsg } from './fake-ssi.js';
+import { FakeSsi, miMsg, rMsg, vnToday, xMsg } from './fake-ssi.js';
+import { until } from '../helpers/until.js';
 
 interface Harness {
   fake: FakeSsi;
@@ -70,7 +71,7 @@ describe('SsiFeed against a fake FastConnect v2', () => {
   it('authenticates, takes the paged VN30 basket, subscribes through SignalR 1.x and fills the board', async () => {
     const front = frontMonthContract(tradingDate(Date.now())).symbol;
     const h = await harness({ extraSymbols: ['DGC'], futuresOverride: [front] });
-    await until(() => h.feed.status().state === 'live', 'feed live');
+    await until('feed live', () => h.feed.status().state === 'live');
     // Basket: all 12 components over 3 pages of 5, then the extra symbol.
     expect(h.feed.basket()).toEqual([...h.fake.components, 'DGC']);
     expect(h.fake.counts.components).toBe(3);
@@ -86,7 +87,7 @@ describe('SsiFeed against a fake FastConnect v2', () => {
 
     h.fake.broadcast(xMsg('FPT', { ref: 120_000, last: 121_500, vol: 10_000, time: now() }), rMsg('FPT', { buyVol: 5000, sellVol: 2000, time: now() }));
     h.fake.broadcast(miMsg('VN30', 1345.5, 1340.1), xMsg(front, { ref: 1350, last: 1352.5, vol: 3000, bid: 1352.4, ask: 1352.6, time: now() }));
-    await until(() => h.normalizer.accepted >= 4, '4 messages accepted');
+    await until('4 messages accepted', () => h.normalizer.accepted >= 4);
     const snap = h.processor().snapshot();
     const fpt = snap.symbols.find((s) => s.symbol === 'FPT')!;
     expect(fpt.lastPrice).toBe(121_500);
@@ -106,7 +107,7 @@ describe('SsiFeed against a fake FastConnect v2', () => {
       // The list is paged (5 a page) and names other derivatives too.
       const listed = ['41I2G6000', '41I2G9000', 'VN100F2612', front!.krxCode, next!.krxCode, '41I1ZC000', 'GB05F2612'];
       const h = await harness({}, { derivatives: listed });
-      await until(() => h.feed.status().state === 'live', 'live');
+      await until('live', () => h.feed.status().state === 'live');
       expect(h.fake.counts.securities).toBe(2);
       expect(xFutures(h)).toEqual([front!.krxCode, next!.krxCode]);
       const t = now();
@@ -114,7 +115,7 @@ describe('SsiFeed against a fake FastConnect v2', () => {
       h.fake.broadcast(xMsg(front!.krxCode, { ref: 1350, last: 1352.5, vol: 3000, bid: 1352.4, ask: 1352.5, time: t }));
       // The session from the feed, so the test does not depend on the hour it runs at.
       h.fake.broadcast({ ...xMsg(front!.krxCode, { ref: 1350, last: 1352.5, vol: 3010, bid: 1352.4, ask: 1352.6, time: t }), TradingSession: 'LO' });
-      await until(() => h.normalizer.accepted >= 3, '3 messages accepted');
+      await until('3 messages accepted', () => h.normalizer.accepted >= 3);
       const d = h.processor().snapshot().derivatives!;
       expect(d).toMatchObject({ symbol: front!.symbol, feedCode: front!.krxCode, last: 1352.5, totalVolume: 3010, expiryDate: front!.expiryDate });
       expect(d.basis).toBe(7);
@@ -125,25 +126,25 @@ describe('SsiFeed against a fake FastConnect v2', () => {
     it('auto with the classic names listed subscribes those; with no list (404) both forms; classic and krx as told', async () => {
       const [front, next] = contracts();
       const classicListed = await harness({}, { derivatives: [front!.symbol, next!.symbol] });
-      await until(() => classicListed.feed.status().state === 'live', 'live (classic listed)');
+      await until('live (classic listed)', () => classicListed.feed.status().state === 'live');
       expect(xFutures(classicListed)).toEqual([front!.symbol, next!.symbol]);
 
       const noList = await harness();
-      await until(() => noList.feed.status().state === 'live', 'live (no list)');
+      await until('live (no list)', () => noList.feed.status().state === 'live');
       expect(noList.fake.counts.securities).toBe(1);
       expect(xFutures(noList)).toEqual([front!.krxCode, front!.symbol, next!.krxCode, next!.symbol]);
 
       const krx = await harness({ futuresCodeScheme: 'krx' }, { derivatives: [front!.symbol] });
-      await until(() => krx.feed.status().state === 'live', 'live (krx)');
+      await until('live (krx)', () => krx.feed.status().state === 'live');
       expect(krx.fake.counts.securities).toBe(0); // a fixed scheme asks for no list
       expect(xFutures(krx)).toEqual([front!.krxCode, next!.krxCode]);
 
       const classic = await harness({ futuresCodeScheme: 'classic' });
-      await until(() => classic.feed.status().state === 'live', 'live (classic)');
+      await until('live (classic)', () => classic.feed.status().state === 'live');
       expect(xFutures(classic)).toEqual([front!.symbol, next!.symbol]);
 
       const override = await harness({ futuresOverride: ['41I1G6000', 'VN30F2607'] }, { derivatives: [front!.symbol] });
-      await until(() => override.feed.status().state === 'live', 'live (override)');
+      await until('live (override)', () => override.feed.status().state === 'live');
       expect(xFutures(override)).toEqual(['41I1G6000', 'VN30F2607']);
     });
   });
@@ -161,20 +162,20 @@ describe('SsiFeed against a fake FastConnect v2', () => {
     expect(feed.basket()).toHaveLength(30);
     expect(feed.status().state).toBe('failed');
     expect(feed.status().lastError).toMatch(/SSI access token refused \(status 401 in the body: Unauthorized: invalid consumer id or secret\); check SSI_CONSUMER_ID and SSI_CONSUMER_SECRET/);
-    await until(() => fake.counts.tokenRefused >= 5, '5 refused token requests');
+    await until('5 refused token requests', () => fake.counts.tokenRefused >= 5);
     expect(feed.delays.slice(0, 4)).toEqual([20, 40, 80, 160]);
     for (const s of statuses) expect(JSON.stringify(s)).not.toContain(secret);
     fake.consumerSecret = secret;
-    await until(() => feed.status().state === 'live', 'live after the fix');
+    await until('live after the fix', () => feed.status().state === 'live');
     expect(fake.counts.negotiate).toBe(1);
   });
 
   it('a dropped socket: reconnects (re-authenticating when the token was revoked) and reconciles foreign totals through the normalizer', async () => {
     const h = await harness();
-    await until(() => h.feed.status().state === 'live', 'live');
+    await until('live', () => h.feed.status().state === 'live');
     expect(h.feed.reconciliations).toBe(1);
     h.fake.broadcast(rMsg('ACB', { buyVol: 1000, sellVol: 400, time: now() }), rMsg('VCB', { buyVol: 9000, sellVol: 100, time: now() }));
-    await until(() => h.normalizer.accepted >= 2, 'R accepted');
+    await until('R accepted', () => h.normalizer.accepted >= 2);
     // While disconnected the market moved on: REST has ACB ahead; VCB's REST row lags the stream.
     h.fake.foreign = [
       { symbol: 'ACB', buyVol: 1600, sellVol: 500, buyVal: 1600 * 50_000, sellVal: 500 * 50_000 },
@@ -184,7 +185,7 @@ describe('SsiFeed against a fake FastConnect v2', () => {
     h.fake.revokeTokens();
     const tokensBefore = h.fake.issuedTokens.length;
     h.fake.dropAll();
-    await until(() => h.feed.sessions >= 2 && h.feed.status().state === 'live', 'second session live');
+    await until('second session live', () => h.feed.sessions >= 2 && h.feed.status().state === 'live');
     expect(h.statuses.map((s) => s.state)).toEqual(expect.arrayContaining(['reconnecting', 'live']));
     expect(h.fake.issuedTokens.length).toBe(tokensBefore + 1); // the revoked token was replaced
     expect(h.feed.reconciliations).toBe(2);
@@ -197,33 +198,33 @@ describe('SsiFeed against a fake FastConnect v2', () => {
     expect(h.raws.filter((r) => typeof r === 'object' && r.RType === 'R' && r.Symbol === 'ACB')).toHaveLength(2);
     // Stream data after the reconnect applies on top.
     h.fake.broadcast(rMsg('ACB', { buyVol: 1700, sellVol: 500, time: now() }));
-    await until(() => symbolOf(h.processor(), 'ACB').foreign?.buyVolume === 1700, 'ACB after reconnect');
+    await until('ACB after reconnect', () => symbolOf(h.processor(), 'ACB').foreign?.buyVolume === 1700);
   });
 
   it('a silent server (not even keep-alives) trips the watchdog; keep-alives alone keep the stream up', async () => {
     const h = await harness({ watchdogMs: 300 }, { keepAliveMs: 50 });
-    await until(() => h.feed.status().state === 'live', 'live');
+    await until('live', () => h.feed.status().state === 'live');
     // Keep-alives only, for three watchdog periods: no reconnect.
     await new Promise((r) => setTimeout(r, 900));
     expect(h.feed.watchdogTrips).toBe(0);
     expect(h.feed.sessions).toBe(1);
     h.fake.silent = true;
-    await until(() => h.feed.watchdogTrips >= 1, 'watchdog trip', 3000);
+    await until('watchdog trip', () => h.feed.watchdogTrips >= 1, 3000);
     expect(h.statuses.some((s) => s.state === 'reconnecting' && /not even a keep-alive/.test(s.lastError ?? ''))).toBe(true);
     h.fake.silent = false;
-    await until(() => h.feed.sessions >= 2 && h.feed.status().state === 'live', 'reconnected', 5000);
+    await until('reconnected', () => h.feed.sessions >= 2 && h.feed.status().state === 'live');
     expect(h.feed.reconciliations).toBeGreaterThanOrEqual(2);
   });
 
   it('garbage and unknown messages are counted and dropped; the feed stays live and good data still applies', async () => {
     const h = await harness();
-    await until(() => h.feed.status().state === 'live', 'live');
+    await until('live', () => h.feed.status().state === 'live');
     h.fake.broadcastContent('{"RType":"X","Symbol":'); // malformed JSON in Content
     h.fake.sendRaw('this is not signalr'); // not JSON at all
     h.fake.broadcast({ RType: 'B', Symbol: 'FPT', TradingDate: vnToday().dmy, Time: now() }); // an RType we do not handle
     h.fake.broadcast({ ...xMsg('FPT', { ref: 120_000, last: 121_500, vol: 10 }), LastPrice: 'NaN?' }); // a bad field
     h.fake.broadcast(xMsg('HPG', { ref: 25_000, last: 25_100, vol: 500, time: now() }));
-    await until(() => h.normalizer.accepted >= 1, 'good message accepted');
+    await until('good message accepted', () => h.normalizer.accepted >= 1);
     expect(h.feed.malformed).toBe(2);
     expect(h.normalizer.rejected.not_an_object).toBe(2);
     expect(h.normalizer.unknownType.B).toBe(1);
@@ -234,12 +235,6 @@ describe('SsiFeed against a fake FastConnect v2', () => {
 });
 
 describe('SSI pieces', () => {
-  it('retryDelay grows exponentially to the cap, with jitter below the base', () => {
-    const b = { initialMs: 100, maxMs: 1000, factor: 2, jitter: 0.5 };
-    expect([1, 2, 3, 4, 5, 6].map((a) => retryDelay(b, a, () => 0))).toEqual([100, 200, 400, 800, 1000, 1000]);
-    expect(retryDelay(b, 3, () => 1)).toBe(200);
-  });
-
   it('TokenManager refreshes ahead of the JWT expiry and after invalidate, sharing one fetch', async () => {
     let t = 1_000_000;
     let n = 0;
@@ -284,43 +279,43 @@ describe('SsiFeed when SwitchChannels replaces the subscription instead of addin
     const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = [];
     const log = { warn: (obj: Record<string, unknown>, msg: string) => warnings.push({ obj, msg }) } as unknown as Logger;
     const h = await harness({ channelMode: 'auto', channelCheckMs: 300, tradingHours: () => true, log }, { switchMode: 'replace', keepAliveMs: 50 });
-    await until(() => h.feed.status().state === 'live', 'feed live');
+    await until('feed live', () => h.feed.status().state === 'live');
     // One connection, and only the last SwitchChannels (X) holds.
     expect(h.fake.subscriptions()).toEqual([['X']]);
     const pump = setInterval(() => allTypes(h), 40);
     try {
-      await until(() => h.feed.channelFallbacks === 1 && h.fake.connected === 4 && h.feed.status().state === 'live', 'fallback to one connection per type', 10_000);
+      await until('fallback to one connection per type', () => h.feed.channelFallbacks === 1 && h.fake.connected === 4 && h.feed.status().state === 'live', 10_000);
       expect(h.fake.subscriptions().sort()).toEqual([['F'], ['MI'], ['R'], ['X']]);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]!.obj.silent).toEqual(['R', 'MI']);
       expect(warnings[0]!.obj.delivered).toHaveProperty('X');
       const before = h.raws.length;
-      await until(() => h.raws.length > before && ['X', 'R', 'MI', 'F'].every((t) => typesSeen(h).has(t)), 'all four channel types delivered', 10_000);
-      await until(() => symbolOf(h.processor(), 'VNM').status === 2 /* STATUS_HALTED */, 'the F message applied', 5000);
+      await until('all four channel types delivered', () => h.raws.length > before && ['X', 'R', 'MI', 'F'].every((t) => typesSeen(h).has(t)), 10_000);
+      await until('the F message applied', () => symbolOf(h.processor(), 'VNM').status === 2 /* STATUS_HALTED */);
       expect(h.feed.status().counters).toMatchObject({ channel_fallbacks: 1 });
     } finally {
       clearInterval(pump);
     }
     // The fallback sticks: a dropped connection comes back per type.
     h.fake.dropAll();
-    await until(() => h.fake.connected === 4 && h.feed.status().state === 'live', 'reconnected per type', 10_000);
+    await until('reconnected per type', () => h.fake.connected === 4 && h.feed.status().state === 'live', 10_000);
     expect(h.feed.channelFallbacks).toBe(1);
   });
 
   it('per-type: one connection per channel type from the start', async () => {
     const h = await harness({ channelMode: 'per-type' }, { switchMode: 'replace' });
-    await until(() => h.feed.status().state === 'live' && h.fake.connected === 4, 'live on 4 connections');
+    await until('live on 4 connections', () => h.feed.status().state === 'live' && h.fake.connected === 4);
     expect(h.fake.subscriptions().sort()).toEqual([['F'], ['MI'], ['R'], ['X']]);
     allTypes(h);
-    await until(() => ['X', 'R', 'MI', 'F'].every((t) => typesSeen(h).has(t)), 'all four channel types delivered');
+    await until('all four channel types delivered', () => ['X', 'R', 'MI', 'F'].every((t) => typesSeen(h).has(t)));
   });
 
   it('single: stays on one connection whatever the hub does (the types after the last call are lost, as configured)', async () => {
     const h = await harness({ channelMode: 'single', channelCheckMs: 100, tradingHours: () => true }, { switchMode: 'replace', keepAliveMs: 50 });
-    await until(() => h.feed.status().state === 'live', 'feed live');
+    await until('feed live', () => h.feed.status().state === 'live');
     const pump = setInterval(() => allTypes(h), 40);
     try {
-      await until(() => h.raws.filter((r) => typeof r !== 'string' && r.RType === 'X').length >= 10, 'X flowing', 5000);
+      await until('X flowing', () => h.raws.filter((r) => typeof r !== 'string' && r.RType === 'X').length >= 10);
     } finally {
       clearInterval(pump);
     }

@@ -9,7 +9,8 @@ import { startChild } from '../helpers/child.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import WebSocket from 'ws';
 import { BoardClient, type FeedStateName, type WebSocketConstructor } from '../../src/client/index.js';
-import { FakeSsi, miMsg, rMsg, until, vnToday, xMsg } from './fake-ssi.js';
+import { FakeSsi, miMsg, rMsg, vnToday, xMsg } from './fake-ssi.js';
+import { until } from '../helpers/until.js';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
@@ -113,7 +114,7 @@ describe('secrets never reach a log line', () => {
       fake.consumerSecret = secret;
       await child.waitLog((l) => l.msg === 'feed state' && l.state === 'live', 20_000);
       fake.dropAll();
-      await until(() => fake.counts.connect >= 2, 'reconnect', 10_000);
+      await until('reconnect', () => fake.counts.connect >= 2, 10_000);
       await child.waitLog((l) => l.msg === 'feed state' && l.state === 'live' && child.logs.filter((x) => x.msg === 'feed state' && x.state === 'live').length >= 2, 20_000);
       child.proc.kill('SIGTERM');
       await child.exited;
@@ -194,10 +195,10 @@ describe('FEED=ssi: feed health and symbol status reach the clients', () => {
       { RType: 'F', MarketId: 'HOSE', Exchange: 'HOSE', Symbol: 'FPT', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'H' },
       { RType: 'F', MarketId: 'HOSE', Exchange: 'HOSE', Symbol: 'VNM', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'S' },
     );
-    await until(() => status('FPT') === 'STATUS_HALTED' && status('VNM') === 'STATUS_SUSPENDED', 'FPT halted and VNM suspended on the board', 10_000);
+    await until('FPT halted and VNM suspended on the board', () => status('FPT') === 'STATUS_HALTED' && status('VNM') === 'STATUS_SUSPENDED', 10_000);
     expect(status('HPG')).toBe('STATUS_UNSPECIFIED'); // nothing said about it
     fake.broadcast({ RType: 'F', Symbol: 'FPT', TradingDate: t.dmy, Time: t.time, TradingSession: 'LO', TradingStatus: 'N' });
-    await until(() => status('FPT') === 'STATUS_NORMAL', 'FPT back to normal', 10_000);
+    await until('FPT back to normal', () => status('FPT') === 'STATUS_NORMAL', 10_000);
     expect(status('VNM')).toBe('STATUS_SUSPENDED');
     // The same over the JSON mapping (/api/snapshot): enums by name.
     const snap = (await getJson(`${srv.http}/api/snapshot`)).body as { snapshot: { symbols: Array<{ symbol: string; status: string }>; feed: { state: string } } };

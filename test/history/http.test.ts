@@ -26,8 +26,8 @@ for (const [name, skip, setup] of setups) {
       const st = await setup();
       cleanup = st.cleanup;
       s = await startHistoryServer({ ...st.env, SIM_TRADES_PER_SECOND: '1000', HISTORY_MAX_ROWS: '500' });
-      await s.until('ticks written', async () => (await s.metric('boardcast_history_rows_written_total', { kind: 'ticks' })) > 1500);
-      await s.until('index rows written', async () => (await s.metric('boardcast_history_rows_written_total', { kind: 'index' })) > 0);
+      await s.until('ticks written', async () => (await s.metric('boardcast_history_rows_written_total', { kind: 'ticks' })) > 1500, 20_000);
+      await s.until('index rows written', async () => (await s.metric('boardcast_history_rows_written_total', { kind: 'index' })) > 0, 20_000);
     });
     afterAll(async () => {
       await s?.stop();

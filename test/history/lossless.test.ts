@@ -60,10 +60,10 @@ describe('nothing the processor accepted is lost', () => {
       await s.until('ticks written before the outage', async () => (await written()) >= 2000, 30_000);
       await pgd.stop();
       // Down: writes fail and are retried; rows buffer meanwhile.
-      await s.until('the writer to notice the outage', async () => (await s.metric('boardcast_history_store_up')) === 0);
+      await s.until('the writer to notice the outage', async () => (await s.metric('boardcast_history_store_up')) === 0, 20_000);
       const failuresAt = await s.metric('boardcast_history_write_failures_total');
-      await s.until('rows buffering during the outage', async () => (await s.metric('boardcast_history_buffered_rows')) >= 3000);
-      await s.until('more retries during the outage', async () => (await s.metric('boardcast_history_write_failures_total')) >= failuresAt + 2);
+      await s.until('rows buffering during the outage', async () => (await s.metric('boardcast_history_buffered_rows')) >= 3000, 20_000);
+      await s.until('more retries during the outage', async () => (await s.metric('boardcast_history_write_failures_total')) >= failuresAt + 2, 20_000);
       await pgd.start();
       await s.until('recovery', async () => (await s.metric('boardcast_history_store_up')) === 1 && (await s.metric('boardcast_history_buffered_rows')) < 3000, 30_000);
       expect(await s.metric('boardcast_history_rows_dropped_total')).toBe(0);

@@ -3,6 +3,7 @@
 import type { ServerHandle } from '../../src/roles/start.js';
 import type { HistoryOverrides } from '../../src/history/service.js';
 import { metric, startTestServer } from '../helpers/server.js';
+import { until } from '../helpers/until.js';
 
 export interface HistoryServer {
   handle: ServerHandle;
@@ -10,16 +11,8 @@ export interface HistoryServer {
   logs: Array<Record<string, unknown>>;
   metric: (name: string, labels?: Record<string, string>) => Promise<number>;
   /** Polls until pred() holds (bounded), for conditions, not sleeps. */
-  until: (what: string, pred: () => Promise<boolean>, timeoutMs?: number) => Promise<void>;
+  until: typeof until;
   stop: () => Promise<Record<string, unknown>>;
-}
-
-export async function until(what: string, pred: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 export async function startHistoryServer(env: Record<string, string>, overrides: HistoryOverrides = {}): Promise<HistoryServer> {

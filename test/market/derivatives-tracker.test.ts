@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DerivativesTracker, basisOf, isFuturesSymbol } from '../../src/market/processor/derivatives-tracker.js';
+import { DerivativesTracker, basisOf } from '../../src/market/processor/derivatives-tracker.js';
+import { isFuturesSymbol } from '../../src/market/rules/futures.js';
 import { Premium } from '../../src/wire/proto.js';
 import { quote } from './fixtures.js';
 

@@ -210,6 +210,19 @@ describe('MarketProcessor.snapshot', () => {
     p.apply(quote('VN30F2507', '10:00', { reference: 1_340, last: 1_345.3, totalVolume: 10 }));
     expect(p.snapshot().derivatives).toMatchObject({ symbol: 'VN30F2507', expiryDate: '2025-07-17', basis: -4.7, premium: Premium.DISCOUNT });
   });
+
+  it('basisPoint (what the history records) is the active contract of the board against VN30', () => {
+    const p = new MarketProcessor({ basket: BASKET });
+    expect(p.basisPoint()).toBeUndefined();
+    p.apply(quote('VN30F2507', '10:00', { reference: 1_340, last: 1_345.3, totalVolume: 10 }));
+    expect(p.basisPoint()).toBeUndefined(); // no spot yet
+    p.apply(index('VN30', at('10:00'), { value: 1_350 }));
+    expect(p.basisPoint()).toEqual({ contract: 'VN30F2507', feedCode: 'VN30F2507', futures: 1_345.3, spot: 1_350, basis: -4.7, basisPct: -0.348 });
+    // The front month (June on 2025-06-17) takes over once it is quoted, under its KRX-era code.
+    p.apply(quote('41I1F6000', '10:01', { reference: 1_340, last: 1_352, totalVolume: 5 }));
+    expect(p.basisPoint()).toMatchObject({ contract: 'VN30F2506', feedCode: '41I1F6000', futures: 1_352, basis: 2 });
+    expect(p.basisPoint()!.contract).toBe(p.snapshot().derivatives!.symbol);
+  });
 });
 
 describe('daily reset at 15:05', () => {

@@ -3,11 +3,12 @@ import type { FeedStatus, RawFeedMessage } from '../../src/market/feed/feed.js';
 import { SimFeed } from '../../src/market/feed/sim-feed.js';
 import type { FeedEvent, IndexEvent, QuoteEvent } from '../../src/market/events.js';
 import { Normalizer, normalize } from '../../src/market/normalizer.js';
-import { frontMonthContract } from '../../src/market/processor/futures-resolver.js';
+import { frontMonthContract } from '../../src/market/rules/futures.js';
 import { projectedMatch } from '../../src/market/rules/auction.js';
 import { phaseAt } from '../../src/market/rules/calendar.js';
 import { BOARD_LOT, priceBand, tickSize } from '../../src/market/rules/tick.js';
-import { VN30_BASKET, VN30_SYMBOLS } from '../../src/market/sim/basket.js';
+import { VN30_BASKET } from '../../src/market/sim/basket.js';
+import { VN30_SYMBOLS } from '../../src/market/rules/vn30.js';
 import { MarketSim, type SimOptions } from '../../src/market/sim/market-sim.js';
 import { MarketPhase } from '../../src/wire/proto.js';
 

@@ -5,7 +5,7 @@
 // checks watchlists before its first frame; the connect rate per address is capped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { NATS_SERVER, NatsServer } from '../../bench/lib/nats-server.js';
+import { NATS_SERVER, NatsServer } from '../helpers/nats-server.js';
 import { decode, TestClient } from '../helpers/ws-client.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import { boardFrames, errorFrames, expectContiguous, expectRefused, metricUntil, openFrom, pollUntil, prng, sendMsg, snap } from '../helpers/protocol.js';

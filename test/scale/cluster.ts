@@ -1,13 +1,14 @@
-// Test harness for the scale-out tests: a private nats-server (bench/lib/nats-server.ts:
+// Test harness for the scale-out tests: a private nats-server (test/helpers/nats-server.ts:
 // JetStream in a temporary folder, a free loopback port — never the machine's shared one)
 // and boardcast processes (compiled dist/src/main.js children) in the ingest and edge roles,
 // each with its own DATA_DIR (the ingest records history in SQLite there).
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { NATS_SERVER, NatsServer } from '../../bench/lib/nats-server.js';
+import { NATS_SERVER, NatsServer } from '../helpers/nats-server.js';
 import { startChild, type Child } from '../helpers/child.js';
+import { until } from '../helpers/until.js';
 
-export { freePort, NATS_SERVER, NatsServer } from '../../bench/lib/nats-server.js';
+export { freePort, NATS_SERVER, NatsServer } from '../helpers/nats-server.js';
 
 /** Skip only on a developer machine without nats-server; in CI (.ci/run installs it) a missing one fails. */
 export const skipScale = !NATS_SERVER && !process.env.CI;
@@ -41,18 +42,7 @@ export async function readyz(n: Node): Promise<{ status: number; body: Record<st
   }
 }
 
-/** Polls until pred holds, or throws after timeoutMs. */
-export async function until<T>(pred: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await pred();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-export const waitReady = (n: Node, timeoutMs = 15_000) => until(async () => (await readyz(n)).status === 200, timeoutMs, `${n.http}/readyz 200`);
+export const waitReady = (n: Node, timeoutMs = 15_000) => until(`${n.http}/readyz 200`, async () => (await readyz(n)).status === 200, timeoutMs);
 
 /** Lines a healthy process never writes. */
 export const badLines = (c: Child) => c.logs.filter((l) => ['fatal', 'non-json'].includes(String(l.level)));

@@ -8,7 +8,8 @@ import { decodeBusFrame, encodeBusFrame } from '../../src/scale/frame-codec.js';
 import { natsNames } from '../../src/scale/subjects.js';
 import { editHeader, rng } from '../helpers/bus-frames.js';
 import { decode, TestClient } from '../helpers/ws-client.js';
-import { badLines, NatsServer, readyz, skipScale, startNode, until, waitReady, type Node } from './cluster.js';
+import { badLines, NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
+import { until } from '../helpers/until.js';
 
 const names = natsNames('boardcast');
 
@@ -62,10 +63,13 @@ describe.skipIf(skipScale)('an edge under forged NATS messages', () => {
     await nc.flush();
 
     const want = { seq_jump: 1, term_ahead: 1, heartbeat_malformed: 1, malformed: 3 };
-    const after = await until(async () => {
+    const after = await until(
+      'every forged message counted',
+      async () => {
       const d = await dropped(edge);
       return Object.entries(want).every(([k, n]) => d[k]! - before[k]! >= n) ? d : undefined;
-    }, 5000, 'every forged message counted');
+    },
+    );
     console.log(`dropped by reason after the forgeries: ${JSON.stringify(after)}`);
 
     // The real frames go on, through the next keyframe (every 10th frame) and beyond.
@@ -100,10 +104,14 @@ describe.skipIf(skipScale)('an edge under forged NATS messages', () => {
 
   it('a frozen edge is not ready: the ingest gone, /readyz says no frame was accepted for too long', async () => {
     ingest.child.proc.kill('SIGKILL');
-    const r = await until(async () => {
+    const r = await until(
+      'edge /readyz 503 naming the frozen frames',
+      async () => {
       const x = await readyz(edge);
       return x.status === 503 && JSON.stringify(x.body.reasons).includes('no frame accepted') ? x : undefined;
-    }, 15_000, 'edge /readyz 503 naming the frozen frames');
+    },
+      15_000,
+    );
     expect(r.body.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^no frame accepted for \d+ ms$/)]));
   }, 20_000);
 });

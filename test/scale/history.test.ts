@@ -8,7 +8,8 @@ import { SQLITE_FILE } from '../../src/history/service.js';
 import { openStore, type StoreTarget } from '../../src/history/store.js';
 import { createTempDb, skipPg } from '../history/pg.js';
 import { metric } from '../helpers/server.js';
-import { NatsServer, readyz, skipScale, startNode, until, waitReady, type Node } from './cluster.js';
+import { NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
+import { until } from '../helpers/until.js';
 
 // Many trades: 3000/s on the wire, the market clock 60× faster than the wall clock.
 const FAST = { SIM_TRADES_PER_SECOND: '3000', SIM_CLOCK_SPEED: '60', HISTORY_FLUSH_MS: '50' };
@@ -58,13 +59,13 @@ describe.skipIf(skipScale)('history with ROLE=ingest / ROLE=edge', () => {
   it('the leader ingest records history (SQLite); after a graceful stop the store holds exactly the trades accepted; an SQLite edge answers 501', async () => {
     const ns = await nats();
     const leader = await node('ingest', ns, FAST);
-    await until(async () => (await readyz(leader)).body.leader === true, 10_000, 'the leader');
+    await until('the leader', async () => (await readyz(leader)).body.leader === true, 10_000);
     const follower = await node('ingest', ns, FAST);
     const edge = await node('edge', ns);
     await waitReady(edge);
 
     // Ticks in the leader's store after a few seconds; none in the follower's.
-    await until(async () => (await ticksWritten(leader)) >= 3000, 20_000, '3000 ticks written by the leader');
+    await until('3000 ticks written by the leader', async () => (await ticksWritten(leader)) >= 3000, 20_000);
     expect((await counts(sqliteOf(leader))).ticks).toBeGreaterThan(0);
     expect(await ticksWritten(follower)).toBe(0);
 
@@ -83,7 +84,7 @@ describe.skipIf(skipScale)('history with ROLE=ingest / ROLE=edge', () => {
     expect(c.basis).toBeGreaterThan(0);
 
     // The follower took over and records from now on, into its own store.
-    await until(async () => (await ticksWritten(follower)) > 0, 10_000, 'ticks written by the new leader');
+    await until('ticks written by the new leader', async () => (await ticksWritten(follower)) > 0, 10_000);
     const f = await stopGracefully(follower);
     expect(f.leftOver).toBe(0);
     expect((await counts(sqliteOf(follower))).ticks).toBe(f.tradesAccepted);
@@ -93,19 +94,19 @@ describe.skipIf(skipScale)('history with ROLE=ingest / ROLE=edge', () => {
   it('a leader deposed by a NATS outage hands its worker\'s last rows to the writer; after re-election and a graceful stop, nothing is lost', async () => {
     const ns = await nats();
     const ingest = await node('ingest', ns, FAST);
-    await until(async () => (await readyz(ingest)).body.leader === true, 10_000, 'the leader');
-    await until(async () => (await ticksWritten(ingest)) >= 1000, 20_000, '1000 ticks written');
+    await until('the leader', async () => (await readyz(ingest)).body.leader === true, 10_000);
+    await until('1000 ticks written', async () => (await ticksWritten(ingest)) >= 1000, 20_000);
 
     await ns.kill(); // the lease cannot be renewed: the leader stops its worker by itself
     const stoppedLine = await ingest.child.waitLog((l) => l.msg === 'market worker stopped', 10_000);
     expect(stoppedLine.tradesAccepted as number).toBeGreaterThan(0);
     // Every row of the deposed worker reaches the store while the process runs on.
-    await until(async () => (await counts(sqliteOf(ingest))).ticks === stoppedLine.tradesAccepted, 10_000, 'the deposed worker\'s rows in the store');
+    await until('the deposed worker\'s rows in the store', async () => (await counts(sqliteOf(ingest))).ticks === stoppedLine.tradesAccepted, 10_000);
 
     await ns.launch();
-    await until(async () => (await readyz(ingest)).body.leader === true, 20_000, 're-election');
+    await until('re-election', async () => (await readyz(ingest)).body.leader === true, 20_000);
     const before = await ticksWritten(ingest);
-    await until(async () => (await ticksWritten(ingest)) >= before + 1000, 20_000, 'ticks written in the new term');
+    await until('ticks written in the new term', async () => (await ticksWritten(ingest)) >= before + 1000, 20_000);
 
     const flushed = await stopGracefully(ingest);
     expect(flushed.workers).toBe(2);
@@ -118,10 +119,10 @@ describe.skipIf(skipScale)('history with ROLE=ingest / ROLE=edge', () => {
     cleanups.push(db.drop);
     const ns = await nats();
     const ingest = await node('ingest', ns, { ...FAST, DATABASE_URL: db.url });
-    await until(async () => (await readyz(ingest)).body.leader === true, 10_000, 'the leader');
+    await until('the leader', async () => (await readyz(ingest)).body.leader === true, 10_000);
     const edges = await Promise.all([node('edge', ns, { DATABASE_URL: db.url }), node('edge', ns, { DATABASE_URL: db.url })]);
     await Promise.all(edges.map((e) => waitReady(e)));
-    await until(async () => (await ticksWritten(ingest)) >= 1000, 20_000, '1000 ticks written');
+    await until('1000 ticks written', async () => (await ticksWritten(ingest)) >= 1000, 20_000);
     const { symbols } = (await (await fetch(`${edges[0]!.http}/api/vn30`)).json()) as { symbols: string[] };
     for (const e of edges) {
       const r = await fetch(`${e.http}/api/history/${symbols[0]}/ticks?limit=10`);

@@ -3,7 +3,8 @@
 // route helper (src/server/http-router.ts) serves them all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, req } from '../helpers/raw-http.js';
-import { NatsServer, readyz, skipScale, startNode, until, waitReady, type Node } from './cluster.js';
+import { NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
+import { until } from '../helpers/until.js';
 
 const TOKEN = 'roles-token-0123456789';
 const ENV = { WS_AUTH_TOKEN: TOKEN, METRICS_PORT: '0' };
@@ -15,7 +16,7 @@ describe.skipIf(skipScale)('HTTP rules on ROLE=ingest and ROLE=edge', () => {
   beforeAll(async () => {
     nats = await NatsServer.start();
     ingest = await startNode('ingest', nats, ENV);
-    await until(async () => (await readyz(ingest)).status === 200, 15_000, 'the ingest ready');
+    await until('the ingest ready', async () => (await readyz(ingest)).status === 200, 15_000);
     edge = await startNode('edge', nats, ENV);
     await waitReady(edge);
   }, 40_000);

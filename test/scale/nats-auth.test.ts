@@ -6,7 +6,8 @@ import { Kvm } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { natsNames } from '../../src/scale/subjects.js';
 import { decode, TestClient } from '../helpers/ws-client.js';
-import { NatsServer, readyz, skipScale, startNode, until, waitReady, type Node } from './cluster.js';
+import { NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
+import { until } from '../helpers/until.js';
 
 const CONFIG = fileURLToPath(new URL('../../deploy/k8s/nats-server.conf', import.meta.url));
 const INGEST_PASSWORD = 'ingest-Pw-7c1e9a05d2';
@@ -55,7 +56,7 @@ describe.skipIf(skipScale)('NATS with the deploy config\'s users', () => {
     edge.nc.publish('$KV.boardcast_v1_leader.leader', '{"id":"edge"}');
     edge.nc.publish(names.heartbeatSubject, 'from-edge');
     await edge.nc.flush();
-    const violations = await until(() => (edge.errs.length >= 3 ? edge.errs : undefined), 5000, 'three permission errors');
+    const violations = await until('three permission errors', () => (edge.errs.length >= 3 ? edge.errs : undefined));
     for (const e of violations) {
       expect(e).toBeInstanceOf(errors.PermissionViolationError);
       expect((e as InstanceType<typeof errors.PermissionViolationError>).operation).toBe('publish');
@@ -64,7 +65,7 @@ describe.skipIf(skipScale)('NATS with the deploy config\'s users', () => {
 
     ingest.nc.publish(names.frameSubject('proto'), 'from-ingest');
     await ingest.nc.flush();
-    await until(() => seen.includes('from-ingest'), 5000, 'the ingest user\'s message at the edge user');
+    await until('the ingest user\'s message at the edge user', () => seen.includes('from-ingest'));
     expect(seen).not.toContain('from-edge');
     expect(ingest.errs).toEqual([]);
   });
@@ -73,7 +74,7 @@ describe.skipIf(skipScale)('NATS with the deploy config\'s users', () => {
     const hostPort = nats.url.replace('nats://', '');
     const ingest = await startNode('ingest', nats, { NATS_URL: `nats://boardcast-ingest:${INGEST_PASSWORD}@${hostPort}` });
     nodes.push(ingest);
-    await until(async () => (await readyz(ingest)).body.leader === true, 10_000, 'the ingest leading');
+    await until('the ingest leading', async () => (await readyz(ingest)).body.leader === true, 10_000);
     const edge = await startNode('edge', nats, { NATS_USER: 'boardcast-edge', NATS_PASSWORD: EDGE_PASSWORD });
     nodes.push(edge);
     await waitReady(edge);
@@ -110,10 +111,13 @@ describe.skipIf(skipScale)('NATS with the deploy config\'s users', () => {
   it('an edge with a wrong password stays unready and says why, without the password', async () => {
     const edge = await startNode('edge', nats, { NATS_USER: 'boardcast-edge', NATS_PASSWORD: 'not-the-Password-123' });
     nodes.push(edge);
-    const r = await until(async () => {
+    const r = await until(
+      'edge /readyz 503',
+      async () => {
       const x = await readyz(edge);
       return x.status === 503 ? x : undefined;
-    }, 5000, 'edge /readyz 503');
+    },
+    );
     expect(JSON.stringify(r.body.reasons)).toMatch(/NATS/);
     await edge.child.waitLog((l) => /Authorization|authentication/i.test(JSON.stringify(l)), 10_000);
     expect(output(edge)).not.toContain('not-the-Password-123');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, TestClient } from '../helpers/ws-client.js';
-import { NatsServer, readyz, skipScale, startNode, until, waitReady, type Node } from './cluster.js';
+import { NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
+import { until } from '../helpers/until.js';
 
 const OPENSSL = ['/usr/bin/openssl', '/bin/openssl'].find((p) => existsSync(p));
 
@@ -43,7 +44,7 @@ describe.skipIf(skipScale || !OPENSSL)('NATS over mutual TLS', () => {
     const tls = { NATS_TLS_CA: cert('ca.pem'), NATS_TLS_CERT: cert('client.pem'), NATS_TLS_KEY: cert('client.key') };
     const ingest = await startNode('ingest', nats, tls);
     nodes.push(ingest);
-    await until(async () => (await readyz(ingest)).body.leader === true, 10_000, 'the ingest leading');
+    await until('the ingest leading', async () => (await readyz(ingest)).body.leader === true, 10_000);
     const edge = await startNode('edge', nats, tls);
     nodes.push(edge);
     await waitReady(edge);
@@ -55,10 +56,13 @@ describe.skipIf(skipScale || !OPENSSL)('NATS over mutual TLS', () => {
 
     const noCert = await startNode('edge', nats, { NATS_TLS_CA: cert('ca.pem') });
     nodes.push(noCert);
-    const r = await until(async () => {
+    const r = await until(
+      'edge without a client certificate: 503',
+      async () => {
       const x = await readyz(noCert);
       return x.status === 503 ? x : undefined;
-    }, 5000, 'edge without a client certificate: 503');
+    },
+    );
     expect(JSON.stringify(r.body.reasons)).toMatch(/NATS/);
     // And it says why, instead of retrying in silence.
     const why = await noCert.child.waitLog((l) => l.msg === 'cannot connect to NATS yet; retrying', 10_000);

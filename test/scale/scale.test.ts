@@ -4,7 +4,8 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BoardClient, type BoardEvent, type WebSocketConstructor } from '../../src/client/index.js';
 import { decode, TestClient, type Received } from '../helpers/ws-client.js';
-import { BASE_ENV, badLines, NatsServer, readyz, skipScale, startNode, until, waitReady, type Node } from './cluster.js';
+import { BASE_ENV, badLines, NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
+import { until } from '../helpers/until.js';
 
 const FAILOVER_MS = Number(BASE_ENV.INGEST_FAILOVER_MS);
 
@@ -29,7 +30,7 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
     for (let i = 0; i < ingests; i++) {
       ing.push(track(await startNode('ingest', nats)));
       // The first one started leads: wait for its lease before starting the next.
-      if (i === 0) await until(async () => (await readyz(ing[0]!)).body.leader === true, 10_000, 'a leader');
+      if (i === 0) await until('a leader', async () => (await readyz(ing[0]!)).body.leader === true, 10_000);
     }
     const edg = await Promise.all(Array.from({ length: edges }, () => startNode('edge', nats).then(track)));
     await Promise.all(edg.map((e) => waitReady(e)));
@@ -92,7 +93,7 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
     const raw = await client(edges[0]!.ws());
     const s = sdk([edges[0]!.ws()]);
     await raw.nth(5, 10_000);
-    await until(() => s.events.length >= 3, 10_000, 'SDK boards');
+    await until('SDK boards', () => s.events.length >= 3, 10_000);
     const oldEpoch = decode(raw.messages.at(-1)!).epoch;
 
     const killedAt = Date.now();
@@ -103,7 +104,7 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
     expect(takeoverMs).toBeLessThan(FAILOVER_MS);
     expect(decode(firstNew).kind).toBe('FULL');
     expect((await readyz(follower)).body.leader).toBe(true);
-    await until(() => s.events.some((e) => e.epoch !== oldEpoch && e.kind === 'FULL'), 3000, 'the SDK on the new epoch');
+    await until('the SDK on the new epoch', () => s.events.some((e) => e.epoch !== oldEpoch && e.kind === 'FULL'), 3000);
     const after = s.events.filter((e) => e.epoch !== oldEpoch);
     expect(after[0]!.kind).toBe('FULL');
     await raw.nth(raw.messages.indexOf(firstNew) + 5, 3000); // and it goes on
@@ -119,14 +120,14 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
     const { edges } = await cluster(1, 2);
     const [a, b] = edges as [Node, Node];
     const s = sdk([a.ws(), b.ws()]);
-    await until(() => s.events.length >= 3, 10_000, 'SDK boards from edge A');
+    await until('SDK boards from edge A', () => s.events.length >= 3, 10_000);
     expect(s.urlsSeen[0]).toContain(`:${a.port}/`);
     const before = s.events.length;
     a.child.proc.kill('SIGKILL');
-    await until(() => s.events.slice(before).some((e) => e.kind === 'FULL'), 5000, 'a FULL board from edge B');
+    await until('a FULL board from edge B', () => s.events.slice(before).some((e) => e.kind === 'FULL'));
     expect(s.urlsSeen.at(-1)).toContain(`:${b.port}/`);
     const n = s.events.length;
-    await until(() => s.events.length >= n + 3, 3000, 'boards keep coming from edge B');
+    await until('boards keep coming from edge B', () => s.events.length >= n + 3, 3000);
     expect(s.c.state).toBe('open');
     expect(s.c.board?.symbols.length).toBeGreaterThan(0);
     // The epoch is the ingest's: the same on both edges, so nothing is dropped but the socket.
@@ -139,15 +140,18 @@ describe.skipIf(skipScale)('scale out over NATS (ingest → NATS → edges)', ()
     await raw.nth(5, 10_000);
     await nats.kill('SIGKILL');
     const downAt = raw.messages.length;
-    const unready = await until(async () => {
+    const unready = await until(
+      'edge /readyz 503 without NATS',
+      async () => {
       const r = await readyz(edges[0]!);
       return r.status === 503 ? r : undefined;
-    }, 5000, 'edge /readyz 503 without NATS');
+    },
+    );
     expect(JSON.stringify(unready.body.reasons)).toMatch(/NATS/);
     await new Promise((r) => setTimeout(r, 1500));
     await nats.launch();
     await waitReady(edges[0]!, 15_000);
-    await until(async () => (await readyz(ingests[0]!)).status === 200, 10_000, 'ingest ready again');
+    await until('ingest ready again', async () => (await readyz(ingests[0]!)).status === 200, 10_000);
     const firstAfter = await raw.nth(downAt + 1, 10_000);
     expect(decode(firstAfter).kind).toBe('FULL');
     await raw.nth(downAt + 5, 5000);

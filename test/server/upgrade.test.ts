@@ -11,6 +11,7 @@ import { ConnectionLimiter } from '../../src/server/conn-limits.js';
 import { MessageRateLimiter } from '../../src/server/rate-limit.js';
 import { admitClient, upgradeAsync, type UpgradeInfo } from '../../src/server/upgrade.js';
 import { loadUws, type Uws } from '../../src/server/uws.js';
+import { until } from '../helpers/until.js';
 
 const TOKEN = 'integration-token-0123456789';
 
@@ -95,17 +96,9 @@ const clients: WebSocket[] = [];
 afterEach(async () => {
   hold = undefined;
   for (const c of clients.splice(0)) c.terminate();
-  await until(() => limiter.total === 0, 'all slots released after the test');
+  await until('all slots released after the test', () => limiter.total === 0, 3000);
   expect(errors).toEqual([]);
 });
-
-async function until(pred: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 type Outcome = { open: WebSocket } | { status: number; body: Record<string, unknown>; headers: Record<string, string | string[] | undefined> };
 
@@ -150,7 +143,7 @@ describe('upgradeAsync + admission', () => {
     const b = await openOk('', { Authorization: `Bearer ${TOKEN}` });
     expect(a.readyState).toBe(WebSocket.OPEN);
     expect(b.readyState).toBe(WebSocket.OPEN);
-    await until(() => limiter.total === 2, 'two slots held');
+    await until('two slots held', () => limiter.total === 2, 3000);
     const echoed = new Promise<Buffer>((resolve) => a.once('message', (d: Buffer) => resolve(d)));
     a.send(Buffer.from('hi'));
     expect((await echoed).toString()).toBe('hi');
@@ -168,7 +161,7 @@ describe('upgradeAsync + admission', () => {
     const closedP = new Promise((r) => a.once('close', r));
     a.close(1000);
     await closedP;
-    await until(() => limiter.total === 1, 'the closed socket released its slot');
+    await until('the closed socket released its slot', () => limiter.total === 1, 3000);
     await openOk();
     expect(limiter.total).toBe(2);
   });
@@ -208,9 +201,9 @@ describe('upgradeAsync + admission', () => {
     expect(info.signal.aborted).toBe(false);
 
     sock.destroy();
-    await until(() => info.signal.aborted, 'onAborted to fire');
+    await until('onAborted to fire', () => info.signal.aborted, 3000);
     release(); // the decision now says "ok" to a client that is gone
-    await until(() => limiter.total === 0, 'the abandoned reservation to be released');
+    await until('the abandoned reservation to be released', () => limiter.total === 0, 3000);
     expect(opened).toBe(openedBefore);
 
     // the server is fine: new clients still connect
@@ -228,10 +221,10 @@ describe('upgradeAsync + admission', () => {
     const c = attempt(`token=${TOKEN}`).catch((e: Error) => e);
     const info = await enteredP;
     clients.at(-1)!.terminate();
-    await until(() => info.signal.aborted, 'onAborted to fire');
+    await until('onAborted to fire', () => info.signal.aborted, 3000);
     release();
     expect(await c).toBeInstanceOf(Error);
-    await until(() => limiter.total === 0, 'released');
+    await until('released', () => limiter.total === 0, 3000);
   });
 
   it('a decision that throws → 500 BC_INTERNAL (no detail leaked), reported to onError', async () => {
@@ -245,6 +238,6 @@ describe('upgradeAsync + admission', () => {
     const closedP = new Promise<number>((r) => ws.once('close', (code: number) => r(code)));
     for (let i = 0; i < 50; i++) ws.send('x');
     expect(await closedP).toBe(1008);
-    await until(() => limiter.total === 0, 'the rate-limited socket released its slot');
+    await until('the rate-limited socket released its slot', () => limiter.total === 0, 3000);
   });
 });

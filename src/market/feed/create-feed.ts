@@ -30,12 +30,12 @@ export function createFeed(startup: FeedStartup, log?: Logger): Feed {
     case 'sim':
       return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed });
     case 'ssi':
-      if (!startup.ssi) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=ssi needs its options (SSI_CONSUMER_ID, SSI_CONSUMER_SECRET, ...)', 500, { feed: 'ssi' });
+      if (!startup.ssi) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=ssi needs its options (SSI_CONSUMER_ID, SSI_CONSUMER_SECRET, ...)', { feed: 'ssi' });
       return new SsiFeed({ ...startup.ssi, log });
     case 'replay':
-      if (!startup.replay) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=replay needs REPLAY_FILE', 500, { feed: 'replay' });
+      if (!startup.replay) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=replay needs REPLAY_FILE', { feed: 'replay' });
       return new ReplayFeed(startup.replay);
     default:
-      throw new BoardcastError('BC_FEED_UNAVAILABLE', `FEED=${startup.feed} is not available; use sim, replay or ssi`, 500, { feed: startup.feed });
+      throw new BoardcastError('BC_FEED_UNAVAILABLE', `FEED=${startup.feed} is not available; use sim, replay or ssi`, { feed: startup.feed });
   }
 }

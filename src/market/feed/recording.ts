@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip, type Gzip } from 'node:zlib';
 import { BoardcastError } from '../../errors.js';
-import { isFuturesSymbol } from '../processor/futures-resolver.js';
+import { isFuturesSymbol } from '../rules/futures.js';
 import type { RawFeedMessage } from './feed.js';
 
 export const RECORDING_MAGIC = 'boardcast-feed';
@@ -42,8 +42,8 @@ export interface RecordedMessage {
 
 /** A recording that cannot be read (missing, unreadable, or not NDJSON of this format). */
 export class RecordingError extends BoardcastError {
-  constructor(message: string, context: Record<string, unknown> = {}) {
-    super('BC_RECORDING_INVALID', message, 500, context);
+  constructor(message: string, context: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super('BC_RECORDING_INVALID', message, context, options);
   }
 }
 
@@ -89,7 +89,7 @@ export class RecordingWriter {
     const done = this.fileStream.closed ? Promise.resolve() : once(this.fileStream, 'close');
     this.out.end();
     await done;
-    if (this.error) throw new RecordingError(`cannot write recording ${this.file}: ${this.error.message}`, { file: this.file });
+    if (this.error) throw new RecordingError(`cannot write recording ${this.file}: ${this.error.message}`, { file: this.file }, { cause: this.error });
   }
 }
 
@@ -98,7 +98,7 @@ async function isGzipFile(file: string): Promise<boolean> {
   try {
     fh = await open(file, 'r');
   } catch (err) {
-    throw new RecordingError(`cannot open recording ${file}: ${(err as Error).message}`, { file });
+    throw new RecordingError(`cannot open recording ${file}: ${(err as Error).message}`, { file }, { cause: err });
   }
   try {
     const buf = Buffer.alloc(2);
@@ -173,7 +173,7 @@ export async function openRecording(file: string): Promise<{ header: RecordingHe
       }
     } catch (err) {
       if (err instanceof RecordingError) throw err;
-      throw new RecordingError(`cannot read recording ${file}: ${(err as Error).message}`, { file, line: lineNo });
+      throw new RecordingError(`cannot read recording ${file}: ${(err as Error).message}`, { file, line: lineNo }, { cause: err });
     } finally {
       rl.close();
       input.destroy();

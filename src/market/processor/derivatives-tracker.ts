@@ -2,10 +2,8 @@
 import type { QuoteEvent } from '../events.js';
 import type { boardcast } from '../../wire/gen/boardcast.js';
 import { Premium, type DerivativesProps } from '../../wire/proto.js';
-import { expiryDate, parseContract } from './futures-resolver.js';
+import { expiryDate, parseContract } from '../rules/futures.js';
 import { QuoteCache, bestAsk, bestBid, percentOf, roundTo, type Complete } from './quote-cache.js';
-
-export { isFuturesSymbol } from './futures-resolver.js';
 
 export interface Basis {
   basis: number;

@@ -1,4 +1,5 @@
-// Index values, breadth and a per-minute intraday series (DESIGN.md §2: never the raw history).
+// Index values, breadth and a per-minute intraday series: a minute series keeps the frame's
+// size bounded; the raw values are the history API's, never the board's.
 import type { IndexEvent, QuoteEvent } from '../events.js';
 import type { boardcast } from '../../wire/gen/boardcast.js';
 import type { IndexStateProps } from '../../wire/proto.js';

@@ -14,7 +14,7 @@ import {
 } from '../../wire/proto.js';
 import { DerivativesTracker } from './derivatives-tracker.js';
 import { ForeignTracker } from './foreign-tracker.js';
-import { displaySymbol, frontMonthContract, isFuturesSymbol, type FuturesContract } from './futures-resolver.js';
+import { displaySymbol, frontMonthContract, isFuturesSymbol, type FuturesContract } from '../rules/futures.js';
 import { IndexTracker, breadthOfQuotes } from './index-tracker.js';
 import { QuoteCache, bestAsk, bestBid, percentOf } from './quote-cache.js';
 import { SessionFlow, emptyFlow, type FlowTotals } from './session-flow.js';
@@ -43,6 +43,18 @@ export interface ClassifiedTrade {
   sideBy: SideSource;
   /** The session bucket: the feed's TradingSession when it sent one, else the class's timetable. */
   phase: MarketPhase;
+}
+
+/** The board's active futures contract against VN30 spot, as the history records it. */
+export interface BasisPoint {
+  /** The display name (VN30FYYMM). */
+  contract: string;
+  /** The code the feed sent the contract's quote under. */
+  feedCode: string;
+  futures: number;
+  spot: number;
+  basis: number;
+  basisPct: number;
 }
 
 export interface MarketProcessorOptions {
@@ -408,6 +420,17 @@ export class MarketProcessor {
     const key = `${this.foreignVersion}`;
     if (this.foreignCache?.key !== key) this.foreignCache = { key, value: this.foreign.summary() };
     return this.foreignCache.value;
+  }
+
+  /**
+   * The basis of the contract the board shows (the same choice as the snapshot's
+   * `derivatives`), or undefined while the contract or VN30 has no price yet.
+   */
+  basisPoint(): BasisPoint | undefined {
+    const d = this.derivatives(this.marketTimeMs > 0 ? this.tradingDateOf(this.marketTimeMs) : '');
+    const spot = this.indices.value(BASKET_INDEX);
+    if (!(d.last! > 0) || !(spot > 0)) return undefined;
+    return { contract: d.symbol!, feedCode: d.feedCode!, futures: d.last!, spot, basis: d.basis!, basisPct: d.basisPct! };
   }
 
   private derivatives(date: string): DerivativesProps {

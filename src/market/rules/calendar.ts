@@ -1,7 +1,7 @@
 // The exchange calendar: one place for the trading timetables of each instrument class
 // (HOSE cash stocks, HNX VN30 index futures), the exchange holidays and trading days.
 // Everything on the Asia/Ho_Chi_Minh clock (UTC+7 all year: Vietnam has no DST). Pure.
-import { MarketPhase } from '../../wire/proto.js';
+import { MarketPhase } from './phase.js';
 import { localMinuteOfDay, tradingDate } from './session.js';
 
 /** The instrument classes whose timetables differ. */

@@ -1,5 +1,5 @@
-// Active buy / sell classification of one trade (DESIGN.md §3).
-import { MarketPhase } from '../../wire/proto.js';
+// Active buy / sell classification of one trade (README "Market rules").
+import { MarketPhase } from './phase.js';
 
 export type TradeSide = 'buy' | 'sell' | 'neutral';
 

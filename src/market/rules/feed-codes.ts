@@ -1,6 +1,6 @@
 // What FastConnect's own fields say about a trade: the session it matched in
 // (`TradingSession`) and the aggressor side the exchange reports (`Side`). Pure.
-import { MarketPhase } from '../../wire/proto.js';
+import { MarketPhase } from './phase.js';
 
 /** The aggressor the exchange reports: BU (buy-up) is an active buy, SD (sell-down) an active sell. */
 export type AggressorSide = 'buy' | 'sell';

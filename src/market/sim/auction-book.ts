@@ -4,7 +4,7 @@
 // the quote message states as EstMatchedPrice, and what the auction matches at its end.
 // Levels are sized so the match is the share of a day's volume an auction trades
 // (ATO about 2 %, ATC about 8 %).
-import { MarketPhase } from '../../wire/proto.js';
+import { MarketPhase } from '../rules/phase.js';
 import { projectedMatch, type AuctionMatch } from '../rules/auction.js';
 import { BOARD_LOT, roundToTick, stepTicks } from '../rules/tick.js';
 import type { Rng } from './rng.js';

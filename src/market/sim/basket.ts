@@ -1,7 +1,10 @@
-// The simulated VN30 basket: the 30 constituents with plausible reference prices (VND, on
-// the HOSE tick grid), shares outstanding, free-float ratios and foreign-ownership limits,
+// The simulated VN30 basket: the 30 constituents (the list itself is the exchange's, in
+// src/market/rules/vn30.ts) with plausible reference prices (VND, on the HOSE tick grid),
+// shares outstanding, free-float ratios and foreign-ownership limits,
 // and the capitalisation-weighted, free-float adjusted, 10%-capped index over them.
 // The figures are rounded public-order-of-magnitude values, not a data source.
+
+import { VN30_WEIGHT_CAP } from '../rules/vn30.js';
 
 export interface Constituent {
   symbol: string;
@@ -51,12 +54,8 @@ export const VN30_BASKET: readonly Constituent[] = [
   { symbol: 'VRE', reference: 30_000,  sharesM: 2_272, freeFloat: 0.40, foreignLimit: 0.49, dailyVolume: 8_000_000 },
 ];
 
-export const VN30_SYMBOLS: readonly string[] = VN30_BASKET.map((c) => c.symbol);
-
 /** The VN30 level the sim's divisor is set for, at the basket's starting reference prices. */
 export const VN30_BASE_VALUE = 1_750;
-/** The largest weight one constituent may carry in the index (HOSE caps VN30 weights at 10%). */
-export const WEIGHT_CAP = 0.1;
 
 /**
  * A capitalisation-weighted index with free float and a weight cap: value = Σ pᵢ·sharesᵢ·ffᵢ·capᵢ / divisor.
@@ -69,7 +68,7 @@ export class CapWeightedIndex {
   readonly weights: ReadonlyMap<string, number>;
   readonly divisor: number;
 
-  constructor(basket: readonly Constituent[], baseValue = VN30_BASE_VALUE, cap = WEIGHT_CAP) {
+  constructor(basket: readonly Constituent[], baseValue = VN30_BASE_VALUE, cap = VN30_WEIGHT_CAP) {
     this.symbols = basket.map((c) => c.symbol);
     const raw = basket.map((c) => c.sharesM * 1e6 * c.freeFloat);
     const caps = cappingFactors(basket.map((c, i) => c.reference * raw[i]!), cap);

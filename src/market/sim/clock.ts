@@ -2,17 +2,26 @@
 // weekday stepping, the "active" (price-moving) time of a session day, and the next
 // instant a set of phases is open. All instants are UTC ms; the timetables are the
 // exchange calendar's (src/market/rules/calendar.ts).
-import { MarketPhase } from '../../wire/proto.js';
+import { MarketPhase } from '../rules/phase.js';
 import { isTradingDay, phaseAtMinute, phaseBoundaries, type InstrumentClass } from '../rules/calendar.js';
 import { VN_OFFSET_MS, localTimeToMs, tradingDate } from '../rules/session.js';
 
 const DAY_MS = 86_400_000;
 
-/** Intervals (local minutes) in which prices move: ATO through ATC, minus the lunch break. */
-const ACTIVE_MIN: ReadonlyArray<readonly [number, number]> = [
-  [9 * 60, 11 * 60 + 30],
-  [13 * 60, 14 * 60 + 45],
-];
+const PRICE_MOVING = new Set<MarketPhase>([MarketPhase.ATO, MarketPhase.CONTINUOUS, MarketPhase.ATC]);
+
+/** Intervals (local minutes) in which prices move: ATO through ATC, minus the lunch break (from the stock timetable). */
+const ACTIVE_MIN: ReadonlyArray<readonly [number, number]> = (() => {
+  const edges = [0, ...phaseBoundaries('stock'), 24 * 60];
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    if (!PRICE_MOVING.has(phaseAtMinute(edges[i]!, 'stock'))) continue;
+    const last = out.at(-1);
+    if (last && last[1] === edges[i]) last[1] = edges[i + 1]!;
+    else out.push([edges[i]!, edges[i + 1]!]);
+  }
+  return out;
+})();
 export const ACTIVE_MS_PER_DAY = ACTIVE_MIN.reduce((s, [a, b]) => s + (b - a) * 60_000, 0);
 
 /** "HH:MM:SS" → ms since local midnight; undefined when malformed. */

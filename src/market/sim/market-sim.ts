@@ -2,6 +2,10 @@
 // contract on the simulator's own session clock, emitting SSI-shaped raw messages
 // (RType X / R / MI, the field names src/market/normalizer.ts reads).
 //
+// This class holds the state and the price processes; the pure parts are its own modules:
+// schedule.ts (session instants, event order, Poisson arrivals), book.ts (order books),
+// messages.ts (the SSI message shapes).
+//
 // It is a discrete-event simulation stepped by `advance(wallMs)`: no timers here (SimFeed
 // is the thin timer wrapper), so tests step it directly. With a fixed seed the message
 // sequence depends only on the start date, the options and the total time advanced (not
@@ -28,16 +32,22 @@
 // - Pace is in wall time: `tradesPerSecond` trades per wall second during continuous
 //   trading whatever the clock speed; MI once per wall second; R per symbol every ~4 wall s.
 import { ConfigError } from '../../errors.js';
-import { MarketPhase } from '../../wire/proto.js';
+import { MarketPhase } from '../rules/phase.js';
 import type { RawFeedMessage } from '../feed/feed.js';
-import { frontMonthContract } from '../processor/futures-resolver.js';
+import { frontMonthContract } from '../rules/futures.js';
 import { phaseAt, type InstrumentClass } from '../rules/calendar.js';
 import { tradingDate as localDateOf } from '../rules/session.js';
-import { BOARD_LOT, priceBand, roundDownToTick, roundToTick, stepTicks } from '../rules/tick.js';
+import { BOARD_LOT, priceBand, roundToTick, stepTicks } from '../rules/tick.js';
 import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
 import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
+import { futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
+import { foreignMsg, indexMsg, quoteMsg, round2, SESSION_CODE, type QuoteState } from './messages.js';
+import {
+  ATC_MATCH_MS, ATO_MATCH_MS, BOOK_PHASES, CONT_END_MS, CONT_START_MS, CONTINUOUS, DAY_END_MS, DAY_OPEN_MS, FOREIGN_PHASES, FUT_ATO_MATCH_MS, ROLL_MS,
+  firstDue, nextArrival, noEvents, type EventKey, type EventTimes,
+} from './schedule.js';
 
 export interface SimOptions {
   /** PRNG seed; 0 picks a random one (see MarketSim.seed). */
@@ -59,18 +69,6 @@ export interface SimOptions {
 export const SIM_DEFAULT_START = '09:14:55';
 export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: SIM_DEFAULT_START, clockSpeed: 1 };
 
-const H = (hms: string): number => parseClock(hms)!;
-/** Before the futures' ATO (08:45). */
-const DAY_OPEN_MS = H('08:40:00');
-/** Auction matches are stamped at the end of their window. */
-const FUT_ATO_MATCH_MS = H('09:00:00');
-const ATO_MATCH_MS = H('09:15:00');
-const CONT_START_MS = H('09:15:00');
-const CONT_END_MS = H('14:30:00');
-const ATC_MATCH_MS = H('14:45:00');
-const ROLL_MS = H('15:01:00');
-const DAY_END_MS = H('23:59:59');
-
 /** Quote-only book updates per trade in continuous trading. */
 const QUOTE_RATIO = 0.3;
 /** Book updates during ATO / ATC, relative to tradesPerSecond. */
@@ -89,25 +87,6 @@ const VNINDEX_LISTED = 395;
 const MEDIAN_TRADE_VALUE = 20_000_000;
 
 const P = MarketPhase;
-const CONTINUOUS = new Set<MarketPhase>([P.CONTINUOUS]);
-const BOOK_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC]);
-const FOREIGN_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC, P.PUT_THROUGH]);
-
-const SESSION_CODE: Record<MarketPhase, string> = {
-  [P.PHASE_UNSPECIFIED]: '',
-  [P.PRE_OPEN]: 'PRE',
-  [P.ATO]: 'ATO',
-  [P.CONTINUOUS]: 'LO',
-  [P.LUNCH_BREAK]: 'BREAK',
-  [P.ATC]: 'ATC',
-  [P.PUT_THROUGH]: 'PT',
-  [P.CLOSED]: 'C',
-};
-
-interface Level {
-  price: number;
-  volume: number;
-}
 
 interface Stock extends QuoteState {
   c: Constituent;
@@ -134,9 +113,6 @@ interface Futures extends QuoteState {
   symbol: string;
 }
 
-type EventKey = 'futAto' | 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'foreign' | 'index';
-/** Tie order: fixed-time session events first, then the Poisson ones, heartbeats last. */
-const EVENT_ORDER: readonly EventKey[] = ['futAto', 'ato', 'atc', 'roll', 'trade', 'quote', 'futTrade', 'futQuote', 'foreign', 'index'];
 
 function validate(o: Omit<SimOptions, 'now'>): void {
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffff_ffff) throw new ConfigError('SIM_SEED', String(o.seed), 'an integer in 0..4294967295');
@@ -177,7 +153,7 @@ export class MarketSim {
   private vniVolFactor = 2.3;
   private vniValFactor = 1.9;
   private foreignCursor = 0;
-  private readonly next: Record<EventKey, number> = { futAto: Infinity, ato: Infinity, atc: Infinity, roll: Infinity, trade: Infinity, quote: Infinity, futTrade: Infinity, futQuote: Infinity, foreign: Infinity, index: Infinity };
+  private readonly next: EventTimes = noEvents();
 
   constructor(opts: Partial<SimOptions> = {}) {
     const o = { ...SIM_DEFAULTS, ...stripUndefined(opts) };
@@ -241,21 +217,14 @@ export class MarketSim {
     const out: RawFeedMessage[] = [];
     let budget = wallMs * this.options.clockSpeed;
     for (;;) {
-      let key: EventKey | undefined;
-      let t = Infinity;
-      for (const k of EVENT_ORDER) {
-        if (this.next[k] < t) {
-          t = this.next[k];
-          key = k;
-        }
-      }
-      if (key === undefined || t - this.now > budget) {
+      const due = firstDue(this.next);
+      if (due === undefined || due.t - this.now > budget) {
         this.now += budget;
         return out;
       }
-      budget -= t - this.now;
-      this.now = t;
-      this.fire(key, out);
+      budget -= due.t - this.now;
+      this.now = due.t;
+      this.fire(due.key, out);
     }
   }
 
@@ -428,9 +397,7 @@ export class MarketSim {
 
   /** Next arrival of a Poisson process of `perWallSecond` events, counted only in `phases` of class `cls`. */
   private poisson(from: number, phases: ReadonlySet<MarketPhase>, perWallSecond: (phase: MarketPhase) => number, cls: InstrumentClass = 'stock'): number {
-    const start = nextOpenAt(from, this.midnight, phases, cls);
-    if (start === Infinity) return Infinity;
-    return start + this.rng.exponential(this.wallToSim(1000 / perWallSecond(phaseAt(start, cls))));
+    return nextArrival(from, this.midnight, phases, (phase) => this.wallToSim(1000 / perWallSecond(phase)), (mean) => this.rng.exponential(mean), cls);
   }
 
   private readonly tradeRate = (): number => this.options.tradesPerSecond;
@@ -560,8 +527,7 @@ export class MarketSim {
   // ---- books -----------------------------------------------------------------------------
 
   private spreadTicks(): number {
-    const u = this.rng.next();
-    return u < 0.8 ? 1 : u < 0.95 ? 2 : 3;
+    return spreadTicksOf(this.rng.next());
   }
 
   private depthLots(s: Stock): number {
@@ -572,10 +538,8 @@ export class MarketSim {
     return Math.max(1, Math.round(Math.exp(Math.log(s.medianLots) + this.rng.normal())));
   }
 
-  /** The best bid a fair price implies: on the grid, at least the floor, below the ceiling. */
   private bestBidFor(s: Stock, fair: number): number {
-    const top = stepTicks(s.ceiling, -1);
-    return Math.max(s.floor, Math.min(top, roundDownToTick(fair)));
+    return stockBestBid(fair, s.floor, s.ceiling);
   }
 
   private rebuildStockBook(s: Stock, fair: number, spread = this.spreadTicks()): void {
@@ -586,10 +550,9 @@ export class MarketSim {
 
   /** A 3-level book with best bid `bid1` (0 = none) and best ask `ask1` (0 = none), within the band. */
   private fillBook(s: Stock, bid1: number, ask1: number): void {
-    s.bids = [];
-    s.asks = [];
-    for (let i = 0, p = bid1; i < 3 && p >= s.floor && bid1 > 0; i++, p = stepTicks(p, -1)) s.bids.push({ price: p, volume: this.depthLots(s) * BOARD_LOT });
-    for (let i = 0, p = ask1; i < 3 && p <= s.ceiling && ask1 > 0; i++, p = stepTicks(p, 1)) s.asks.push({ price: p, volume: this.depthLots(s) * BOARD_LOT });
+    const book = stockBook(bid1, ask1, s.floor, s.ceiling, () => this.depthLots(s) * BOARD_LOT);
+    s.bids = book.bids;
+    s.asks = book.asks;
   }
 
   private rebuildFuturesBook(fair10: number, spread = this.spreadTicks()): void {
@@ -601,10 +564,9 @@ export class MarketSim {
 
   private fillFuturesBook(bid1: number, ask1: number): void {
     const fu = this.fut;
-    fu.bids = [];
-    fu.asks = [];
-    for (let i = 0, p = bid1; i < 3 && p >= fu.floor && bid1 > 0; i++, p--) fu.bids.push({ price: p, volume: 1 + this.rng.int(60) });
-    for (let i = 0, p = ask1; i < 3 && p <= fu.ceiling && ask1 > 0; i++, p++) fu.asks.push({ price: p, volume: 1 + this.rng.int(60) });
+    const book = futuresBook(bid1, ask1, fu.floor, fu.ceiling, () => 1 + this.rng.int(60));
+    fu.bids = book.bids;
+    fu.asks = book.asks;
   }
 
   // ---- trading ----------------------------------------------------------------------------
@@ -814,7 +776,7 @@ export class MarketSim {
     const n = this.stocks.length;
     const vn30 = round2(this.vn30Value());
     const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now, 'stock')] };
-    out.push(this.indexMsg('VN30', vn30, round2(this.vn30Prior), vol, val, adv, dec, n - adv - dec, ceil, floor, base));
+    out.push(indexMsg('VN30', { value: vn30, prior: round2(this.vn30Prior), volume: vol, valueTraded: val, advances: adv, declines: dec, unchanged: n - adv - dec, ceilings: ceil, floors: floor }, base));
 
     // VNINDEX: moves with VN30 (beta) plus its own mean-reverting noise; breadth follows.
     const a = this.activeNow();
@@ -840,23 +802,10 @@ export class MarketSim {
       vCeil = Math.min(vAdv, ceil + Math.round(Math.max(0, r - 0.55) * 25));
       vFloor = Math.min(vDec, floor + Math.round(Math.max(0, 0.45 - r) * 25));
     }
-    out.push(this.indexMsg('VNINDEX', this.vniLast, this.vniPrior, Math.round(vol * this.vniVolFactor), Math.round(val * this.vniValFactor), vAdv, vDec, vUnch, vCeil, vFloor, base));
+    out.push(indexMsg('VNINDEX', { value: this.vniLast, prior: this.vniPrior, volume: Math.round(vol * this.vniVolFactor), valueTraded: Math.round(val * this.vniValFactor), advances: vAdv, declines: vDec, unchanged: vUnch, ceilings: vCeil, floors: vFloor }, base));
   }
 
-  // ---- messages (SSI FastConnect Data v2 field names) ---------------------------------------
-
-  private indexMsg(
-    id: string, value: number, prior: number, vol: number, val: number,
-    adv: number, dec: number, unch: number, ceil: number, floor: number, base: Record<string, string>,
-  ): RawFeedMessage {
-    return {
-      RType: 'MI', IndexId: id, IndexValue: value, PriorIndexValue: prior,
-      Change: round2(value - prior), RatioChange: prior ? round2(((value - prior) / prior) * 100) : 0,
-      ...base,
-      TotalQtty: vol, TotalValue: val, AllQty: vol, AllValue: val,
-      Advances: adv, Declines: dec, NoChanges: unch, Ceilings: ceil, Floors: floor,
-    };
-  }
+  // ---- messages (src/market/sim/messages.ts) -------------------------------------------------
 
   /** `session` overrides the clock's (an auction match is stamped after its window). */
   private stockMsg(s: Stock, session = SESSION_CODE[phaseAt(this.now, 'stock')]): RawFeedMessage {
@@ -868,53 +817,8 @@ export class MarketSim {
   }
 
   private foreignMsg(s: Stock): RawFeedMessage {
-    return {
-      RType: 'R', Symbol: s.c.symbol, TradingDate: ssiDate(this.date), Time: ssiTime(this.now),
-      TotalRoom: s.totalRoom, CurrentRoom: Math.max(0, s.totalRoom - s.held),
-      BuyVol: s.fBuyVol, SellVol: s.fSellVol, BuyVal: s.fBuyVal, SellVal: s.fSellVal,
-    };
+    return foreignMsg(s.c.symbol, this.date, this.now, { totalRoom: s.totalRoom, held: s.held, buyVol: s.fBuyVol, sellVol: s.fSellVol, buyVal: s.fBuyVal, sellVal: s.fSellVal });
   }
-}
-
-interface QuoteState {
-  ref: number;
-  ceiling: number;
-  floor: number;
-  open: number;
-  high: number;
-  low: number;
-  last: number;
-  lastVol: number;
-  totalVol: number;
-  totalVal: number;
-  bids: Level[];
-  asks: Level[];
-}
-
-/** An SSI "X" message; prices are divided by `scale` (10 for futures kept in tenths). */
-function quoteMsg(symbol: string, exchange: string, date: string, now: number, q: QuoteState, scale: number, session: string, estMatched = 0): RawFeedMessage {
-  const px = (p: number) => (scale === 1 ? p : p / scale);
-  const [b1, b2, b3] = q.bids;
-  const [a1, a2, a3] = q.asks;
-  // One literal (a stable object shape), levels that do not exist sent as 0 like SSI does.
-  return {
-    RType: 'X', Symbol: symbol, Exchange: exchange, TradingDate: ssiDate(date), Time: ssiTime(now),
-    TradingSession: session,
-    RefPrice: px(q.ref), Ceiling: px(q.ceiling), Floor: px(q.floor),
-    Open: px(q.open), High: px(q.high), Low: px(q.low),
-    LastPrice: px(q.last), LastVol: q.lastVol, TotalVol: q.totalVol, TotalVal: q.totalVal,
-    BidPrice1: b1 ? px(b1.price) : 0, BidVol1: b1 ? b1.volume : 0,
-    BidPrice2: b2 ? px(b2.price) : 0, BidVol2: b2 ? b2.volume : 0,
-    BidPrice3: b3 ? px(b3.price) : 0, BidVol3: b3 ? b3.volume : 0,
-    AskPrice1: a1 ? px(a1.price) : 0, AskVol1: a1 ? a1.volume : 0,
-    AskPrice2: a2 ? px(a2.price) : 0, AskVol2: a2 ? a2.volume : 0,
-    AskPrice3: a3 ? px(a3.price) : 0, AskVol3: a3 ? a3.volume : 0,
-    EstMatchedPrice: px(estMatched),
-  };
-}
-
-function round2(v: number): number {
-  return Math.round(v * 100) / 100;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -5,22 +5,22 @@ import { BoardcastError } from '../../../errors.js';
 
 /** The access token was refused (v2 answers HTTP 200 with the real status in the body). */
 export class SsiAuthError extends BoardcastError {
-  constructor(message: string, context: Record<string, unknown> = {}) {
-    super('BC_SSI_AUTH_FAILED', message, 502, context);
+  constructor(message: string, context: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super('BC_SSI_AUTH_FAILED', message, context, options);
   }
 }
 
 /** A REST call failed: transport error, HTTP status, or a non-200 status in the body. */
 export class SsiHttpError extends BoardcastError {
-  constructor(message: string, context: Record<string, unknown> = {}) {
-    super('BC_SSI_HTTP', message, 502, context);
+  constructor(message: string, context: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super('BC_SSI_HTTP', message, context, options);
   }
 }
 
 /** The SignalR stream failed: negotiate/connect/start refused, closed, or silent too long. */
 export class SsiStreamError extends BoardcastError {
-  constructor(message: string, context: Record<string, unknown> = {}) {
-    super('BC_SSI_STREAM', message, 502, context);
+  constructor(message: string, context: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super('BC_SSI_STREAM', message, context, options);
   }
 }
 

@@ -102,7 +102,7 @@ export class SsiRestClient {
       res = await fetch(this.url(path, query), { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
       const why = (err as Error)?.name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : ((err as Error)?.cause as Error | undefined)?.message ?? (err as Error)?.message ?? String(err);
-      throw new SsiHttpError(`SSI ${init.method ?? 'GET'} ${path}: ${why}`, { path });
+      throw new SsiHttpError(`SSI ${init.method ?? 'GET'} ${path}: ${why}`, { path }, { cause: err });
     }
     const text = await res.text().catch(() => '');
     let env: Envelope<T> = {};

@@ -143,7 +143,7 @@ export class SignalRConnection extends EventEmitter<SignalREvents> {
           resolve();
         }
       };
-      const onError = (err: Error) => fail(new SsiStreamError(`SignalR connect: ${err.message}`, { step: 'connect' }));
+      const onError = (err: Error) => fail(new SsiStreamError(`SignalR connect: ${err.message}`, { step: 'connect' }, { cause: err }));
       const onClose = (code: number) => fail(new SsiStreamError(`SignalR connect: closed (${code}) before the init message`, { step: 'connect', code }));
       const onUnexpected = (_req: unknown, res: { statusCode?: number }) => fail(new SsiStreamError(`SignalR connect: HTTP ${res.statusCode ?? '?'}`, { step: 'connect', httpStatus: res.statusCode }));
       const cleanup = () => {

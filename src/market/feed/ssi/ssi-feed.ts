@@ -16,6 +16,8 @@
 // tracker sees the gap's flow as what it is. A snapshot row that is BEHIND what the stream
 // already delivered (lower cumulative figures: the REST data lags) is skipped, so a stale
 // snapshot never makes the tracker reset and then re-count the difference as a spike.
+// The reconciling itself (and the basket, futures codes and channel list) is pure, in
+// reconcile.ts; this file is the session loop around it.
 //
 // The transport is a StreamConnector (stream.ts): FastConnect v3's plain WebSocket stream
 // can be added as another connector without touching this loop or the processor.
@@ -30,11 +32,9 @@
 // each call replaces the previous one, X is what still flows, which is what gives the
 // silence of the others away.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { activeContracts, type FuturesContract } from '../../processor/futures-resolver.js';
-import { VN_OFFSET_MS } from '../../rules/session.js';
-import { VN30_SYMBOLS } from '../../sim/basket.js';
+import { VN30_SYMBOLS } from '../../rules/vn30.js';
 import type { Logger } from '../../../log.js';
-import { MarketPhase } from '../../../wire/proto.js';
+import { MarketPhase } from '../../rules/phase.js';
 import { phaseAt } from '../../rules/calendar.js';
 import { ChannelWatch, WATCHED_TYPES, channelType } from './channel-watch.js';
 import { groupByType, MultiStream } from './multi-stream.js';
@@ -42,14 +42,8 @@ import type { Feed, FeedContext, FeedState, FeedStatus, RawFeedMessage } from '.
 import { describeError, Scrubber, SsiAuthError, SsiHttpError, SsiStreamError } from './errors.js';
 import { SsiRestClient, type DailyStockPriceRow } from './rest-client.js';
 import { FcV2Stream, type MarketStream, type StreamConnector } from './stream.js';
-
-export interface SsiBackoff {
-  initialMs: number;
-  maxMs: number;
-  factor: number;
-  /** 0..1: the delay is scaled by a random factor in [1 - jitter, 1]. */
-  jitter: number;
-}
+import { boardBasket, channelList, futuresCodes, StreamLedger, vnClock, type FuturesCodeScheme } from './reconcile.js';
+import { backoffDelay, resolveBackoff, type Backoff } from '../../../util/backoff.js';
 
 export interface SsiFeedOptions {
   consumerId: string;
@@ -70,7 +64,7 @@ export interface SsiFeedOptions {
   extraSymbols?: string[];
   /** Reconnect when nothing (not even a keep-alive) arrives this long, ms (default 60 s). */
   watchdogMs?: number;
-  backoff?: Partial<SsiBackoff>;
+  backoff?: Partial<Backoff>;
   /** How long the REST basket is reused before it is fetched again, ms (default 6 h). */
   basketTtlMs?: number;
   /** REST request timeout, ms (default 10 s). */
@@ -104,55 +98,7 @@ const TRADING_PHASES = new Set<MarketPhase>([MarketPhase.ATO, MarketPhase.CONTIN
 const hoseHours = (_type: string, nowMs: number): boolean => TRADING_PHASES.has(phaseAt(nowMs, 'stock'));
 
 export const DEFAULT_CHANNEL_CHECK_MS = 60_000;
-export const FUTURES_CODE_SCHEMES = ['auto', 'classic', 'krx'] as const;
-export type FuturesCodeScheme = (typeof FUTURES_CODE_SCHEMES)[number];
-
-/**
- * The codes to subscribe a contract under: the scheme's, or with `auto` the form(s) the
- * feed lists (`listed`, its derivatives list; undefined when it could not be had) — both
- * forms when the list is unknown or names neither, so no quote is missed either way.
- */
-export function subscriptionCodes(c: FuturesContract, scheme: FuturesCodeScheme, listed: ReadonlySet<string> | undefined): string[] {
-  if (scheme === 'classic') return [c.symbol];
-  if (scheme === 'krx') return [c.krxCode];
-  const found = listed ? [c.krxCode, c.symbol].filter((code) => listed.has(code)) : [];
-  return found.length > 0 ? found : [c.krxCode, c.symbol];
-}
-
-export const SSI_BACKOFF_DEFAULTS: SsiBackoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
-
-/** Delay before retry `attempt` (1 = the first), ms: exponential with a cap, minus jitter. */
-export function retryDelay(b: SsiBackoff, attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(b.maxMs, b.initialMs * b.factor ** Math.max(0, attempt - 1));
-  return Math.round(base * (1 - b.jitter * random()));
-}
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** Local (Asia/Ho_Chi_Minh) date as YYYY-MM-DD and dd/mm/yyyy, and time HH:MM:SS. */
-function vnClock(ms: number): { iso: string; dmy: string; time: string } {
-  const d = new Date(ms + VN_OFFSET_MS);
-  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-  return { iso: `${y}-${pad2(m)}-${pad2(day)}`, dmy: `${pad2(day)}/${pad2(m)}/${y}`, time: `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}` };
-}
-
-/** dd/mm/yyyy or yyyy-mm-dd (optionally with a time part) → YYYY-MM-DD; '' when unreadable. */
-function isoDay(s: unknown): string {
-  if (typeof s !== 'string') return '';
-  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(s.trim());
-  if (m) return `${m[3]}-${pad2(Number(m[2]))}-${pad2(Number(m[1]))}`;
-  m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : '';
-}
-
-const toNum = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-
-interface ForeignTotals {
-  buyVol: number;
-  sellVol: number;
-  buyVal: number;
-  sellVal: number;
-}
+export const SSI_BACKOFF_DEFAULTS: Backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, jitter: 0.3 };
 
 export class SsiFeed implements Feed {
   readonly name = 'ssi';
@@ -160,7 +106,7 @@ export class SsiFeed implements Feed {
   readonly realTime = true;
   readonly rest: SsiRestClient;
   private readonly opts: SsiFeedOptions;
-  private readonly backoff: SsiBackoff;
+  private readonly backoff: Backoff;
   private readonly watchdogMs: number;
   private readonly basketTtlMs: number;
   private readonly connector: StreamConnector;
@@ -180,9 +126,8 @@ export class SsiFeed implements Feed {
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
   private stream: MarketStream | undefined;
-  private readonly lastForeign = new Map<string, ForeignTotals>();
-  /** TradingDate and Time of the last stream message that carried them. */
-  private lastMarket: { date: string; time: string } | undefined;
+  /** What the stream delivered, which a REST snapshot must not step behind. */
+  private readonly ledger = new StreamLedger();
 
   // Counters (tests, metrics).
   /** Stream connections that went live. */
@@ -205,7 +150,7 @@ export class SsiFeed implements Feed {
 
   constructor(opts: SsiFeedOptions) {
     this.opts = opts;
-    this.backoff = { ...SSI_BACKOFF_DEFAULTS, ...Object.fromEntries(Object.entries(opts.backoff ?? {}).filter(([, v]) => v !== undefined)) };
+    this.backoff = resolveBackoff(SSI_BACKOFF_DEFAULTS, opts.backoff);
     this.watchdogMs = opts.watchdogMs ?? 60_000;
     this.basketTtlMs = opts.basketTtlMs ?? 6 * 3600_000;
     this.now = opts.now ?? Date.now;
@@ -237,16 +182,12 @@ export class SsiFeed implements Feed {
 
   /** The futures codes subscribed: the override, or the front month and the next in the configured scheme. */
   futures(): string[] {
-    if (this.opts.futuresOverride && this.opts.futuresOverride.length > 0) return [...this.opts.futuresOverride];
-    const scheme = this.opts.futuresCodeScheme ?? 'auto';
-    return activeContracts(vnClock(this.now()).iso, 2).flatMap((c) => subscriptionCodes(c, scheme, this.derivativesListed));
+    return futuresCodes(vnClock(this.now()).iso, this.opts.futuresCodeScheme ?? 'auto', this.derivativesListed, this.opts.futuresOverride);
   }
 
   /** The channels a session subscribes to, X (the busiest) last: see the header. */
   channels(): string[] {
-    const stocks = [...new Set([...this.boardBasket, ...this.vn30])];
-    const indexIds = this.opts.indexIds ?? ['VN30', 'VNINDEX'];
-    return [`F:${stocks.join('-')}`, `R:${stocks.join('-')}`, `MI:${indexIds.join('-')}`, `X:${[...stocks, ...this.futures()].join('-')}`];
+    return channelList(this.boardBasket, this.vn30, this.opts.indexIds ?? ['VN30', 'VNINDEX'], this.futures());
   }
 
   /**
@@ -266,9 +207,7 @@ export class SsiFeed implements Feed {
       startFailed = true;
       this.setStatus({ state: err instanceof SsiAuthError ? 'failed' : 'connecting', lastError: `${describeError(err, this.scrubber)}; using the built-in VN30 list until the REST basket is available` });
     }
-    const extras = this.opts.extraSymbols ?? [];
-    const base = this.vn30.length > 0 ? this.vn30 : [...(this.opts.fallbackBasket ?? VN30_SYMBOLS)];
-    this.boardBasket = [...new Set([...base, ...extras])];
+    this.boardBasket = boardBasket(this.vn30, this.opts.fallbackBasket ?? VN30_SYMBOLS, this.opts.extraSymbols ?? []);
     this.running = this.run(this.abort.signal, startFailed);
   }
 
@@ -309,7 +248,7 @@ export class SsiFeed implements Feed {
     let attempt = startFailed ? 1 : 0;
     while (!signal.aborted) {
       if (attempt > 0) {
-        const delay = retryDelay(this.backoff, attempt, this.random);
+        const delay = backoffDelay(this.backoff, attempt, this.random);
         this.delays.push(delay);
         if (this.delays.length > 50) this.delays.shift();
         this.retries++;
@@ -435,44 +374,16 @@ export class SsiFeed implements Feed {
       rows = [];
     }
     if (signal.aborted) return;
-    // Stamp the snapshot with the stream's own clock when it has spoken today, so the
-    // processor sees it in order with the stream's messages; otherwise with the wall clock.
-    const marketTime = this.lastMarket && isoDay(this.lastMarket.date) === clock.iso ? this.lastMarket.time : clock.time;
-    let delivered = 0;
-    for (const row of rows) {
-      const sym = typeof row.Symbol === 'string' ? row.Symbol.trim().toUpperCase() : '';
-      if (!tracked.has(sym) || isoDay(row.TradingDate) !== clock.iso) continue;
-      const t: ForeignTotals = { buyVol: toNum(row.ForeignBuyVolTotal), sellVol: toNum(row.ForeignSellVolTotal), buyVal: toNum(row.ForeignBuyValTotal), sellVal: toNum(row.ForeignSellValTotal) };
-      if (![t.buyVol, t.sellVol, t.buyVal, t.sellVal].every((n) => Number.isFinite(n) && n >= 0)) continue;
-      const last = this.lastForeign.get(sym);
-      if (last && (t.buyVol < last.buyVol || t.sellVol < last.sellVol || t.buyVal < last.buyVal || t.sellVal < last.sellVal)) continue;
-      const msg: RawFeedMessage = {
-        RType: 'R',
-        Symbol: sym,
-        TradingDate: clock.dmy,
-        Time: marketTime,
-        BuyVol: t.buyVol,
-        SellVol: t.sellVol,
-        BuyVal: t.buyVal,
-        SellVal: t.sellVal,
-        ...(row.ForeignCurrentRoom !== undefined && row.ForeignCurrentRoom !== '' ? { CurrentRoom: row.ForeignCurrentRoom } : {}),
-      };
-      this.deliver(msg);
-      delivered++;
-    }
+    const messages = this.ledger.foreignSnapshot(rows, tracked, clock);
+    for (const msg of messages) this.deliver(msg);
     this.reconciliations++;
-    this.reconciledMessages += delivered;
+    this.reconciledMessages += messages.length;
   }
-
   private deliver(raw: RawFeedMessage | string): void {
     const at = this.now();
     this.state.lastMessageAt = at;
     if (typeof raw === 'string') this.malformed++;
-    else if (typeof raw.TradingDate === 'string' && typeof raw.Time === 'string') this.lastMarket = { date: raw.TradingDate, time: raw.Time };
-    if (typeof raw !== 'string' && raw.RType === 'R' && typeof raw.Symbol === 'string') {
-      const t: ForeignTotals = { buyVol: toNum(raw.BuyVol), sellVol: toNum(raw.SellVol), buyVal: toNum(raw.BuyVal), sellVal: toNum(raw.SellVal) };
-      if ([t.buyVol, t.sellVol, t.buyVal, t.sellVal].every(Number.isFinite)) this.lastForeign.set(raw.Symbol, t);
-    }
+    else this.ledger.observe(raw);
     const ctx = this.ctx;
     if (!ctx) return;
     try {

@@ -6,10 +6,10 @@ import {
   expiryDate,
   frontMonthContract,
   isFuturesSymbol,
-  isTradingDay,
   krxCode,
   parseContract,
-} from '../../src/market/processor/futures-resolver.js';
+} from '../../src/market/rules/futures.js';
+import { isTradingDay } from '../../src/market/rules/calendar.js';
 
 describe('expiryDate: third Thursday, moved back over holidays', () => {
   it('matches the real 2025 expiries', () => {

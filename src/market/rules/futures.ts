@@ -11,10 +11,8 @@
 // HNX rule: the last trading day is the third Thursday of the contract month; when that
 // day is not a trading day it moves to the previous trading day. The front month is the
 // month's contract up to and including its expiry day, then the next month's.
-// (The original seed used "last Thursday": that is wrong, see DESIGN.md §3.)
-import { isTradingDay } from '../rules/calendar.js';
-
-export { EXCHANGE_HOLIDAYS, isTradingDay } from '../rules/calendar.js';
+// (Not the last Thursday, as is sometimes said: HNX's contract specification names the third.)
+import { isTradingDay } from './calendar.js';
 
 export const FUTURES_PREFIX = 'VN30F';
 const DAY_MS = 86_400_000;
