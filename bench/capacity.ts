@@ -1,7 +1,7 @@
 // bench:capacity — how many clients one server holds at a given frame rate, per core.
 //
 //   npm run bench:capacity -- [--systems boardcast-proto,boardcast-json,uws-json,ws-json]
-//                             [--rate 10] [--p99 100] [--start 1000] [--min 250] [--max 20000]
+//                             [--rate 10] [--p99 100] [--start 1000] [--min 250] [--max 16000]
 //                             [--window 5] [--warmup 2] [--ramp 2500] [--threads N]
 //                             [--budget 540] [--resolution 0.1] [--lag 50] [--no-pin] [--no-idle]
 //                             [--server DIR]
@@ -46,7 +46,7 @@ const { values: argv } = parseArgs({
     p99: { type: 'string', default: '100' },
     start: { type: 'string', default: '1000' },
     min: { type: 'string', default: '250' },
-    max: { type: 'string', default: '20000' },
+    max: { type: 'string', default: '16000' },
     window: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     ramp: { type: 'string', default: '2500' },
@@ -117,8 +117,9 @@ async function startSystem(name: string): Promise<Running> {
     await waitReady(bc);
     return { server: bc, url: `ws://127.0.0.1:${bc.port}/ws?${query}`, all: [bc] };
   }
-  // The upstream lives on the load generator's CPU: one socket, so it barely counts there.
-  const upstream = await startBoardcast(pin.loadgen);
+  // The upstream shares the server's CPU (one socket: a few % of it), so that the load
+  // generator's CPU carries nothing but the load generator; its CPU is not counted.
+  const upstream = await startBoardcast(pin.server);
   try {
     await waitReady(upstream);
     const script = join(DIST, 'bench', 'lib', kind === 'uws' ? 'uws-relay.js' : 'ws-baseline.js');
@@ -153,6 +154,28 @@ interface Probe {
   rssKiBPerConn: number;
   loadgenLagP99Ms: number;
   loadgenLagMaxMs: number;
+  /** boardcast only, from /metrics mid-window: where the RSS goes (MiB). */
+  memory?: { sendBuffersMiB: number; heapUsedMiB: number; heapTotalMiB: number; externalMiB: number };
+}
+
+/** Mid-window memory accounting of a boardcast server: uWS send buffers, the main thread's V8 heap and the buffers outside it. */
+async function memoryFromMetrics(port: number): Promise<Probe['memory']> {
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const sum = (name: string) => {
+      let total = 0;
+      for (const m of text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) total += Number(m[1]);
+      return round(total / 2 ** 20, 1);
+    };
+    return {
+      sendBuffersMiB: sum('boardcast_ws_send_buffer_bytes'),
+      heapUsedMiB: sum('boardcast_nodejs_heap_size_used_bytes'),
+      heapTotalMiB: sum('boardcast_nodejs_heap_size_total_bytes'),
+      externalMiB: sum('boardcast_nodejs_external_memory_bytes'),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 const probeSeconds = (clients: number) => 0.25 + clients / rampPerS + warmupS + windowS + 3;
@@ -165,6 +188,7 @@ async function probe(sys: string, run: Running, clients: number): Promise<Probe>
   const windowStart = t0 + 250 + (clients / rampPerS) * 1000 + warmupS * 1000;
   const windowEnd = windowStart + windowS * 1000;
   const sampling = sampleWindow(pid, windowStart + 50, windowEnd - 50, 200);
+  const memory = sys.startsWith('boardcast') ? sleep((windowStart + windowEnd) / 2 - Date.now()).then(() => memoryFromMetrics(run.server.port)) : Promise.resolve(undefined);
   const format = sys.endsWith('json') ? 'json' : 'proto';
   const r: LoadgenResult = await runLoadgen({ url: run.url, clients, durationS: windowS, warmupS, format, decode: 'header', rampPerS, threads, maxFailRatio: 0, connectTimeoutMs: 10_000 }, {
     onProgress: (p) => process.stderr.write(`[${sys} ${clients}] ${p.elapsedS.toFixed(0)}s connected ${p.connected}/${p.attempted} frames/s ${Math.round(p.framesPerS)} p99 ${p.p99Ms?.toFixed(1) ?? '-'} ms errors ${p.errors}\n`),
@@ -200,6 +224,7 @@ async function probe(sys: string, run: Running, clients: number): Promise<Probe>
     restRssMiB: round(rest.rssKiB / 1024, 1), rssMiB: round(maxRss / 1024, 1),
     rssKiBPerConn: round((maxRss - rest.rssKiB) / Math.max(1, r.clientsConnected), 1),
     loadgenLagP99Ms: r.loopLagMs.p99, loadgenLagMaxMs: r.loopLagMs.max,
+    memory: await memory,
   };
   jsonLine('capacity-probe', { ...p });
   console.error(`[${sys} ${clients}] ${verdict}${why.length ? `: ${why.join(', ')}` : ''}`);
@@ -319,22 +344,27 @@ try {
 
 const uwsOf = (sys: string) => results.find((r) => r.system === `uws-${sys.split('-')[1]}`);
 const wsOf = (sys: string) => results.find((r) => r.system === `ws-${sys.split('-')[1]}`);
+// Figures at the largest count held; when none held, at the first probe (marked).
+const shown = (c: Capacity) => c.at ?? c.probes[0] ?? null;
 const table = results.map((c) => {
   const floor = uwsOf(c.system);
   const ws = wsOf(c.system);
+  const at = shown(c);
+  const fAt = floor && shown(floor);
   return {
     system: c.system,
     'clients held': `${c.held.toLocaleString('en-US')}${c.loadgenLimited ? '+ (loadgen)' : ''}`,
     'failed at': c.failedAt?.toLocaleString('en-US') ?? '-',
     'clients/core': pinned ? c.held : 'unpinned',
-    'p99 ms': c.at?.p99Ms ?? '-',
-    'cpu%': c.at?.cpuPct ?? '-',
-    'µs CPU/msg': c.at?.cpuUsPerMsg ?? '-',
-    '× uws': c.at && floor?.at ? round(c.at.cpuUsPerMsg / floor.at.cpuUsPerMsg, 2) : '-',
+    'figures at': at ? `${at.clients}${at.verdict === 'held' ? '' : ` (${at.verdict})`}` : '-',
+    'p99 ms': at?.p99Ms ?? '-',
+    'cpu%': at?.cpuPct ?? '-',
+    'µs CPU/msg': at?.cpuUsPerMsg ?? '-',
+    '× uws': at && fAt ? round(at.cpuUsPerMsg / fAt.cpuUsPerMsg, 2) : '-',
     '× ws clients': ws && ws.held > 0 ? round(c.held / ws.held, 2) : '-',
     'rest MiB': c.restRssMiB,
-    'KiB/conn': c.at?.rssKiBPerConn ?? '-',
-    'loadgen lag p99 ms': c.at?.loadgenLagP99Ms ?? '-',
+    'KiB/conn': at?.rssKiBPerConn ?? '-',
+    'loadgen lag p99 ms': at?.loadgenLagP99Ms ?? '-',
   };
 });
 const machine = { cpus: CPUS, model: cpus()[0]?.model ?? '?', node: process.version, pinned: pin, load: (await import('node:os')).loadavg().map((x) => round(x, 2)) };

@@ -24,7 +24,7 @@ if (!upstreamUrl) {
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 0);
 
-let latest: Buffer | undefined;
+let latest: { data: Buffer; isBinary: boolean } | undefined;
 let frames = 0;
 let broadcastSum = 0;
 let broadcastCount = 0;
@@ -47,13 +47,13 @@ const http = createServer((req, res) => {
 const wss = new WebSocketServer({ server: http, path: '/ws', perMessageDeflate: false, clientTracking: true });
 wss.on('connection', (ws) => {
   // Like boardcast: the latest frame first, so a new socket never waits an interval.
-  if (latest) ws.send(latest, { binary: true });
+  if (latest) ws.send(latest.data, { binary: latest.isBinary });
   ws.on('error', () => { /* a client dropping is not the relay's problem */ });
 });
 
 relayFrom(upstreamUrl, 'ws-baseline', (data, isBinary, hopUs) => {
   hops[hopCount++ % hops.length] = hopUs;
-  latest = data;
+  latest = { data, isBinary };
   frames++;
   const t0 = performance.now();
   for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
