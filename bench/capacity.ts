@@ -13,7 +13,8 @@
 // every client receives every frame (no seq gap, no missed frame, no disconnect, at most
 // one frame per client short over the window) with p99 latency ≤ --p99 ms. A probe in which the load
 // generator's own event loop lagged (p99 over --lag ms) and that did not hold is marked
-// "loadgen" and not counted: the search stops there, the capacity is at least the last held.
+// "loadgen" and not counted as the server's failure: above a held count the search stops
+// there (the capacity is at least the last held); with nothing held yet it looks lower.
 //
 // Systems: boardcast-<format> (ROLE=all, deltas on); uws-<format> and ws-<format>: a
 // trivial uWebSockets.js relay and a plain `ws` server re-broadcasting the same bytes from
@@ -262,7 +263,9 @@ async function search(sys: string, deadline: number): Promise<Capacity> {
       if (Date.now() + probeSeconds(n) * 1000 > deadline) { console.error(`[${sys}] out of time before ${n}`); break; }
       const p = await probe(sys, run, n);
       probes.push(p);
-      if (p.verdict === 'loadgen') { loadgenLimited = true; break; }
+      // A lagging load generator above a held count: nothing higher can be measured. With
+      // nothing held yet, it is a ceiling: look lower, where the load generator may keep up.
+      if (p.verdict === 'loadgen') { loadgenLimited = true; if (held > 0) break; }
       if (p.verdict === 'held') { held = n; heldProbe = p; } else failedAt = n;
       if (held >= maxClients) break;
       if (failedAt !== null && failedAt <= minClients) break;
