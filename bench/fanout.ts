@@ -8,7 +8,10 @@
 //   npm run bench:fanout -- [--clients 1000,5000,10000] [--duration 10] [--interval 100]
 //                           [--format proto] [--warmup 2] [--ramp 2500] [--threads N]
 //                           [--decode header|full] [--idle-clients N] [--no-floor] [--no-idle]
-//                           [--cpu-prof] [--server DIR] [--nats]
+//                           [--cpu-prof] [--server DIR] [--nats] [--pin]
+//
+// --pin: every server process on one CPU and the load generator on another (taskset), so
+// that they stop competing; said so on stderr when the machine cannot.
 //
 // --nats (npm run bench:fanout-nats) measures the scale-out path instead: ROLE=all against
 // ingest → NATS → 1 edge at each client count (the latency the bus adds), then the same
@@ -20,11 +23,9 @@
 //
 // Output: a table on stdout, JSON lines ({"bench":"fanout",…}), and
 // bench/results/fanout-<timestamp>.json with the percentile chart fanout-<timestamp>.svg.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '../src/loadgen/limits.js';
@@ -33,6 +34,7 @@ import type { DecodeMode, LoadgenOptions, WireFormat } from '../src/loadgen/opti
 import { percentileChartSvg, type ChartSeries } from './lib/chart.js';
 import { NatsServer } from '../test/helpers/nats-server.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
+import { CLK_TCK, pinApart, waitReady, sampleProc, sampleWindow, sleep, spawnServer as spawnChild, type PinPlan, type ProcSample, type Server } from './lib/procs.js';
 
 // ───────────────────────────── options ─────────────────────────────
 const { values: argv } = parseArgs({
@@ -54,6 +56,7 @@ const { values: argv } = parseArgs({
     server: { type: 'string' },
     delta: { type: 'string', default: '1' },
     nats: { type: 'boolean', default: false },
+    pin: { type: 'boolean', default: false },
   },
 });
 const natsMode = argv.nats!;
@@ -84,52 +87,14 @@ const DIST = fileURLToPath(new URL('..', import.meta.url)); // dist/
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const RESULTS = join(ROOT, 'bench', 'results');
 const PROF_DIR = join(RESULTS, `prof-${STAMP}`);
-const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { return 100; } })();
-const PAGE_KIB = 4;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ───────────────────────────── child servers ─────────────────────────────
 type System = 'boardcast' | 'ws' | 'floor' | 'ingest' | 'edge';
 
-interface Server {
-  system: System;
-  proc: ChildProcess;
-  pid: number;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Spawns node under a raised open-file limit (exec keeps the PID) and waits for its "listening" line. */
-function spawnServer(system: System, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
-  const sh = 'ulimit -n 65536 2>/dev/null || ulimit -n $(ulimit -Hn); exec "$0" "$@"';
-  const proc = spawn('sh', ['-c', sh, process.execPath, ...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
-  const keep = (line: string) => { tail.push(line); if (tail.length > 20) tail.shift(); };
-  createInterface({ input: proc.stderr! }).on('line', (l) => { keep(l); process.stderr.write(`[${system}] ${l}\n`); });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  return new Promise<Server>((resolve, reject) => {
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`${system} did not listen within 30 s:\n${tail.join('\n')}`)); }, 30_000);
-    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${system} exited (${code}) before listening:\n${tail.join('\n')}`)); });
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      keep(line);
-      let msg: { msg?: string; port?: number; level?: number | string };
-      try { msg = JSON.parse(line); } catch { return; }
-      if (typeof msg.port === 'number' && /listening/.test(msg.msg ?? '')) {
-        clearTimeout(timer);
-        resolve({
-          system, proc, pid: proc.pid!, port: msg.port,
-          stop: async () => {
-            if (proc.exitCode !== null) return;
-            proc.kill('SIGTERM');
-            const t = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-            await exited;
-            clearTimeout(t);
-          },
-        });
-      }
-    });
-  });
-}
+// --pin: every server on one CPU, this process (the load generator) on another.
+const pin: PinPlan = argv.pin ? pinApart() : { reason: 'not asked (--pin)' };
+if (argv.pin) console.error(pin.server !== undefined ? `fanout: servers pinned to CPU ${pin.server}, load generator to CPU ${pin.loadgen}` : `fanout: cannot pin: ${pin.reason}`);
+const spawnServer = (system: System, script: string, env: Record<string, string>, nodeArgs: string[] = []) => spawnChild(system, script, env, nodeArgs, pin.server);
 
 const BOARDCAST_MAIN = argv.server ? join(argv.server, 'dist', 'src', 'main.js') : join(DIST, 'src', 'main.js');
 const BOARDCAST_ENV = (interval: number) => ({ HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(interval), SIM_SEED: '1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' });
@@ -139,65 +104,12 @@ const startBoardcast = (interval: number, prof = false, env: Record<string, stri
 const startRole = (role: 'ingest' | 'edge', interval: number, natsUrl: string, env: Record<string, string> = {}) =>
   spawnServer(role, BOARDCAST_MAIN, { ...BOARDCAST_ENV(interval), ROLE: role, NATS_URL: natsUrl, INGEST_FAILOVER_MS: '3000', ...env });
 
-/** Polls /readyz until 200 (an edge listens before the ingest's frames reach it). */
-async function waitReady(server: Server, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await fetch(`http://127.0.0.1:${server.port}/readyz`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    if (Date.now() > deadline) throw new Error(`${server.system} on ${server.port}: /readyz not 200 within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
 const startBaseline = (upstreamPort: number) => spawnServer('ws', join(DIST, 'bench', 'lib', 'ws-baseline.js'), {
   HOST: '127.0.0.1', PORT: '0', UPSTREAM: `ws://127.0.0.1:${upstreamPort}/ws?${query}`,
 });
 const startFloor = (interval: number, padBytes: number) => spawnServer('floor', join(DIST, 'bench', 'lib', 'floor-server.js'), {
   HOST: '127.0.0.1', PORT: '0', INTERVAL_MS: String(interval), PAD_BYTES: String(padBytes),
 });
-
-// ───────────────────────────── /proc sampling ─────────────────────────────
-interface ProcSample { atMs: number; ticks: number; mainTicks: number; mainSysTicks: number; rssKiB: number }
-
-function ticksOf(statPath: string): number {
-  const [u, s] = userSys(statPath);
-  return u + s;
-}
-
-/** utime and stime of a /proc stat file, in clock ticks. */
-function userSys(statPath: string): [number, number] {
-  const stat = readFileSync(statPath, 'utf8');
-  // Fields after "(comm) ": state is [0], utime [11], stime [12].
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return [Number(f[11]), Number(f[12])];
-}
-
-function sampleProc(pid: number): ProcSample {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
-  // The main thread's TID is the PID: its own CPU, apart from the market worker's.
-  const [mu, ms] = userSys(`/proc/${pid}/task/${pid}/stat`);
-  return {
-    atMs: performance.now(),
-    ticks: ticksOf(`/proc/${pid}/stat`),
-    mainTicks: mu + ms,
-    mainSysTicks: ms,
-    rssKiB: rss ? Number(rss[1]) : Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_KIB,
-  };
-}
-
-/** Samples a PID every `everyMs` between two instants; resolves with the samples. */
-async function sampleWindow(pid: number, fromMs: number, toMs: number, everyMs = 250): Promise<ProcSample[]> {
-  await sleep(Math.max(0, fromMs - Date.now()));
-  const out: ProcSample[] = [sampleProc(pid)];
-  while (Date.now() + everyMs <= toMs) {
-    await sleep(everyMs);
-    out.push(sampleProc(pid));
-  }
-  await sleep(Math.max(0, toMs - Date.now()));
-  out.push(sampleProc(pid));
-  return out;
-}
 
 // ───────────────────────────── server-side counters ─────────────────────────────
 /** Main-thread publish time: boardcast's histogram, the baseline's own sum/count. */
@@ -489,7 +401,7 @@ async function natsBench(): Promise<void> {
   writeFileSync(out, `${JSON.stringify({
     bench: 'fanout-nats', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
     options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads },
-    machine: { cores: availableParallelism(), node: process.version },
+    machine: { cores: availableParallelism(), node: process.version, pinned: pin },
     rows, compare, runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
   }, null, 2)}\n`);
   writeFileSync(svg, percentileChartSvg(`fan-out latency: ROLE=all vs ingest → NATS → edges (${format}, ${intervalMs} ms frames)`, curves, { subtitle: `${new Date().toISOString()} · ${availableParallelism()} cores shared by every process and the load generator · dashed = through NATS` }));
@@ -598,7 +510,7 @@ const svg = join(RESULTS, `fanout-${STAMP}.svg`);
 writeFileSync(out, `${JSON.stringify({
   bench: 'fanout', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
   options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads, idleClients },
-  machine: { cores: availableParallelism(), node: process.version },
+  machine: { cores: availableParallelism(), node: process.version, pinned: pin },
   rows, ratios, idleMemory: idleRows, baselineHopUs: hops, profile,
   runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
 }, null, 2)}\n`);

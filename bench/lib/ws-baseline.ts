@@ -14,8 +14,7 @@
 // GET /stats → {"clients","frames","broadcastSeconds":{"sum","count"},"hopUs":{"p50","p99","count"}}
 import { createServer } from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
-import { decodeMessage } from '../../src/loadgen/decode.js';
-import { nowUsFine as nowUs } from '../../src/util/clock.js';
+import { relayFrom } from './upstream.js';
 
 const upstreamUrl = process.env.UPSTREAM;
 if (!upstreamUrl) {
@@ -25,7 +24,7 @@ if (!upstreamUrl) {
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 0);
 
-let latest: Buffer | undefined;
+let latest: { data: Buffer; isBinary: boolean } | undefined;
 let frames = 0;
 let broadcastSum = 0;
 let broadcastCount = 0;
@@ -48,33 +47,19 @@ const http = createServer((req, res) => {
 const wss = new WebSocketServer({ server: http, path: '/ws', perMessageDeflate: false, clientTracking: true });
 wss.on('connection', (ws) => {
   // Like boardcast: the latest frame first, so a new socket never waits an interval.
-  if (latest) ws.send(latest, { binary: true });
+  if (latest) ws.send(latest.data, { binary: latest.isBinary });
   ws.on('error', () => { /* a client dropping is not the relay's problem */ });
 });
 
-function connectUpstream(): void {
-  const up = new WebSocket(upstreamUrl!, { perMessageDeflate: false });
-  up.on('message', (data: Buffer, isBinary: boolean) => {
-    const receivedUs = nowUs();
-    try {
-      const m = decodeMessage(data, isBinary, 'header');
-      if (m.type !== 'board') return;
-      hops[hopCount++ % hops.length] = receivedUs - m.producedAtUs;
-    } catch {
-      return;
-    }
-    latest = data;
-    frames++;
-    const t0 = performance.now();
-    for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
-    broadcastSum += (performance.now() - t0) / 1000;
-    broadcastCount++;
-  });
-  up.on('error', (err) => process.stderr.write(`ws-baseline: upstream error: ${err.message}\n`));
-  up.on('close', () => setTimeout(connectUpstream, 200));
-}
-
-connectUpstream();
+relayFrom(upstreamUrl, 'ws-baseline', (data, isBinary, hopUs) => {
+  hops[hopCount++ % hops.length] = hopUs;
+  latest = { data, isBinary };
+  frames++;
+  const t0 = performance.now();
+  for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
+  broadcastSum += (performance.now() - t0) / 1000;
+  broadcastCount++;
+});
 http.listen(port, host, () => {
   const addr = http.address();
   process.stdout.write(`${JSON.stringify({ msg: 'baseline listening', port: typeof addr === 'object' && addr ? addr.port : port })}\n`);

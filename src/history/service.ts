@@ -82,6 +82,8 @@ export class HistoryService {
   readonly metrics: HistoryMetrics;
   private writer: Worker | undefined;
   private pool: Piscina | undefined;
+  /** Whether this process serves queries: the pool itself starts on the first one. */
+  private servesQueries = false;
   private closed: Promise<{ stats?: WriterStats; leftOver: number }> | undefined;
   private lastStats: WriterStats | undefined;
   timescale = false;
@@ -93,20 +95,16 @@ export class HistoryService {
     this.guard = new Guard(log, registry);
   }
 
-  /** Starts the writer thread and waits until the store is open and migrated; then the query pool. */
+  /**
+   * Starts the writer thread and waits until the store is open and migrated. The query pool
+   * starts with the first query: a process nobody asks for history keeps no idle thread
+   * (each one is a V8 isolate and a store connection, several MB at rest).
+   */
   static async open(cfg: HistoryConfig, log: Logger, registry: Registry, overrides: HistoryOverrides = {}, roles: HistoryRoles = {}): Promise<HistoryService> {
     const { writer = true, queries = true } = roles;
     const svc = new HistoryService(cfg, storeTarget(cfg), log, registry);
     if (writer) await svc.startWriter(overrides);
-    if (queries) svc.pool = new Piscina({
-      filename: queryWorkerFile(),
-      minThreads: 1,
-      maxThreads: cfg.HISTORY_QUERY_THREADS,
-      idleTimeout: 30_000,
-      maxQueue: 1000,
-      atomics: 'disabled',
-      workerData: { target: svc.target },
-    });
+    svc.servesQueries = queries;
     log.info({ ...describeTarget(svc.target), ...(writer ? { timescale: svc.timescale } : {}), mode: writer ? (queries ? 'read-write' : 'write-only') : 'read-only' }, 'history store open');
     return svc;
   }
@@ -169,12 +167,32 @@ export class HistoryService {
     return this.lastStats;
   }
 
-  /** Runs one query on the pool; resolves with the JSON body. */
+  /** Live query-pool threads: 0 until the first query. */
+  get queryThreads(): number {
+    return this.pool?.threads.length ?? 0;
+  }
+
+  private queryPool(): Piscina | undefined {
+    if (!this.servesQueries || this.closed) return undefined;
+    this.pool ??= new Piscina({
+      filename: queryWorkerFile(),
+      minThreads: 1,
+      maxThreads: this.cfg.HISTORY_QUERY_THREADS,
+      idleTimeout: 30_000,
+      maxQueue: 1000,
+      atomics: 'disabled',
+      workerData: { target: this.target },
+    });
+    return this.pool;
+  }
+
+  /** Runs one query on the pool (started by the first one); resolves with the JSON body. */
   async query(q: HistoryQuery): Promise<string> {
-    if (!this.pool) throw new HistoryStoreError('history is closed (or this process serves no history queries)', {});
+    const pool = this.queryPool();
+    if (!pool) throw new HistoryStoreError('history is closed (or this process serves no history queries)', {});
     const end = this.metrics.querySeconds.startTimer({ kind: q.kind });
     try {
-      return (await this.pool.run(q)) as string;
+      return (await pool.run(q)) as string;
     } finally {
       end();
     }

@@ -2,6 +2,7 @@
 // the ramp, decodes every frame, checks seq per socket, records latency inside the
 // measurement window, reports progress once a second on the task's MessagePort, and
 // returns its counters and histogram when the run ends (or when told to stop).
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { Histogram } from 'hdr-histogram-js';
 import { decodeMessage } from './decode.js';
@@ -33,6 +34,8 @@ class Shard {
   private closing = false;
   private stoppedAtUs: number | null = null;
   private finish!: () => void;
+  /** This thread's event-loop delay over the window: a lagging loadgen measures itself. */
+  private readonly lag: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor(private readonly task: ShardTask) {
     this.windowStartUs = task.windowStartMs * 1000;
@@ -55,12 +58,15 @@ class Shard {
       progress = setInterval(() => this.report(), PROGRESS_MS);
     }, Math.max(0, this.task.startAtMs + PROGRESS_MS - REPORT_LEAD_MS - Date.now()));
     const endTimer = setTimeout(() => this.finish(), Math.max(0, this.task.windowEndMs - Date.now()));
+    const lagTimer = setTimeout(() => this.lag.enable(), Math.max(0, this.task.windowStartMs - Date.now()));
 
     await ended;
     clearInterval(ramp);
     clearTimeout(firstReport);
     clearInterval(progress);
     clearTimeout(endTimer);
+    clearTimeout(lagTimer);
+    this.lag.disable();
     await this.closeAll();
     this.report();
     port.close();
@@ -71,6 +77,8 @@ class Shard {
       counters: this.c,
       histogram: encodeHistogram(this.hist),
       windowS: Math.max(0, endUs - this.windowStartUs) / 1_000_000,
+      // The histogram is in ns and includes the 10 ms sampling period itself.
+      loopLagMs: this.lag.count === 0 ? { p99: 0, max: 0 } : { p99: Math.max(0, this.lag.percentile(99) / 1e6 - 10), max: Math.max(0, this.lag.max / 1e6 - 10) },
     };
   }
 

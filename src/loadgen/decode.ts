@@ -53,7 +53,8 @@ function decodeProtoHeader(bytes: Uint8Array): DecodedMessage {
       case 2: epoch = r.string(); break;
       case 3: producedAtUs = r.int64(); break;
       case 4: kind = r.int32(); break;
-      case 6: hasSnapshot = true; r.skipType(tag & 7); break;
+      // The snapshot follows the envelope: nothing after it is a header field.
+      case 6: hasSnapshot = true; r.pos = r.len; break;
       case 7: hasControl = true; r.skipType(tag & 7); break;
       default: r.skipType(tag & 7);
     }
@@ -62,9 +63,19 @@ function decodeProtoHeader(bytes: Uint8Array): DecodedMessage {
   return board(seq, epoch, kind, producedAtUs);
 }
 
-/** JSON header: the frame object's top-level fields, the snapshot left as parsed. */
-function decodeJsonHeader(text: string): DecodedMessage {
-  const f = JSON.parse(text) as Record<string, unknown>;
+/**
+ * The envelope boardcast writes before every JSON board frame, in this order (see
+ * src/server/views.ts); the snapshot after it is neither parsed nor turned into a string.
+ */
+const JSON_ENVELOPE = /^\{"seq":"(\d+)","epoch":("(?:[^"\\]|\\.)*"),"producedAtUs":"(-?\d+)","kind":"(FULL|DELTA)",/;
+/** Enough bytes for the envelope of any frame (an epoch is a few dozen characters). */
+const JSON_ENVELOPE_MAX = 256;
+
+/** JSON header: the envelope's leading fields; anything else (control, another writer's field order) parsed whole. */
+function decodeJsonHeader(data: Buffer): DecodedMessage {
+  const m = JSON_ENVELOPE.exec(data.toString('latin1', 0, Math.min(data.length, JSON_ENVELOPE_MAX)));
+  if (m) return board(m[1], JSON.parse(m[2]!) as string, m[4], m[3]);
+  const f = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
   if (f === null || typeof f !== 'object') throw new Error('JSON frame is not an object');
   if (f.control != null && f.snapshot == null) return { type: 'control' };
   return board(f.seq, f.epoch, f.kind, f.producedAtUs);
@@ -73,5 +84,5 @@ function decodeJsonHeader(text: string): DecodedMessage {
 /** Throws on a malformed message; the caller counts it as a decode error. */
 export function decodeMessage(data: Buffer, isBinary: boolean, mode: DecodeMode): DecodedMessage {
   if (mode === 'full') return decodeFull(data, isBinary);
-  return isBinary ? decodeProtoHeader(data) : decodeJsonHeader(data.toString('utf8'));
+  return isBinary ? decodeProtoHeader(data) : decodeJsonHeader(data);
 }

@@ -64,4 +64,6 @@ export interface ShardResult {
   histogram: string;
   /** The measurement window actually covered (shorter when stopped early). */
   windowS: number;
+  /** The shard thread's event-loop delay over the window, ms beyond its 10 ms sampling timer. */
+  loopLagMs: { p99: number; max: number };
 }

@@ -30,6 +30,7 @@ export function formatTable(r: LoadgenResult): string {
     ['seq gaps (frames missed)', `${fmtInt(r.seqGaps)} (${fmtInt(r.framesMissed)})`],
     ['epoch changes / resyncs', `${fmtInt(r.epochChanges)} / ${fmtInt(r.resyncs)}`],
     ['decode errors', fmtInt(r.decodeErrors)],
+    ['loadgen event-loop lag p99 / max ms', `${r.loopLagMs.p99.toFixed(1)} / ${r.loopLagMs.max.toFixed(1)}`],
     ['result', r.passed ? 'PASS' : `FAIL (fail ratio ${(r.failRatio * 100).toFixed(2)}%)`],
   ];
   if (r.clientsAttempted < r.clientsAsked) rows.splice(3, 0, ['clients attempted', fmtInt(r.clientsAttempted)]);

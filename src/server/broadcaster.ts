@@ -8,6 +8,11 @@
 // missed. A socket stalled longer than the slow-client timeout is closed with 1008. uWS's
 // own limit sits well above ours, so uWS never drops a frame silently.
 //
+// Memory is bounded in total too: `clients × per-socket limit` can exceed what the process
+// has, so when the unsent bytes of all sockets together pass the send budget, every socket
+// that is behind at all (anything unsent) is stalled the same way, and resumes with a FULL
+// once it has drained; sockets that keep up are not touched.
+//
 // Work is bounded by frames, not by what clients do: a resync or a view change takes the
 // socket off its topic and it gets one FULL frame of its (new) view with the next frame,
 // however many messages it sent; FULL frames are assembled once per live view per frame
@@ -53,6 +58,8 @@ export interface BroadcasterOptions {
   /** Distinct views at once; 0 = unlimited. */
   maxViews: number;
   backpressureLimit: number;
+  /** Unsent bytes of all sockets together above which lagging sockets are stalled too. */
+  backpressureTotal: number;
   slowClientTimeoutMs: number;
 }
 
@@ -63,6 +70,8 @@ export class Broadcaster {
   private readonly sockets = new Set<WebSocket<SocketData>>();
   private readonly pending = new Set<WebSocket<SocketData>>();
   private latest: Latest | undefined;
+  /** Unsent bytes of every socket at the last sweep. */
+  private buffered = 0;
   epoch = '';
   lastSeq = 0;
 
@@ -70,7 +79,9 @@ export class Broadcaster {
     private readonly app: TemplatedApp,
     private readonly metrics: Metrics,
     private readonly opts: BroadcasterOptions,
-  ) {}
+  ) {
+    metrics.sendBudgetBytes.set(opts.backpressureTotal);
+  }
 
   get size(): number {
     return this.sockets.size;
@@ -161,10 +172,15 @@ export class Broadcaster {
     }
   }
 
+  /** Whether a stalled socket with `b` bytes unsent may be served again. */
+  private mayResume(b: number): boolean {
+    return b < this.opts.backpressureLimit / 2 && (b === 0 || this.buffered <= this.opts.backpressureTotal);
+  }
+
   /** uWS drain: a stalled socket that has emptied its buffer catches up at once. */
   drained(ws: WebSocket<SocketData>): void {
     const d = ws.getUserData();
-    if (d.pending && d.stalledSince > 0 && ws.getBufferedAmount() < this.opts.backpressureLimit / 2) {
+    if (d.pending && d.stalledSince > 0 && this.mayResume(ws.getBufferedAmount())) {
       this.metrics.resyncs.inc({ cause: 'drained' });
       this.serveFull(ws);
     }
@@ -233,20 +249,34 @@ export class Broadcaster {
     this.pending.delete(ws);
   }
 
-  /** After each publish: stall sockets over the limit, serve or close the pending ones. */
+  /**
+   * After each publish: stall sockets over the limit (or behind at all while the total is
+   * over the budget), serve or close the pending ones.
+   */
   private sweep(): void {
     const now = performance.now();
     const limit = this.opts.backpressureLimit;
+    const budget = this.opts.backpressureTotal;
+    // The total so far this sweep, or the last sweep's when that was over: a socket seen
+    // early in the loop is held to the budget as well as one seen late.
+    let total = 0;
+    const overLast = this.buffered > budget;
     for (const ws of this.sockets) {
+      const b = ws.getBufferedAmount();
+      total += b;
       const d = ws.getUserData();
       if (d.pending) continue;
-      if (ws.getBufferedAmount() > limit) {
+      const overBudget = b > 0 && (overLast || total > budget);
+      if (b > limit || overBudget) {
+        if (overBudget && b <= limit) this.metrics.budgetStalls.inc();
         ws.unsubscribe(topicOf(d.key));
         d.pending = true;
         d.stalledSince = now;
         this.pending.add(ws);
       }
     }
+    this.buffered = total;
+    this.metrics.sendBufferBytes.set(total);
     for (const ws of this.pending) {
       const d = ws.getUserData();
       if (d.stalledSince > 0) {
@@ -257,7 +287,7 @@ export class Broadcaster {
           ws.end(1008, 'too slow');
           continue;
         }
-        if (ws.getBufferedAmount() >= limit / 2) continue;
+        if (!this.mayResume(ws.getBufferedAmount())) continue;
         this.metrics.resyncs.inc({ cause: 'drained' });
       }
       this.serveFull(ws);

@@ -115,6 +115,21 @@ describe('frame decoding', () => {
       .toEqual({ type: 'board', header: { seq: 0, epoch: 'x', full: true }, producedAtUs: 5 });
   });
 
+  it('reads the JSON envelope header-only, as boardcast writes it, and parses anything else whole', () => {
+    // A frame the way the server writes it: the envelope first, then the snapshot.
+    const served = '{"seq":"42","epoch":"e\\"7","producedAtUs":"1700000000123456","kind":"DELTA","baseSeq":"41","snapshot":{"tradingDate":"2025-01-02","symbols":[{"symbol":"FPT"}]}}';
+    const want = { type: 'board', header: { seq: 42, epoch: 'e"7', full: false }, producedAtUs: 1_700_000_000_123_456 };
+    expect(decodeMessage(Buffer.from(served), false, 'header')).toEqual(want);
+    expect(decodeMessage(Buffer.from(served), false, 'full')).toEqual(want);
+    // Another field order is not guessed at: it is parsed whole, to the same header.
+    const reordered = JSON.stringify({ epoch: 'e"7', seq: '42', kind: 'DELTA', producedAtUs: '1700000000123456', snapshot: {} });
+    expect(decodeMessage(Buffer.from(reordered), false, 'header')).toEqual(want);
+    // A truncated frame whose envelope matches is still read (the snapshot is not looked at);
+    // one whose envelope does not match fails to parse and is counted as a decode error.
+    expect(() => decodeMessage(Buffer.from('{"epoch":"x","seq":'), false, 'header')).toThrow();
+    expect(decodeMessage(Buffer.from('{"seq":"3","control":{"pong":{}}}'), false, 'header')).toEqual({ type: 'control' });
+  });
+
   it('recognises control frames in both formats', () => {
     const ctl = Buffer.from(pb.Frame.encode({ seq: 3, epoch: 'e', control: { pong: {} } }).finish());
     expect(decodeMessage(ctl, true, 'full')).toEqual({ type: 'control' });
