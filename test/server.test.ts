@@ -29,7 +29,7 @@ describe('frames', () => {
           expect(f.epoch).toBe(frames[0]!.epoch);
           if (f.kind === 'DELTA') expect(f.baseSeq).toBe(f.seq - 1);
         }
-        board = applyFrame(board as never, { kind: f.kind, snapshot: f.json.snapshot as never }) as Record<string, unknown>;
+        board = applyFrame(board as never, { kind: f.kind, snapshot: f.json.snapshot as never }) as unknown as Record<string, unknown>;
       }
       expect(frames.slice(1).some((f) => f.kind === 'DELTA')).toBe(true);
       // Gaps between receipts after the first couple of frames: paced by the 100 ms interval
@@ -190,7 +190,7 @@ describe('supervision', () => {
     const c = await TestClient.open(s.ws());
     try {
       const first = decode(await c.nth(1));
-      await s.handle.supervisor.kill();
+      await s.handle.supervisor!.kill();
       const fresh = await c.until(() => c.messages.map(decode).find((f) => f.epoch !== first.epoch), 10_000, 'a frame of a new epoch');
       expect(fresh.kind).toBe('FULL');
       expect(fresh.seq).toBe(1);

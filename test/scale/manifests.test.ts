@@ -195,4 +195,25 @@ describe('Dockerfile', () => {
     expect(text).toMatch(/CMD \["node", "dist\/src\/main\.js"\]/);
     expect(text).toMatch(new RegExp(`EXPOSE ${loadConfig({}).PORT}`));
   });
+
+  const runtime = text.slice(text.search(/^FROM .* AS runtime$/m));
+  it('ships only the server and the board page in the runtime stage: no bench, tests or sources', () => {
+    const copies = runtime.split('\n').filter((l) => /^COPY /.test(l));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const line of copies) expect(line).toMatch(/^COPY (package\.json package-lock\.json \.\/|--from=build \/app\/dist\/(src|web) \.\/dist\/(src|web))$/);
+    expect(runtime).not.toMatch(/\b(bench|test)\b\S*\s+\.\//);
+  });
+
+  it('creates /app/data for the runtime user before switching to it', () => {
+    const userAt = runtime.search(/^USER node$/m);
+    const mkdir = runtime.search(/^RUN mkdir -p \/app\/data && chown node:\S+ \/app\/data/m);
+    expect(mkdir).toBeGreaterThan(-1);
+    expect(mkdir).toBeLessThan(userAt);
+  });
+
+  it('carries the OCI labels, the licence matching package.json', () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { license: string };
+    for (const key of ['title', 'description', 'licenses', 'version', 'revision']) expect(runtime).toMatch(new RegExp(`org\\.opencontainers\\.image\\.${key}=`));
+    expect(runtime).toContain(`org.opencontainers.image.licenses="${pkg.license}"`);
+  });
 });
