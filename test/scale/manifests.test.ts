@@ -184,6 +184,29 @@ describe('Kubernetes manifests', () => {
   });
 });
 
+describe('history volume', () => {
+  // A synthetic trading day (500,000 ticks; VN30 and VNINDEX and the basis every second;
+  // foreign flow of 30 symbols every 10 s) takes 32 MiB in SQLite: 64 MiB per day leaves
+  // room for a busier day; freed pages are reused, so the file stays near the window's size.
+  const MIB_PER_DAY = 64;
+  const WAL_MIB = 128;
+  const mib = (q: string) => {
+    const m = /^(\d+)(Mi|Gi)$/.exec(q);
+    if (!m) throw new Error(`unexpected quantity ${q}`);
+    return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
+  };
+
+  it('the ingest\'s data volume holds HISTORY_RETENTION_DAYS of SQLite history', () => {
+    const ingest = containers.find(({ c }) => envOf(c).ROLE === 'ingest')!;
+    const days = Number(envOf(ingest.c).HISTORY_RETENTION_DAYS);
+    expect(days).toBeGreaterThan(0);
+    expect(loadConfig({ HISTORY_RETENTION_DAYS: String(days) }).HISTORY_RETENTION_DAYS).toBe(days);
+    const mount = ingest.c.volumeMounts.find((v: Obj) => v.mountPath === '/app/data');
+    const volume = ingest.deployment.spec.template.spec.volumes.find((v: Obj) => v.name === mount.name);
+    expect(mib(volume.emptyDir.sizeLimit)).toBeGreaterThanOrEqual(days * MIB_PER_DAY + WAL_MIB);
+  });
+});
+
 describe('Dockerfile', () => {
   const text = readFileSync(`${root}Dockerfile`, 'utf8');
   it('is multi-stage on node:20-bookworm-slim, production deps only, non-root, tini as PID 1, runs dist/src/main.js', () => {
