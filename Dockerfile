@@ -6,7 +6,10 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The client SDK is an npm workspace (the load generator and the board page use it).
+COPY packages/client/package.json ./packages/client/
 RUN npm ci --no-audit --no-fund
+COPY packages/client ./packages/client
 COPY tsconfig.json vite.config.ts ./
 COPY scripts ./scripts
 COPY proto ./proto
@@ -37,10 +40,12 @@ RUN apt-get update \
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/client/package.json ./packages/client/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-# The server and the board page only: no bench, no tests, no sources.
+# The server, the board page and the SDK's bundle (the load generator's): no bench, no tests, no sources.
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/web ./dist/web
+COPY --from=build /app/packages/client/dist ./packages/client/dist
 # ROLE=all keeps its SQLite history in /app/data: owned by the runtime user, and group 0
 # writable for platforms that run the image under an arbitrary uid in group 0.
 RUN mkdir -p /app/data && chown node:0 /app/data && chmod 0775 /app/data

@@ -1,8 +1,8 @@
 // The SDK's board state without a socket: frames in, board and verdicts out.
 import { describe, expect, it } from 'vitest';
-import { BoardState } from '../../src/client/board-state.js';
-import { decodeFrame } from '../../src/client/codec.js';
-import type { Board, DecodedFrame } from '../../src/client/types.js';
+import { BoardState } from '../../packages/client/src/board-state.js';
+import { decodeFrame } from '../../packages/client/src/codec.js';
+import type { Board, DecodedFrame } from '../../packages/client/src/types.js';
 import { diffSnapshots } from '../../src/wire/delta.js';
 import { FeedState, FrameKind, MarketPhase, pb, type SnapshotProps } from '../../src/wire/proto.js';
 

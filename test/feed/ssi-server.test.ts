@@ -8,7 +8,7 @@ import { REDACT_PATHS } from '../../src/log.js';
 import { startChild } from '../helpers/child.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import WebSocket from 'ws';
-import { BoardClient, type FeedStateName, type WebSocketConstructor } from '../../src/client/index.js';
+import { BoardClient, type FeedStateName, type WebSocketConstructor } from '@boardcast/client';
 import { FakeSsi, miMsg, rMsg, until, vnToday, xMsg } from './fake-ssi.js';
 
 async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {

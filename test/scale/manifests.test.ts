@@ -223,7 +223,7 @@ describe('Dockerfile', () => {
   it('ships only the server and the board page in the runtime stage: no bench, tests or sources', () => {
     const copies = runtime.split('\n').filter((l) => /^COPY /.test(l));
     expect(copies.length).toBeGreaterThan(0);
-    for (const line of copies) expect(line).toMatch(/^COPY (package\.json package-lock\.json \.\/|--from=build \/app\/dist\/(src|web) \.\/dist\/(src|web))$/);
+    for (const line of copies) expect(line).toMatch(/^COPY (package\.json package-lock\.json \.\/|packages\/client\/package\.json \.\/packages\/client\/|--from=build \/app\/dist\/(src|web) \.\/dist\/(src|web)|--from=build \/app\/packages\/client\/dist \.\/packages\/client\/dist)$/);
     expect(runtime).not.toMatch(/\b(bench|test)\b\S*\s+\.\//);
   });
 

@@ -2,7 +2,7 @@
 // deltas refused across a seq gap or an epoch change (the caller then asks for a resync),
 // and what changed reported back. Pure and synchronous, so it is tested frame by frame;
 // BoardClient (board-client.ts) wraps it with the reconnecting WebSocket.
-import { applyDelta, deepEqual } from '../wire/delta.js';
+import { applyDelta, deepEqual } from '../../../src/wire/delta.js';
 import type { Board, DecodedFrame, FeedEvent, FeedStateName, SymbolState } from './types.js';
 
 /** What applying one board frame did. */
