@@ -162,7 +162,7 @@ export type ControlBody = { error: { code: string; message: string } } | { pong:
  */
 export function encodeControl(format: 'proto' | 'json', seq: number, epoch: string, control: ControlBody): ArrayBuffer | string {
   const producedAtUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
-  if (format === 'proto') return ownBuffer(pb.Frame.encode({ seq, epoch, producedAtUs, kind: FrameKind.FULL, control }).finish());
+  if (format === 'proto') return ownBuffer(pb.Frame.encode({ seq, epoch, producedAtUs, kind: FrameKind.CONTROL, control }).finish());
   const mapped = 'pong' in control ? { pong: { clientTimeUs: String(control.pong.clientTimeUs), serverTimeUs: String(control.pong.serverTimeUs) } } : control;
-  return JSON.stringify({ seq: String(seq), epoch, producedAtUs: String(producedAtUs), kind: 'FULL', baseSeq: '0', control: mapped });
+  return JSON.stringify({ seq: String(seq), epoch, producedAtUs: String(producedAtUs), kind: 'CONTROL', baseSeq: '0', control: mapped });
 }
