@@ -53,7 +53,7 @@ class SpecClient {
       this.seq = seq;
       this.applied.delta++;
     } else return; // an unknown kind (section 8): skipped
-    this.boards.set(seq, canonical(this.board));
+    this.boards.set(seq, canonical(this.board!));
   }
 }
 
