@@ -100,5 +100,9 @@ describe('operations pack (deploy/monitoring)', () => {
     expect(live).toMatch(/^# TYPE process_cpu_seconds_total counter$/m);
     expect(live).toMatch(/^# TYPE nodejs_eventloop_lag_p99_seconds gauge$/m);
     expect(live).toMatch(/^boardcast_build_info\{version="[^"]+",uws="[^"]+@[^"]+",node="v\d+\.\d+\.\d+"\} 1$/m);
+ 
+    // The README's runtime table names the uWS build that is loaded.
+    const uws = /^boardcast_build_info\{[^}]*uws="([^"]+)"/m.exec(live)![1]!;
+    expect(readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8')).toContain(`\`${uws}\``);
   });
 });
