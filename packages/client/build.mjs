@@ -2,36 +2,19 @@
 // protocol code it shares with the server from src/wire; protobufjs stays a dependency)
 // and its declarations by tsc. Skipped when dist/ was built from the same inputs.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordInputs, upToDate, writeStamp } from '../../scripts/build-stamp.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const dist = join(here, 'dist');
 const stampFile = join(dist, '.inputs.json');
 const GEN_TYPES = 'src/wire/gen/boardcast.d.ts';
+const fixed = ['packages/client/package.json', 'packages/client/tsconfig.json', 'packages/client/build.mjs', 'scripts/build-stamp.mjs', GEN_TYPES];
 
-const digest = (files) => {
-  const h = createHash('sha256');
-  for (const f of [...new Set(files)].sort()) {
-    const abs = join(root, f);
-    h.update(`${f}\0`);
-    h.update(existsSync(abs) ? readFileSync(abs) : 'missing');
-  }
-  return h.digest('hex');
-};
-const fixed = ['packages/client/package.json', 'packages/client/tsconfig.json', 'packages/client/build.mjs', GEN_TYPES];
-
-if (!process.argv.includes('--force') && existsSync(stampFile) && existsSync(join(dist, 'index.js'))) {
-  try {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-    if (stamp.digest === digest([...fixed, ...stamp.modules])) process.exit(0);
-  } catch {
-    // rebuild
-  }
-}
+if (!process.argv.includes('--force') && existsSync(join(dist, 'index.js')) && upToDate(root, stampFile, fixed)) process.exit(0);
 
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b', join(here, 'tsconfig.json')], { stdio: 'inherit' });
 // The generated protobuf typings are an input of tsc, not an output: ship them beside the
@@ -54,15 +37,8 @@ await build({
     lib: { entry: join(here, 'src/index.ts'), formats: ['es'], fileName: () => 'index.js' },
     rollupOptions: { external: [/^protobufjs(\/.*)?$/] },
   },
-  plugins: [
-    {
-      name: 'boardcast-record-inputs',
-      generateBundle() {
-        modules = [...this.getModuleIds()].filter((id) => id.startsWith(root + sep) && !id.includes(`${sep}node_modules${sep}`) && !id.includes('\0')).map((id) => relative(root, id));
-      },
-    },
-  ],
+  plugins: [recordInputs(root, (m) => (modules = m))],
 });
 // Every source file of the SDK counts (types-only files are not in the bundle's module list).
-const sources = execFileSync('git', ['ls-files', 'packages/client/src'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-writeFileSync(stampFile, `${JSON.stringify({ digest: digest([...fixed, ...sources, ...modules]), modules: [...new Set([...sources, ...modules])].sort() }, null, 1)}\n`);
+const sources = readdirSync(join(here, 'src'), { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => `packages/client/src/${f}`);
+writeStamp(root, stampFile, fixed, [...sources, ...modules]);
