@@ -1,5 +1,5 @@
 // The board page (web/) bundled for production into dist/web, which the server serves
-// (src/server/static.ts). Plain TypeScript + DOM; the client SDK is imported from src/client.
+// (src/server/static.ts). Plain TypeScript + DOM; the client SDK comes from the workspace package @boardcast/client.
 import { defineConfig } from 'vite';
 
 export default defineConfig({

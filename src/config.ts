@@ -114,6 +114,7 @@ const specs = {
   HISTORY_RETRY_MAX_MS: int(10, 600_000)({ default: 5000, desc: 'largest retry backoff of a failed history write' }),
   HISTORY_QUERY_THREADS: int(1, 64)({ default: 2, desc: 'threads of the history query pool' }),
   HISTORY_MAX_ROWS: int(1, 1_000_000)({ default: 10_000, desc: 'rows one history API answer holds at most' }),
+  HISTORY_RETENTION_DAYS: int(0, 36_500)({ default: 0, desc: 'days of history kept: older rows are deleted at start and hourly, in both stores (0 = keep everything)' }),
 };
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -1,5 +1,6 @@
 // Integration: a real server (uWS on a free loopback port, a real market worker thread on
 // the seeded simulator) and real WebSocket clients in both wire formats.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, TestClient } from './helpers/ws-client.js';
 import { metric, startTestServer, type TestServer } from './helpers/server.js';
@@ -29,7 +30,7 @@ describe('frames', () => {
           expect(f.epoch).toBe(frames[0]!.epoch);
           if (f.kind === 'DELTA') expect(f.baseSeq).toBe(f.seq - 1);
         }
-        board = applyFrame(board as never, { kind: f.kind, snapshot: f.json.snapshot as never }) as Record<string, unknown>;
+        board = applyFrame(board as never, { kind: f.kind, snapshot: f.json.snapshot as never }) as unknown as Record<string, unknown>;
       }
       expect(frames.slice(1).some((f) => f.kind === 'DELTA')).toBe(true);
       // Gaps between receipts after the first couple of frames: paced by the 100 ms interval
@@ -89,13 +90,13 @@ describe('frames', () => {
     const quiet = await startTestServer({ BROADCAST_INTERVAL_MS: '50' });
     try {
       const encoded0 = await metric(quiet.http, 'boardcast_frames_encoded_total');
-      const skipped0 = await metric(quiet.http, 'boardcast_frames_skipped').catch(() => 0);
+      const skipped0 = await metric(quiet.http, 'boardcast_frames_skipped_total').catch(() => 0);
       // Wait until at least 5 more intervals have been skipped (heartbeats report it).
       const deadline = Date.now() + 5000;
       let skipped = skipped0;
       while (skipped < skipped0 + 5 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
-        skipped = await metric(quiet.http, 'boardcast_frames_skipped').catch(() => 0);
+        skipped = await metric(quiet.http, 'boardcast_frames_skipped_total').catch(() => 0);
       }
       expect(skipped).toBeGreaterThanOrEqual(skipped0 + 5);
       expect(await metric(quiet.http, 'boardcast_frames_encoded_total')).toBe(encoded0);
@@ -112,9 +113,16 @@ describe('routes', () => {
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { status: string }).status).toBe('ready');
     const metricsText = await (await fetch(`${srv.http}/metrics`)).text();
-    for (const name of ['boardcast_clients', 'boardcast_frames_produced_total', 'boardcast_encode_seconds', 'boardcast_publish_seconds', 'boardcast_worker_restarts_total', 'boardcast_nodejs_eventloop_lag_seconds', 'boardcast_process_cpu_user_seconds_total']) {
+    for (const name of ['boardcast_clients', 'boardcast_frames_produced_total', 'boardcast_encode_seconds', 'boardcast_publish_seconds', 'boardcast_worker_restarts_total', 'boardcast_main_event_loop_busy_seconds_total']) {
       expect(metricsText).toContain(name);
     }
+    // The standard default-metric names, unprefixed, so stock Node.js dashboards work.
+    expect(metricsText).toMatch(/^nodejs_eventloop_lag_seconds /m);
+    expect(metricsText).toMatch(/^process_cpu_user_seconds_total /m);
+    expect(metricsText).not.toMatch(/^boardcast_(process|nodejs)_/m);
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const uws = JSON.parse(readFileSync(new URL('../node_modules/uWebSockets.js/package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    expect(metricsText).toContain(`boardcast_build_info{version="${pkg.version}",uws="${uws.name}@${uws.version}",node="${process.version}"} 1`);
     const vn30 = (await (await fetch(`${srv.http}/api/vn30`)).json()) as { symbols: string[] };
     expect(vn30.symbols).toHaveLength(30);
     expect(vn30.symbols).toContain('FPT');
@@ -190,7 +198,7 @@ describe('supervision', () => {
     const c = await TestClient.open(s.ws());
     try {
       const first = decode(await c.nth(1));
-      await s.handle.supervisor.kill();
+      await s.handle.supervisor!.kill();
       const fresh = await c.until(() => c.messages.map(decode).find((f) => f.epoch !== first.epoch), 10_000, 'a frame of a new epoch');
       expect(fresh.kind).toBe('FULL');
       expect(fresh.seq).toBe(1);

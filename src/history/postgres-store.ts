@@ -4,7 +4,7 @@
 // one UNNEST statement per kind (no parameter-count limit) inside one transaction, with a
 // ledger row that makes a retried batch idempotent.
 import pg from 'pg';
-import { HYPERTABLES, PG_MIGRATIONS } from './schema.js';
+import { HYPERTABLES, KIND_TABLES, PG_MIGRATIONS } from './schema.js';
 import type { HistoryStore, OpenOptions } from './store.js';
 import { BUCKET_OFFSET_MS, INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type HistoryQuery, type HistoryRows, type QueryRow, type RowKind } from './types.js';
 
@@ -174,6 +174,24 @@ export class PostgresStore implements HistoryStore {
   async counts(): Promise<Record<RowKind, number>> {
     const r = await this.pool.query('SELECT (SELECT count(*) FROM ticks) AS ticks, (SELECT count(*) FROM foreign_flow) AS foreign, (SELECT count(*) FROM index_values) AS index, (SELECT count(*) FROM basis) AS basis');
     return r.rows[0] as Record<RowKind, number>;
+  }
+
+  async prune(beforeMs: number): Promise<Record<RowKind, number>> {
+    // A plain DELETE on plain tables and on hypertables alike (TimescaleDB's drop_chunks
+    // would only drop whole days, leaving the window's edge to this DELETE anyway).
+    const out = {} as Record<RowKind, number>;
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      for (const [kind, table] of Object.entries(KIND_TABLES) as Array<[RowKind, string]>) out[kind] = (await c.query(`DELETE FROM ${table} WHERE ts_ms < $1`, [beforeMs])).rowCount ?? 0;
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      c.release();
+    }
+    return out;
   }
 
   async close(): Promise<void> {

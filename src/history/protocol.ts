@@ -23,6 +23,8 @@ export interface WriterStartup {
   retryMinMs: number;
   retryMaxMs: number;
   statsEveryMs: number;
+  /** HISTORY_RETENTION_DAYS in ms: rows older than this are pruned (0 = kept forever). */
+  retentionMs: number;
   /** Test hook: every write blocks the writer thread this long first (a slow disk / DB). */
   writeDelayMs?: number;
 }

@@ -65,5 +65,8 @@ export const PG_MIGRATIONS: Migration[] = [
   },
 ];
 
+/** The table of each row kind (both stores), every one with its time in `ts_ms`. */
+export const KIND_TABLES = { ticks: 'ticks', foreign: 'foreign_flow', index: 'index_values', basis: 'basis' } as const;
+
 /** Tables turned into TimescaleDB hypertables (on ts_ms, one-day chunks) when the extension exists. */
 export const HYPERTABLES = ['ticks', 'foreign_flow', 'index_values', 'basis'] as const;

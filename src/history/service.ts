@@ -15,6 +15,7 @@ import { Guard } from '../guard.js';
 import type { WriterStats } from './batch-writer.js';
 import { createHistoryMetrics, type HistoryMetrics } from './metrics.js';
 import type { MainToWriter, WriterStartup, WriterToMain } from './protocol.js';
+import { DAY_MS } from './retention.js';
 import { describeTarget, SQLITE_BUSY_TIMEOUT_MS, type StoreTarget } from './store.js';
 import type { HistoryQuery } from './types.js';
 
@@ -28,6 +29,8 @@ export interface HistoryConfig {
   HISTORY_RETRY_MAX_MS: number;
   HISTORY_QUERY_THREADS: number;
   HISTORY_MAX_ROWS: number;
+  /** Days of history kept (0 or absent: all of it). */
+  HISTORY_RETENTION_DAYS?: number;
   LOG_LEVEL: string;
 }
 
@@ -120,6 +123,7 @@ export class HistoryService {
       retryMinMs: this.cfg.HISTORY_RETRY_MIN_MS,
       retryMaxMs: this.cfg.HISTORY_RETRY_MAX_MS,
       statsEveryMs: 250,
+      retentionMs: (this.cfg.HISTORY_RETENTION_DAYS ?? 0) * DAY_MS,
       writeDelayMs: overrides.writeDelayMs,
     };
     const worker = new Worker(entry, { workerData: startup, eval: isEval, name: 'history-writer' });

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildCandles } from './candles.js';
-import { SQLITE_MIGRATIONS } from './schema.js';
+import { KIND_TABLES, SQLITE_MIGRATIONS } from './schema.js';
 import { SQLITE_BUSY_TIMEOUT_MS, type HistoryStore, type OpenOptions } from './store.js';
 import { INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
 
@@ -83,6 +83,16 @@ export class SqliteStore implements HistoryStore {
   async counts(): Promise<Record<RowKind, number>> {
     const n = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { ticks: n('ticks'), foreign: n('foreign_flow'), index: n('index_values'), basis: n('basis') };
+  }
+
+  async prune(beforeMs: number): Promise<Record<RowKind, number>> {
+    if (!this.writeTx) throw new Error('the store was opened read-only');
+    const out = {} as Record<RowKind, number>;
+    // One transaction: a reader sees the window move for every kind at once.
+    this.db.transaction(() => {
+      for (const [kind, table] of Object.entries(KIND_TABLES) as Array<[RowKind, string]>) out[kind] = this.db.prepare(`DELETE FROM ${table} WHERE ts_ms < ?`).run(beforeMs).changes;
+    })();
+    return out;
   }
 
   async close(): Promise<void> {

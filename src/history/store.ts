@@ -17,6 +17,8 @@ export interface HistoryStore {
   query(q: HistoryQuery): Promise<QueryRow[]>;
   /** Row counts per kind (tests, diagnostics). */
   counts(): Promise<Record<RowKind, number>>;
+  /** Deletes every row older than `beforeMs` (ts < beforeMs), all kinds; returns how many went per kind. */
+  prune(beforeMs: number): Promise<Record<RowKind, number>>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import { BroadcastChannel, parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../log.js';
 import { LogLimiter } from '../log-limiter.js';
 import { BatchWriter } from './batch-writer.js';
+import { startRetention } from './retention.js';
 import type { MainToWriter, TapToWriter, WriterStartup, WriterToMain, WriterToTap } from './protocol.js';
 import { describeTarget, openStore, type HistoryStore } from './store.js';
 
@@ -50,6 +51,7 @@ const writer = new BatchWriter(store, {
     limiter.run('drop', (suppressed) => log.error({ dropped, totalDropped: writer.stats.dropped, bufferRows: startup.bufferRows, suppressed }, 'history buffer full; rows dropped')),
 });
 writer.start();
+const stopRetention = startRetention(store, { retentionMs: startup.retentionMs, log });
 
 const channel = new BroadcastChannel(startup.channel);
 channel.onmessage = (e) => {
@@ -68,6 +70,7 @@ port.on('message', async (m: MainToWriter) => {
   channel.close();
   clearInterval(statsTimer);
   const leftOver = await writer.flush(m.deadline);
+  await stopRetention();
   try {
     await store.close();
   } catch (err) {

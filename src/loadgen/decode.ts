@@ -2,7 +2,7 @@
 // (seq, epoch, kind, produced time) or "control". Binary messages are protobuf, text
 // messages the protobuf JSON mapping, whatever format was asked for.
 import protobuf from 'protobufjs/minimal.js';
-import { decodeFrame } from '../client/codec.js';
+import { decodeFrame } from '@boardcast/client';
 import { FrameKind } from '../wire/proto.js';
 import type { FrameHeader } from './stats.js';
 import type { DecodeMode } from './options.js';

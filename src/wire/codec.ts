@@ -100,7 +100,7 @@ export type ControlBody = { error: { code: string; message: string } } | { pong:
  */
 export function encodeControl(format: WireFormat, seq: number, epoch: string, control: ControlBody): ArrayBuffer | string {
   const meta = { seq, epoch, producedAtUs: nowUs() };
-  if (format === 'proto') return ownBuffer(pb.Frame.encode({ ...meta, kind: FrameKind.FULL, control }).finish());
+  if (format === 'proto') return ownBuffer(pb.Frame.encode({ ...meta, kind: FrameKind.CONTROL, control }).finish());
   const mapped = 'pong' in control ? { pong: { clientTimeUs: String(control.pong.clientTimeUs), serverTimeUs: String(control.pong.serverTimeUs) } } : control;
-  return JSON.stringify({ ...jsonEnvelope(meta, 'FULL', 0), control: mapped });
+  return JSON.stringify({ ...jsonEnvelope(meta, 'CONTROL', 0), control: mapped });
 }

@@ -2,7 +2,7 @@
 // epoch, producedAtUs, kind, baseSeq. In the JSON mapping the 64-bit integers are strings.
 import { pb, FrameKind } from './proto.js';
 
-export type FrameKindName = 'FULL' | 'DELTA';
+export type FrameKindName = keyof typeof FrameKind;
 
 export interface FrameMeta {
   seq: number;
@@ -12,7 +12,7 @@ export interface FrameMeta {
 
 /** The protobuf envelope's fields (no snapshot, no control): a prefix the body is appended to. */
 export function protoEnvelope(meta: FrameMeta, kind: FrameKindName, baseSeq: number): Uint8Array {
-  return pb.Frame.encode({ seq: meta.seq, epoch: meta.epoch, producedAtUs: meta.producedAtUs, kind: kind === 'FULL' ? FrameKind.FULL : FrameKind.DELTA, baseSeq }).finish();
+  return pb.Frame.encode({ seq: meta.seq, epoch: meta.epoch, producedAtUs: meta.producedAtUs, kind: FrameKind[kind], baseSeq }).finish();
 }
 
 /** The JSON mapping of the envelope's fields, in the order every JSON frame carries them. */

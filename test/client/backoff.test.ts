@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, resolveBackoff, BACKOFF_DEFAULTS } from '../../src/client/backoff.js';
+import { backoffDelay, resolveBackoff, BACKOFF_DEFAULTS } from '../../packages/client/src/backoff.js';
 
 describe('backoff', () => {
   it('grows by factor from initialMs up to maxMs', () => {

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BoardClient, ServerError, type BoardClientEvents, type BoardClientOptions, type BoardEvent, type StateEvent, type WebSocketConstructor } from '../../src/client/index.js';
+import { BoardClient, ServerError, type BoardClientEvents, type BoardClientOptions, type BoardEvent, type StateEvent, type WebSocketConstructor } from '@boardcast/client';
 import { diffSnapshots } from '../../src/wire/delta.js';
 import { MarketPhase, pb, type SnapshotProps, type SymbolStateProps } from '../../src/wire/proto.js';
 import { frameInput, LoopbackServer, sendControl, sendFrame, type Conn } from './loopback.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, encodeClientMessage } from '../../src/client/codec.js';
+import { decodeFrame, encodeClientMessage } from '../../packages/client/src/codec.js';
 import { parseClientMessage } from '../../src/server/client-messages.js';
 import { encodeJsonText, encodeProto } from '../../src/wire/reference-codec.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TypedEmitter } from '../../src/client/emitter.js';
+import { TypedEmitter } from '../../packages/client/src/emitter.js';
 
 describe('TypedEmitter', () => {
   class E extends TypedEmitter<{ x: [n: number]; y: [] }> {

@@ -84,8 +84,8 @@ describe('record and replay', () => {
     expect(feed.delivered).toBe(messages.length);
     expect(board.normalizer.accepted).toBe(messages.length);
     const snap = board.processor!.snapshot();
-    expect(snap.symbols.every((s) => (s.lastPrice ?? 0) > 0)).toBe(true);
-    expect(snap.indices.map((i) => i.id)).toEqual(expect.arrayContaining(['VN30', 'VNINDEX']));
+    expect(snap.symbols!.every((s) => (s.lastPrice ?? 0) > 0)).toBe(true);
+    expect(snap.indices!.map((i) => i.id)).toEqual(expect.arrayContaining(['VN30', 'VNINDEX']));
   });
 
   it('REPLAY_LOOP plays the file again from the top', async () => {
@@ -191,7 +191,7 @@ describe('replay of a hand-made SSI recording of the ATO (test/fixtures/ssi-auct
       onMessage: (raw) => {
         const ev = normalizer.accept(raw);
         if (ev) processor.apply(ev);
-        const rows = processor.snapshot().symbols;
+        const rows = processor.snapshot().symbols!;
         const row = (s: string) => rows.find((r) => r.symbol === s)! as Row;
         after.set(String(raw.Time).replace(/\s+/g, ''), { FPT: row('FPT'), VNM: row('VNM') });
       },

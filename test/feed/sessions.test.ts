@@ -79,7 +79,7 @@ describe('a replayed SSI day: sessions from the feed, the exchange\'s side, the 
     const trades = p.drainTrades();
     const fpt = trades.filter((t) => t.symbol === 'FPT');
     expect(fpt.map(({ timeMs, volume, side, sideBy, phase }) => ({ ts: timeMs, volume, side, sideBy, phase }))).toEqual(FPT_TICKS);
-    const row = p.snapshot().symbols.find((s) => s.symbol === 'FPT')!;
+    const row = p.snapshot().symbols!.find((s) => s.symbol === 'FPT')!;
     expect(row.ato).toMatchObject(flow(0, 0, 80_000, []));
     expect(row.continuous).toMatchObject(flow(800, 200, 0, [300 * 95_600 + 500 * 95_500, 200 * 95_600, 0]));
     expect(row.atc).toMatchObject(flow(0, 0, 120_000, []));

@@ -65,7 +65,7 @@ async function harness(opts: Partial<SsiFeedOptions> = {}, fakeOpts: Constructor
 }
 
 const now = () => vnToday().time;
-const symbolOf = (p: MarketProcessor, s: string) => p.snapshot().symbols.find((x) => x.symbol === s)!;
+const symbolOf = (p: MarketProcessor, s: string) => p.snapshot().symbols!.find((x) => x.symbol === s)!;
 
 describe('SsiFeed against a fake FastConnect v2', () => {
   it('authenticates, takes the paged VN30 basket, subscribes through SignalR 1.x and fills the board', async () => {
@@ -89,11 +89,11 @@ describe('SsiFeed against a fake FastConnect v2', () => {
     h.fake.broadcast(miMsg('VN30', 1345.5, 1340.1), xMsg(front, { ref: 1350, last: 1352.5, vol: 3000, bid: 1352.4, ask: 1352.6, time: now() }));
     await until('4 messages accepted', () => h.normalizer.accepted >= 4);
     const snap = h.processor().snapshot();
-    const fpt = snap.symbols.find((s) => s.symbol === 'FPT')!;
+    const fpt = snap.symbols!.find((s) => s.symbol === 'FPT')!;
     expect(fpt.lastPrice).toBe(121_500);
     expect(fpt.totalVolume).toBe(10_000);
     expect(fpt.foreign?.buyVolume).toBe(5000);
-    expect(snap.indices.find((i) => i.id === 'VN30')?.value).toBe(1345.5);
+    expect(snap.indices!.find((i) => i.id === 'VN30')?.value).toBe(1345.5);
     expect(snap.derivatives?.symbol).toBe(front);
     expect(snap.derivatives?.last).toBe(1352.5);
   });

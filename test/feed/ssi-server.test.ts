@@ -8,7 +8,7 @@ import { REDACT_PATHS } from '../../src/log.js';
 import { startChild } from '../helpers/child.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import WebSocket from 'ws';
-import { BoardClient, type FeedStateName, type WebSocketConstructor } from '../../src/client/index.js';
+import { BoardClient, type FeedStateName, type WebSocketConstructor } from '@boardcast/client';
 import { FakeSsi, miMsg, rMsg, vnToday, xMsg } from './fake-ssi.js';
 import { until } from '../helpers/until.js';
 
@@ -45,7 +45,7 @@ describe('FEED=ssi in the real server', () => {
     expect((ready.body.feed as { state: string }).state).toBe('live');
     expect((await getJson(`${srv.http}/api/vn30`)).body.symbols).toEqual([...fake.components, 'DGC']);
     expect(await metric(srv.http, 'boardcast_feed_live')).toBe(1);
-    await eventually(async () => (await metric(srv.http, 'boardcast_feed_events', { event: 'sessions' }).catch(() => 0)) >= 1, 'the session counted in metrics');
+    await eventually(async () => (await metric(srv.http, 'boardcast_feed_events_total', { event: 'sessions' }).catch(() => 0)) >= 1, 'the session counted in metrics');
 
     fake.broadcast(xMsg('FPT', { ref: 120_000, last: 122_000, vol: 40_000 }), rMsg('FPT', { buyVol: 1234, sellVol: 200 }), miMsg('VN30', 1350.25, 1340));
     type Snap = { snapshot?: { symbols?: Array<{ symbol: string; lastPrice?: number; foreign?: { buyVolume?: number; room?: number } }>; indices?: Array<{ id: string; value?: number }> } };
@@ -60,12 +60,12 @@ describe('FEED=ssi in the real server', () => {
   });
 
   it('garbage and unknown RTypes are counted; the worker stays up and the feed live', async () => {
-    const rejectedBefore = await metric(srv.http, 'boardcast_feed_messages', { outcome: 'rejected' });
+    const rejectedBefore = await metric(srv.http, 'boardcast_feed_messages_total', { outcome: 'rejected' });
     fake.broadcastContent('{"RType":"X", garbage');
     fake.sendRaw('\u0000\u0001 not even json');
     fake.broadcast({ RType: 'X', Symbol: 'FPT', TradingDate: '31/02/2026', Time: '10:00:00' });
     fake.broadcast({ RType: 'OL', Symbol: 'FPT' });
-    await eventually(async () => (await metric(srv.http, 'boardcast_feed_messages', { outcome: 'rejected' })) >= rejectedBefore + 3, 'rejections counted');
+    await eventually(async () => (await metric(srv.http, 'boardcast_feed_messages_total', { outcome: 'rejected' })) >= rejectedBefore + 3, 'rejections counted');
     fake.broadcast(xMsg('HPG', { ref: 25_000, last: 25_300, vol: 1000 }));
     await eventually(async () => {
       const s = (await getJson(`${srv.http}/api/snapshot`)).body as { snapshot?: { symbols?: Array<{ symbol: string; lastPrice?: number }> } };
@@ -73,8 +73,8 @@ describe('FEED=ssi in the real server', () => {
     }, 'HPG after the garbage');
     expect(await metric(srv.http, 'boardcast_worker_restarts_total')).toBe(0);
     // By kind, in metrics: the unknown RType and the malformed payloads.
-    await eventually(async () => (await metric(srv.http, 'boardcast_feed_events', { event: 'unknown_rtype' }).catch(() => 0)) >= 1, 'unknown RType counted');
-    expect(await metric(srv.http, 'boardcast_feed_events', { event: 'malformed' })).toBeGreaterThanOrEqual(1);
+    await eventually(async () => (await metric(srv.http, 'boardcast_feed_events_total', { event: 'unknown_rtype' }).catch(() => 0)) >= 1, 'unknown RType counted');
+    expect(await metric(srv.http, 'boardcast_feed_events_total', { event: 'malformed' })).toBeGreaterThanOrEqual(1);
     expect((await getJson(`${srv.http}/readyz`)).status).toBe(200);
     expect(srv.logs.some((l) => l.level === 'warn' || l.level === 'error')).toBe(false); // worker warnings go to its own logger
   });

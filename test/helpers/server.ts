@@ -34,7 +34,7 @@ export async function startTestServer(env: Record<string, string> = {}, override
     http: `http://${base}`,
     ws: (query = '') => `ws://${base}/ws${query ? `?${query}` : ''}`,
     logs,
-    stop: () => handle.shutdown('test'),
+    stop: async () => { await handle.shutdown('test'); },
   };
 }
 

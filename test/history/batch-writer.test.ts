@@ -30,6 +30,9 @@ class ScriptedStore implements HistoryStore {
   async counts() {
     return { ticks: this.batches.reduce((s, b) => s + b.rows, 0), foreign: 0, index: 0, basis: 0 };
   }
+  async prune() {
+    return { ticks: 0, foreign: 0, index: 0, basis: 0 };
+  }
   async close() {}
 }
 

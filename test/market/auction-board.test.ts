@@ -3,7 +3,7 @@
 // crossing book it shows; after the opening match the trades take over.
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BoardClient, type Board, type WebSocketConstructor } from '../../src/client/index.js';
+import { BoardClient, type Board, type WebSocketConstructor } from '@boardcast/client';
 import { projectedMatch } from '../../src/market/rules/auction.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

@@ -283,7 +283,7 @@ describe('MarketProcessor: the phases of both classes on the market clock', () =
     s = p.snapshot(at('09:05'));
     expect([s.phase, s.derivativesPhase]).toEqual([MarketPhase.ATO, MarketPhase.CONTINUOUS]);
     expect(s.marketTimeMs).toBe(at('09:05'));
-    expect(s.symbols.find((x) => x.symbol === 'FPT')!.updatedAtMs).toBe(at('08:50'));
+    expect(s.symbols!.find((x) => x.symbol === 'FPT')!.updatedAtMs).toBe(at('08:50'));
     s = p.snapshot(at('14:50'));
     expect([s.phase, s.derivativesPhase]).toEqual([MarketPhase.PUT_THROUGH, MarketPhase.CLOSED]);
     // The next evening and a weekend: CLOSED; the trading date stays the data's.

@@ -4,7 +4,7 @@
 // away (next URL) and ends with a correct board each time.
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BoardClient, type BoardClientOptions, type BoardEvent, type WebSocketConstructor } from '../../src/client/index.js';
+import { BoardClient, type BoardClientOptions, type BoardEvent, type WebSocketConstructor } from '@boardcast/client';
 import { pb } from '../../src/wire/proto.js';
 import { TestClient } from '../helpers/ws-client.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
 import { decode, TestClient } from '../helpers/ws-client.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
-import { boardFrames, checkResyncRule, expectContiguous, metricUntil, pollUntil } from '../helpers/protocol.js';
+import { boardFrames, checkResyncRule, expectContiguous, metricUntil } from '../helpers/protocol.js';
 
 const SLOW_ENV = { BROADCAST_INTERVAL_MS: '10', KEYFRAME_EVERY: '2', WS_MAX_BACKPRESSURE_BYTES: '65536' };
 const tcp = (c: TestClient) => (c.ws as unknown as { _socket: Socket })._socket;

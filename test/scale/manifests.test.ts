@@ -184,6 +184,29 @@ describe('Kubernetes manifests', () => {
   });
 });
 
+describe('history volume', () => {
+  // A synthetic trading day (500,000 ticks; VN30 and VNINDEX and the basis every second;
+  // foreign flow of 30 symbols every 10 s) takes 32 MiB in SQLite: 64 MiB per day leaves
+  // room for a busier day; freed pages are reused, so the file stays near the window's size.
+  const MIB_PER_DAY = 64;
+  const WAL_MIB = 128;
+  const mib = (q: string) => {
+    const m = /^(\d+)(Mi|Gi)$/.exec(q);
+    if (!m) throw new Error(`unexpected quantity ${q}`);
+    return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
+  };
+
+  it('the ingest\'s data volume holds HISTORY_RETENTION_DAYS of SQLite history', () => {
+    const ingest = containers.find(({ c }) => envOf(c).ROLE === 'ingest')!;
+    const days = Number(envOf(ingest.c).HISTORY_RETENTION_DAYS);
+    expect(days).toBeGreaterThan(0);
+    expect(loadConfig({ HISTORY_RETENTION_DAYS: String(days) }).HISTORY_RETENTION_DAYS).toBe(days);
+    const mount = ingest.c.volumeMounts.find((v: Obj) => v.mountPath === '/app/data');
+    const volume = ingest.deployment.spec.template.spec.volumes.find((v: Obj) => v.name === mount.name);
+    expect(mib(volume.emptyDir.sizeLimit)).toBeGreaterThanOrEqual(days * MIB_PER_DAY + WAL_MIB);
+  });
+});
+
 describe('Dockerfile', () => {
   const text = readFileSync(`${root}Dockerfile`, 'utf8');
   it('is multi-stage on node:20-bookworm-slim, production deps only, non-root, tini as PID 1, runs dist/src/main.js', () => {
@@ -194,5 +217,26 @@ describe('Dockerfile', () => {
     expect(text).toMatch(/ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/);
     expect(text).toMatch(/CMD \["node", "dist\/src\/main\.js"\]/);
     expect(text).toMatch(new RegExp(`EXPOSE ${loadConfig({}).PORT}`));
+  });
+
+  const runtime = text.slice(text.search(/^FROM .* AS runtime$/m));
+  it('ships only the server and the board page in the runtime stage: no bench, tests or sources', () => {
+    const copies = runtime.split('\n').filter((l) => /^COPY /.test(l));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const line of copies) expect(line).toMatch(/^COPY (package\.json package-lock\.json \.\/|packages\/client\/package\.json \.\/packages\/client\/|--from=build \/app\/dist\/(src|web) \.\/dist\/(src|web)|--from=build \/app\/packages\/client\/dist \.\/packages\/client\/dist)$/);
+    expect(runtime).not.toMatch(/\b(bench|test)\b\S*\s+\.\//);
+  });
+
+  it('creates /app/data for the runtime user before switching to it', () => {
+    const userAt = runtime.search(/^USER node$/m);
+    const mkdir = runtime.search(/^RUN mkdir -p \/app\/data && chown node:\S+ \/app\/data/m);
+    expect(mkdir).toBeGreaterThan(-1);
+    expect(mkdir).toBeLessThan(userAt);
+  });
+
+  it('carries the OCI labels, the licence matching package.json', () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { license: string };
+    for (const key of ['title', 'description', 'licenses', 'version', 'revision']) expect(runtime).toMatch(new RegExp(`org\\.opencontainers\\.image\\.${key}=`));
+    expect(runtime).toContain(`org.opencontainers.image.licenses="${pkg.license}"`);
   });
 });

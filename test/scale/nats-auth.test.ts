@@ -49,7 +49,7 @@ describe.skipIf(skipScale)('NATS with the deploy config\'s users', () => {
     const edge = await as('boardcast-edge', EDGE_PASSWORD);
     const ingest = await as('boardcast-ingest', INGEST_PASSWORD);
     const seen: string[] = [];
-    edge.nc.subscribe(names.framesWildcard, { callback: (_e, m) => seen.push(new TextDecoder().decode(m.data)) });
+    edge.nc.subscribe(names.framesWildcard, { callback: (_e, m) => { seen.push(new TextDecoder().decode(m.data)); } });
     await edge.nc.flush();
 
     edge.nc.publish(names.frameSubject('proto'), 'from-edge');

@@ -2,7 +2,7 @@
 // children, real WebSocket clients (the `ws` test client and the SDK).
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BoardClient, type BoardEvent, type WebSocketConstructor } from '../../src/client/index.js';
+import { BoardClient, type BoardEvent, type WebSocketConstructor } from '@boardcast/client';
 import { decode, TestClient, type Received } from '../helpers/ws-client.js';
 import { BASE_ENV, badLines, NatsServer, readyz, skipScale, startNode, waitReady, type Node } from './cluster.js';
 import { until } from '../helpers/until.js';

@@ -29,7 +29,6 @@ const limiter = new ConnectionLimiter({ perIp: 2, global: 0 });
 const authenticator = createAuthenticator({ token: TOKEN });
 const errors: unknown[] = [];
 let opened = 0;
-let closed = 0;
 const open = new Set<UwsSocket<Data>>();
 
 /** Test hook: when set, the decision waits on it after reserving a slot (simulates a slow auth backend). */
@@ -73,7 +72,6 @@ beforeAll(async () => {
       ws.send(data, true);
     },
     close: (ws) => {
-      closed++;
       open.delete(ws);
       ws.getUserData().release();
     },

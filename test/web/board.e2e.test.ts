@@ -191,7 +191,8 @@ describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
     const port = server!.port;
     await stopServer(server!.child);
     await page.waitForFunction(() => document.body.dataset.link === 'reconnecting' && document.body.classList.contains('stale'), undefined, { timeout: 8000 });
-    expect(await page.isVisible('#banner')).toBe(true);
+    // The banner is drawn on the next animation frame: wait for it rather than race it.
+    await page.waitForSelector('#banner', { state: 'visible', timeout: 3000 });
     expect(await page.locator('#board tbody tr').count()).toBe(30);
     // Greyed (after its short fade).
     await page.waitForFunction(() => Number(getComputedStyle(document.querySelector('#board')!).opacity) < 0.6, undefined, { timeout: 3000 });

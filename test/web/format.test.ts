@@ -2,7 +2,7 @@
 // board and the palette's contrast, the columns (cells and sorting), the sparkline and the
 // watchlist's subscribe/unsubscribe arithmetic.
 import { describe, expect, it } from 'vitest';
-import type { SymbolState } from '../../src/client/index.js';
+import type { SymbolState } from '@boardcast/client';
 import { arrow, BACKGROUND, changeDirection, contrastRatio, directionClass, PALETTE, priceDirection, SURFACE } from '../../web/src/colors.js';
 import { activeBuyShare, COLUMNS, sortSymbols } from '../../web/src/columns.js';
 import {

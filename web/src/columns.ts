@@ -1,7 +1,7 @@
 // The board's columns: what each cell of a symbol's row shows (text and colour direction)
 // and how the column sorts. Pure: the table renderer only compares these values with what
 // it last wrote and touches the cells that differ.
-import type { ActiveFlow, PriceLevel, SymbolState } from '../../src/client/index.js';
+import type { ActiveFlow, PriceLevel, SymbolState } from '@boardcast/client';
 import { arrow, priceDirection, changeDirection, type Direction } from './colors.js';
 import { formatPct, formatPrice, formatShare, formatSigned, formatVolume } from './format.js';
 import type { LabelKey } from './i18n.js';

@@ -1,7 +1,7 @@
 // The header strip: VN30 and VNINDEX (value, change, breadth, intraday sparkline), the front
 // VN30F contract with its basis, the market phase and clock. Every field is a text node
 // written only when its text changes.
-import type { Board, Derivatives, IndexState } from '../../src/client/index.js';
+import type { Board, Derivatives, IndexState } from '@boardcast/client';
 import { arrow, changeDirection, directionClass, type Direction } from './colors.js';
 import { formatIndex, formatIndexChange, formatMarketTime, formatPct, formatVolume } from './format.js';
 import { phaseLabel, premiumLabel, type Lang } from './i18n.js';

@@ -1,7 +1,7 @@
 // Labels in Vietnamese and English. Numbers stay formatted the Vietnamese way in both
 // (format.ts); only words change. Elements carry data-i18n="key" (text) or
 // data-i18n-title / data-i18n-aria (attributes) and are relabelled by applyLabels.
-import type { ConnectionState, PhaseName, PremiumName, SymbolStatusName } from '../../src/client/index.js';
+import type { ConnectionState, PhaseName, PremiumName, SymbolStatusName } from '@boardcast/client';
 
 export type Lang = 'vi' | 'en';
 

@@ -2,7 +2,7 @@
 // Frames are only recorded as they arrive; drawing happens once per animation frame with
 // the latest board, so at 10 frames/s (or a burst after a stall) the page never draws a
 // board twice or one that is already stale.
-import { BoardClient, type Board, type StateEvent } from '../../src/client/index.js';
+import { BoardClient, type Board, type StateEvent } from '@boardcast/client';
 import { authHeaders, authProblem, forgetToken, saveToken, takeToken, type AuthProblem } from './auth.js';
 import { BACKGROUND, PALETTE, SURFACE } from './colors.js';
 import { formatLatency } from './format.js';

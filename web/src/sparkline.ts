@@ -1,7 +1,7 @@
 // The intraday sparkline of an index: an SVG path through its (≤ 1 a minute) points, scaled
 // to a box, with the prior close drawn as a dashed reference line. Pure geometry here; the
 // header writes the result into an <svg> only when it changed.
-import type { IndexPoint } from '../../src/client/index.js';
+import type { IndexPoint } from '@boardcast/client';
 
 export interface Sparkline {
   /** SVG path data ('' with fewer than two points). */

@@ -4,7 +4,7 @@
 // Keyboard: sort buttons in the header; the body is a grid with one tab stop and arrow
 // keys / Home / End / PageUp / PageDown moving between cells; Space or Enter on a symbol
 // cell toggles its watchlist star.
-import type { SymbolState } from '../../src/client/index.js';
+import type { SymbolState } from '@boardcast/client';
 import { directionClass } from './colors.js';
 import { COLUMNS, sortSymbols, type Column, type GroupKey, type SortDir } from './columns.js';
 import { statusLabel, t, type Lang } from './i18n.js';

@@ -5,7 +5,7 @@
 // client saw (closes by code, refusals, error frames) goes into one Tally.
 import type { Histogram } from 'hdr-histogram-js';
 import WebSocket from 'ws';
-import { decodeFrame, encodeClientMessage, type ClientBody } from '../../../src/client/codec.js';
+import { decodeFrame, encodeClientMessage, type ClientBody } from '@boardcast/client';
 import { decodeMessage } from '../../../src/loadgen/decode.js';
 import { checkSeq, createLatencyHistogram, emptySeqCounts, recordLatency, type SeqCounts, type SeqState } from '../../../src/loadgen/stats.js';
 

@@ -52,7 +52,8 @@ export namespace boardcast {
 
         enum FrameKind {
             FULL = 0,
-            DELTA = 1
+            DELTA = 1,
+            CONTROL = 2
         }
 
         enum MarketPhase {

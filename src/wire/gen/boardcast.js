@@ -206,6 +206,10 @@ export const boardcast = $root.boardcast = (() => {
                     case 1:
                         message.kind = 1;
                         break;
+                    case "CONTROL":
+                    case 2:
+                        message.kind = 2;
+                        break;
                     default:
                         if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
                             message.kind = object.kind;
@@ -311,6 +315,7 @@ export const boardcast = $root.boardcast = (() => {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "FULL"] = 0;
             values[valuesById[1] = "DELTA"] = 1;
+            values[valuesById[2] = "CONTROL"] = 2;
             return values;
         })();
 

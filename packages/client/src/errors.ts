@@ -1,5 +1,5 @@
 // Errors the client SDK reports through its `error` event, each with a stable code.
-import { BoardcastError } from '../errors.js';
+import { BoardcastError } from '../../../src/errors.js';
 
 export type BoardClientErrorCode =
   /** A frame that could not be decoded (it also counts as a gap: a resync follows). */

@@ -1,9 +1,9 @@
 // BoardClient: keeps a live board from a boardcast server. Connects (rotating through the
-// given URLs on reconnect), decodes FULL and DELTA frames, applies them in order, and
-// resyncs instead of applying a delta across a sequence gap or an epoch change.
-// Browser-safe: only WebSocket, TextDecoder, setTimeout and performance are used.
-import { applyDelta, deepEqual } from '../wire/delta.js';
+// given URLs on reconnect), decodes frames and hands the board frames to its BoardState
+// (board-state.ts: the order, gap and epoch rules), and asks for a resync when the state
+// refuses a delta. Browser-safe: only WebSocket, TextDecoder, setTimeout and performance are used.
 import { backoffDelay, resolveBackoff } from './backoff.js';
+import { BoardState } from './board-state.js';
 import { decodeFrame, encodeClientMessage, frameSize, type ClientBody, type RawFrameData } from './codec.js';
 import { TypedEmitter } from './emitter.js';
 import { BoardClientError, ServerError } from './errors.js';
@@ -61,16 +61,11 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   private connState: ConnectionState = 'closed';
   private currentUrl = '';
 
-  private current: Board | undefined;
-  private lastSeq: number | undefined;
-  private currentEpoch: string | undefined;
-  /** No delta may be applied until the next FULL (after a gap, an epoch change, a (re)connect). */
-  private awaitingFull = true;
+  private readonly boardState = new BoardState();
   private lastResyncAt = -Infinity;
-  private lastFeedState: FeedStateName | undefined;
   /** Subscription changes, replayed in order on every new socket. */
   private readonly subscriptionOps: ClientBody[] = [];
-  private readonly counters: BoardClientStats = { frames: 0, applied: 0, skipped: 0, resyncs: 0, gaps: 0, epochChanges: 0, reconnects: 0 };
+  private readonly counters = { frames: 0, resyncs: 0, reconnects: 0 };
 
   constructor(opts: BoardClientOptions) {
     super();
@@ -92,16 +87,16 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
 
   /** The current board, undefined before the first FULL frame (and after an epoch change until its FULL). */
   get board(): Board | undefined {
-    return this.current;
+    return this.boardState.board;
   }
 
   /** Seq of the last applied frame. */
   get seq(): number | undefined {
-    return this.lastSeq;
+    return this.boardState.seq;
   }
 
   get epoch(): string | undefined {
-    return this.currentEpoch;
+    return this.boardState.epoch;
   }
 
   get state(): ConnectionState {
@@ -110,11 +105,11 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
 
   /** The upstream feed's state as the last applied frame reported it (undefined before the first). */
   get feedState(): FeedStateName | undefined {
-    return this.lastFeedState;
+    return this.boardState.feedState;
   }
 
   get stats(): Readonly<BoardClientStats> {
-    return { ...this.counters };
+    return { ...this.counters, ...this.boardState.stats };
   }
 
   // ---- commands ----------------------------------------------------------------------
@@ -180,7 +175,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
     const url = this.urlFor(this.urls[this.urlIndex]!);
     this.currentUrl = url;
     // A new socket starts with a FULL frame; nothing before it may be applied.
-    this.awaitingFull = true;
+    this.boardState.expectFull();
     this.lastResyncAt = -Infinity;
     this.setState('connecting');
     let ws: WebSocketLike;
@@ -251,7 +246,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
     } catch (err) {
       this.emit('error', new BoardClientError('BC_CLIENT_FRAME_INVALID', `undecodable frame: ${(err as Error).message}`, { bytes: frameSize(data) }));
       // Whatever it was, the board may have missed it.
-      this.counters.gaps++;
+      this.boardState.expectFull(true);
       this.requestResync();
       return;
     }
@@ -268,77 +263,28 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
       return;
     }
     if (!frame.snapshot) return;
-    if (frame.epoch !== this.currentEpoch) {
-      if (this.currentEpoch !== undefined) this.counters.epochChanges++;
-      // A new worker incarnation: nothing of the old board carries over.
-      this.currentEpoch = frame.epoch;
-      this.current = undefined;
-      this.lastSeq = undefined;
-      this.awaitingFull = true;
-      this.lastResyncAt = -Infinity; // a DELTA of the new epoch asks for its FULL at once
-    }
-    if (frame.kind === 'FULL') this.applyFull(frame, frame.snapshot);
-    else this.onDelta(frame, frame.snapshot);
-  }
-
-  private applyFull(frame: DecodedFrame, board: Board): void {
-    const prev = this.current;
-    this.current = board;
-    this.lastSeq = frame.seq;
-    this.awaitingFull = false;
-    this.counters.applied++;
-    // A good FULL proves the connection works: the next failure starts the backoff over.
-    this.attempt = 0;
-    if (this.connState === 'resyncing' || this.connState === 'connecting') this.setState('open');
-    // A FULL replaces every object: report only the symbols whose content changed.
-    if (this.listenerCount('symbol') > 0) {
-      const before = new Map<string, SymbolState>();
-      if (prev) for (const s of prev.symbols) before.set(s.symbol, s);
-      for (const s of board.symbols) {
-        const old = before.get(s.symbol);
-        before.delete(s.symbol);
-        if (!old || !deepEqual(old, s)) this.emit('symbol', s.symbol, s);
-      }
-      for (const gone of before.keys()) this.emit('symbol', gone, undefined);
-    }
-    this.emitBoard(frame);
-  }
-
-  private onDelta(frame: DecodedFrame, delta: Board): void {
-    if (this.awaitingFull) {
-      this.counters.skipped++;
+    const epochBefore = this.boardState.epoch;
+    const result = this.boardState.apply(frame as DecodedFrame & { snapshot: Board }, this.listenerCount('symbol') > 0);
+    // A DELTA of a new epoch asks for its FULL at once.
+    if (this.boardState.epoch !== epochBefore) this.lastResyncAt = -Infinity;
+    if (!result.applied) {
       // Still waiting: repeat the request now and then, in case it or its answer was lost.
-      if (performance.now() - this.lastResyncAt >= this.resyncRetryMs) this.requestResync();
+      if (result.reason === 'gap' || performance.now() - this.lastResyncAt >= this.resyncRetryMs) this.requestResync();
       return;
     }
-    const last = this.lastSeq;
-    if (!this.current || last === undefined || frame.baseSeq !== last || frame.seq !== last + 1) {
-      this.counters.gaps++;
-      this.counters.skipped++;
-      this.requestResync();
-      return;
+    if (frame.kind === 'FULL') {
+      // A good FULL proves the connection works: the next failure starts the backoff over.
+      this.attempt = 0;
+      if (this.connState === 'resyncing' || this.connState === 'connecting') this.setState('open');
     }
-    this.current = applyDelta(this.current, delta);
-    this.lastSeq = frame.seq;
-    this.counters.applied++;
-    for (const s of delta.symbols) this.emit('symbol', s.symbol, s);
-    for (const gone of delta.removedSymbols) this.emit('symbol', gone, undefined);
-    this.emitBoard(frame);
-  }
-
-  private emitBoard(frame: DecodedFrame): void {
-    const feed = this.current!.feed;
-    if (feed && feed.state !== this.lastFeedState) {
-      const previous = this.lastFeedState;
-      this.lastFeedState = feed.state;
-      this.emit('feed', { state: feed.state, lastMessageAgeMs: feed.lastMessageAgeMs, previous });
-    }
-    this.emit('board', { board: this.current!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
+    for (const [symbol, state] of result.changed) this.emit('symbol', symbol, state);
+    if (result.feed) this.emit('feed', result.feed);
+    this.emit('board', { board: this.boardState.board!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
   }
 
   /** Stops applying deltas until a FULL arrives and asks the server for one. */
   private requestResync(): boolean {
-    this.awaitingFull = true;
+    this.boardState.expectFull();
     this.lastResyncAt = performance.now();
     const sent = this.send({ resync: {} });
     if (sent) this.counters.resyncs++;

@@ -1,7 +1,7 @@
 // Frame decoding and client-message encoding for the SDK. Binary frames are protobuf,
 // text frames the protobuf JSON mapping; both end up in the same shape (DecodedFrame):
 // every field present, 64-bit integers as numbers, enums by name, absent messages null.
-import { pb } from '../wire/proto.js';
+import { pb } from '../../../src/wire/proto.js';
 import type { DecodedFrame } from './types.js';
 
 export const CLIENT_PROTOCOL_VERSION = 1;

@@ -1,7 +1,7 @@
 // The client SDK's public types: the board as the SDK hands it out (the protobuf JSON
 // mapping of boardcast.v1.Snapshot with every field present, enums by name), its options,
 // events and connection states.
-import type { boardcast } from '../wire/gen/boardcast.js';
+import type { boardcast } from '../../../src/wire/gen/boardcast.js';
 
 export type PhaseName = keyof typeof boardcast.v1.MarketPhase;
 export type PremiumName = keyof typeof boardcast.v1.Premium;
