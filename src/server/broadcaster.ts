@@ -263,6 +263,8 @@ export class Broadcaster {
     const overLast = this.buffered > budget;
     for (const ws of this.sockets) {
       const b = ws.getBufferedAmount();
+      // A socket with nothing unsent is never stalled: the common case costs one native call.
+      if (b === 0) continue;
       total += b;
       const d = ws.getUserData();
       if (d.pending) continue;
