@@ -2,7 +2,7 @@
 // frame-parts.ts) and the control frames. Whole-frame encoders for tests and benches are
 // in reference-codec.ts, never on the serving path.
 import { ByteAssembler } from './byte-assembler.js';
-import { jsonEnvelope, protoEnvelope } from './envelope.js';
+import { jsonEnvelope } from './envelope.js';
 import type { WireFormat } from './formats.js';
 import { pb, FrameKind, type IndexPointProps, type IndexStateProps, type SnapshotProps, type SymbolStateProps } from './proto.js';
 import { TAG } from './varint.js';

@@ -4,8 +4,8 @@ import { boardBasket, channelList, futuresCodes, isoDay, StreamLedger, subscript
 import { frontMonthContract } from '../../src/market/rules/futures.js';
 
 const clock = vnClock(Date.parse('2025-06-17T03:30:00Z')); // 10:30 in Ha Noi
-const row = (Symbol: string, buy: number, over: Record<string, unknown> = {}) => ({
-  Symbol, TradingDate: '17/06/2025', ForeignBuyVolTotal: buy, ForeignSellVolTotal: 10, ForeignBuyValTotal: buy * 1000, ForeignSellValTotal: 10_000, ForeignCurrentRoom: 5_000, ...over,
+const row = (symbol: string, buy: number, over: Record<string, unknown> = {}) => ({
+  Symbol: symbol, TradingDate: '17/06/2025', ForeignBuyVolTotal: buy, ForeignSellVolTotal: 10, ForeignBuyValTotal: buy * 1000, ForeignSellValTotal: 10_000, ForeignCurrentRoom: 5_000, ...over,
 });
 
 describe('vnClock and isoDay', () => {
