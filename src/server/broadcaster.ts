@@ -17,6 +17,11 @@
 // socket off its topic and it gets one FULL frame of its (new) view with the next frame,
 // however many messages it sent; FULL frames are assembled once per live view per frame
 // and dropped with the view; at most `maxViews` distinct views exist at once.
+//
+// A topic gets a DELTA only on the seq it was last sent. The worker learns of client
+// counts a message late, so a frame can lack a format whose view has sockets on its topic
+// (the format's last client left and a new one came, served the previous FULL, between two
+// frames): that view then gets a FULL, with the 'format-full' or the next frame.
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
@@ -43,6 +48,13 @@ export interface SocketData {
 
 type Frame = Extract<WorkerToMain, { type: 'frame' }>;
 
+interface View {
+  spec: ViewSpec;
+  count: number;
+  /** Seq of the last frame its topic was sent: 0 none yet, -1 its sockets differ (the next one is FULL). */
+  sentSeq: number;
+}
+
 interface Latest {
   meta: FrameMeta;
   keyframe: boolean;
@@ -66,7 +78,7 @@ export interface BroadcasterOptions {
 const topicOf = (key: string) => `v/${key}`;
 
 export class Broadcaster {
-  private readonly views = new Map<string, { spec: ViewSpec; count: number }>();
+  private readonly views = new Map<string, View>();
   private readonly sockets = new Set<WebSocket<SocketData>>();
   private readonly pending = new Set<WebSocket<SocketData>>();
   private latest: Latest | undefined;
@@ -98,6 +110,7 @@ export class Broadcaster {
     this.epoch = epoch;
     this.lastSeq = 0;
     this.latest = undefined;
+    for (const v of this.views.values()) v.sentSeq = -1; // sockets on a topic still hold an old-epoch board
   }
 
   /** Distinct live views (with at least one socket). */
@@ -166,6 +179,13 @@ export class Broadcaster {
     const l = this.latest;
     if (!l || l.meta.seq !== seq || l.full.has(parts.format)) return;
     l.full.set(parts.format, parts);
+    // Views of this format that missed the frame: their sockets on the topic catch up first.
+    for (const [key, v] of this.views) {
+      if (v.count > 0 && v.spec.format === parts.format && v.sentSeq !== seq) {
+        this.app.publish(topicOf(key), this.fullFor(key, v.spec)!, parts.format === 'proto');
+        v.sentSeq = seq;
+      }
+    }
     for (const ws of this.pending) {
       const d = ws.getUserData();
       if (d.stalledSince === 0 && d.view.format === parts.format) this.serveFull(ws);
@@ -200,9 +220,11 @@ export class Broadcaster {
       if (v.count === 0) continue;
       const fullParts = full.get(v.spec.format);
       if (!fullParts) continue; // the worker did not know this format had clients yet: they are pending
-      const deltaParts = v.spec.delta && !msg.keyframe ? delta?.get(v.spec.format) : undefined;
+      const onBase = v.sentSeq === msg.seq - 1;
+      const deltaParts = v.spec.delta && !msg.keyframe && onBase ? delta?.get(v.spec.format) : undefined;
       const bytes = deltaParts ? assembleView(meta, 'DELTA', msg.seq - 1, deltaParts, v.spec) : this.fullFor(key, v.spec)!;
       this.app.publish(topicOf(key), bytes, v.spec.format === 'proto');
+      v.sentSeq = msg.seq;
     }
     this.sweep();
     const seconds = (performance.now() - t0) / 1000;
@@ -244,6 +266,9 @@ export class Broadcaster {
     }
     ws.send(bytes, d.view.format === 'proto');
     ws.subscribe(topicOf(d.key));
+    const v = this.views.get(d.key)!;
+    // A new view's topic starts at this seq; one whose sockets are on another gets a FULL next.
+    if (v.sentSeq !== l!.meta.seq) v.sentSeq = v.sentSeq === 0 ? l!.meta.seq : -1;
     d.pending = false;
     d.stalledSince = 0;
     this.pending.delete(ws);
@@ -300,7 +325,7 @@ export class Broadcaster {
     const v = this.views.get(d.key);
     if (v) v.count++;
     else {
-      this.views.set(d.key, { spec: d.view, count: 1 });
+      this.views.set(d.key, { spec: d.view, count: 1, sentSeq: 0 });
       this.metrics.views.set(this.views.size);
     }
   }
