@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { decodeMessage } from '../src/loadgen/decode.js';
+import { connectOnce } from '../test/helpers/reconnect.js';
 import { mainOf, startChildServer } from './lib/child-server.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 
@@ -52,19 +53,7 @@ try {
   let stopping = false;
   const loop = async () => {
     while (!stopping) {
-      await new Promise<void>((resolve) => {
-        const ws = new WebSocket(server.ws(`format=${argv.format}`), { perMessageDeflate: false });
-        const done = () => {
-          ws.terminate();
-          resolve();
-        };
-        ws.once('message', () => {
-          reconnects++;
-          done();
-        });
-        ws.once('error', done);
-        ws.once('unexpected-response', done);
-      });
+      if (await connectOnce(server.ws(`format=${argv.format}`))) reconnects++;
     }
   };
   const loops = Array.from({ length: sockets }, loop);

@@ -162,17 +162,7 @@ export function sendMsg(c: TestClient, binary: boolean, body: Body, version = 1)
   else c.ws.send(jsonMsg(body, version), { binary: false });
 }
 
-/** Mulberry32: a small seeded PRNG, so a fuzz failure can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from './prng.js';
 
 /** The snapshot object of a decoded frame (both formats decode to the JSON mapping). */
 export const snap = (f: DecodedFrame) => f.json.snapshot as { symbols?: Array<{ symbol: string }>; indices?: Array<{ id: string }>; foreign?: unknown; derivatives?: unknown };

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { NATS_SERVER, NatsServer } from '../helpers/nats-server.js';
+import { connectOnce } from '../helpers/reconnect.js';
 import { decode, TestClient } from '../helpers/ws-client.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import { boardFrames, errorFrames, expectContiguous, expectRefused, metricUntil, openFrom, pollUntil, prng, sendMsg, snap } from '../helpers/protocol.js';
@@ -29,19 +30,7 @@ describe('a reconnect loop does not multiply frames', () => {
     let reconnects = 0;
     const loop = async () => {
       while (!stopping) {
-        await new Promise<void>((resolve) => {
-          const ws = new WebSocket(srv.ws('format=json'), { perMessageDeflate: false });
-          const done = () => {
-            ws.terminate();
-            resolve();
-          };
-          ws.once('message', () => {
-            reconnects++;
-            done();
-          });
-          ws.once('error', done);
-          ws.once('unexpected-response', done);
-        });
+        if (await connectOnce(srv.ws('format=json'))) reconnects++;
       }
     };
     try {

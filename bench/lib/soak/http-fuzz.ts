@@ -5,17 +5,9 @@
 // of them), one connection each; every one must be answered with a status line.
 import { connect } from 'node:net';
 
-/** Mulberry32: the same seed gives the same requests. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../test/helpers/prng.js';
+
+export { prng };
 
 export interface FuzzRequest {
   method: string;
