@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simBoard } from './helpers/board.js';
-import { decodeProtoToJsonMapping, encodeJsonText, encodeProto, encodeSnapshot, toJsonMapping, type FrameInput } from '../src/wire/reference-codec.js';
+import { decodeProtoToJsonMapping, omitEmptyOptIn, encodeJsonText, encodeProto, encodeSnapshot, toJsonMapping, type FrameInput } from '../src/wire/reference-codec.js';
 import { FeedState, pb } from '../src/wire/proto.js';
 
 const root = join(import.meta.dirname, '..');
@@ -46,6 +46,7 @@ describe('codec', () => {
     expect(Number(back.seq)).toBe(2 ** 40);
     const { control, ...rest } = pb.Frame.toObject(back, { longs: String, enums: String, defaults: true, arrays: true });
     expect(control).toBeNull();
+    omitEmptyOptIn(rest.snapshot as Record<string, unknown>);
     expect(rest).toEqual(json);
   });
 

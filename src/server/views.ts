@@ -1,6 +1,6 @@
 // The views a socket may ask for, checked: channels against what its token allows, a
 // watchlist against the basket. Assembling a view's bytes is the codec's (src/wire/views.ts).
-import { CHANNELS, type Channel } from '../wire/frame-parts.js';
+import { CHANNELS, DEFAULT_CHANNELS, type Channel } from '../wire/frame-parts.js';
 import { VN30_SYMBOLS } from '../market/rules/vn30.js';
 
 /** The channels a client may have: a JWT's `channels` claim (unknown names ignored), or all. */
@@ -8,9 +8,12 @@ export function allowedChannels(claim: readonly string[] | undefined): Set<Chann
   return new Set<Channel>(claim ? CHANNELS.filter((c) => claim.includes(c)) : CHANNELS);
 }
 
-/** Parses `?channels=a,b` (absent: every channel the socket may have). Returns the bad name on error. */
+/**
+ * Parses `?channels=a,b` (absent: the default channels the socket may have; trades, candles
+ * and alerts are asked for by name). Returns the bad name on error.
+ */
 export function parseChannels(raw: string | null, allowed: ReadonlySet<Channel>): { ok: true; channels: Set<Channel> } | { ok: false; bad: string } {
-  if (raw === null || raw === '') return { ok: true, channels: new Set(allowed) };
+  if (raw === null || raw === '') return { ok: true, channels: new Set(DEFAULT_CHANNELS.filter((c) => allowed.has(c))) };
   const out = new Set<Channel>();
   for (const name of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
     if (!(CHANNELS as readonly string[]).includes(name) || !allowed.has(name as Channel)) return { ok: false, bad: name };

@@ -13,8 +13,10 @@ import { appendSnapshot } from './codec.js';
 import { jsonFeed, jsonSymbol } from './json-enums.js';
 import { MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
-export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives'] as const;
+export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives', 'trades', 'candles', 'alerts'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** What a socket that does not name its channels receives: the board as in the first release (trades, candles and alerts are opt-in). */
+export const DEFAULT_CHANNELS: readonly Channel[] = ['board', 'indices', 'foreign', 'derivatives'];
 
 /** [offset, length] in PackedParts.bytes; length 0 means the part is absent. */
 export type Span = readonly [number, number];

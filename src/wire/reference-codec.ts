@@ -65,5 +65,15 @@ export function decodeProtoToJsonMapping(bytes: Uint8Array): Record<string, unkn
   // `defaults` renders absent message fields as null; the JSON mapping omits them.
   if (obj.snapshot === null) delete obj.snapshot;
   if (obj.control === null) delete obj.control;
+  omitEmptyOptIn(obj.snapshot as Record<string, unknown> | undefined);
   return obj;
+}
+
+/**
+ * The JSON mapping leaves out the opt-in channels' lists (trades, candles, alerts) when they
+ * are empty, as proto3 JSON may: drops them from a snapshot decoded with `defaults`.
+ */
+export function omitEmptyOptIn(snapshot: Record<string, unknown> | undefined): void {
+  if (!snapshot) return;
+  for (const k of ['trades', 'candles', 'alerts']) if (Array.isArray(snapshot[k]) && (snapshot[k] as unknown[]).length === 0) delete snapshot[k];
 }

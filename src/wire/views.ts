@@ -4,7 +4,7 @@
 // re-encoded, never per socket).
 import { jsonEnvelopeHead, protoEnvelope, type FrameKindName, type FrameMeta } from './envelope.js';
 import type { WireFormat } from './formats.js';
-import { CHANNELS, type Channel, type PackedParts, type Span } from './frame-parts.js';
+import { CHANNELS, DEFAULT_CHANNELS, type Channel, type PackedParts, type Span } from './frame-parts.js';
 import { fieldHead, TAG } from './varint.js';
 
 export type { FrameMeta } from './envelope.js';
@@ -31,8 +31,10 @@ const slice = (p: PackedParts, s: Span) => new Uint8Array(p.bytes, s[0], s[1]);
 /** The parts of `p` that view `v` receives, in snapshot order. */
 function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   const out: Uint8Array[] = [];
-  const all = v.channels.size === CHANNELS.length && v.symbols === null;
-  if (all && p.format === 'proto') return [new Uint8Array(p.bytes)]; // the parts are contiguous
+  // The packed buffer holds the default channels' parts, contiguous: a view of all of them
+  // and no watchlist is the buffer itself.
+  const all = v.symbols === null && DEFAULT_CHANNELS.every((c) => v.channels.has(c));
+  if (all && p.format === 'proto') return [new Uint8Array(p.bytes)];
   out.push(slice(p, p.header));
   if (v.channels.has('board')) {
     for (let i = 0; i < p.symbols.length; i++) {

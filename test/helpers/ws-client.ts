@@ -2,6 +2,7 @@
 // tests wait for the event they need, with a timeout, instead of sleeping.
 import WebSocket from 'ws';
 import { pb } from '../../src/wire/proto.js';
+import { omitEmptyOptIn } from '../../src/wire/reference-codec.js';
 
 export interface Received {
   data: Buffer;
@@ -97,6 +98,7 @@ export function decode(m: Received): DecodedFrame {
   if (json.snapshot === null) delete json.snapshot;
   const snap = json.snapshot as Record<string, unknown> | undefined;
   if (snap) for (const k of Object.keys(snap)) if (snap[k] === null) delete snap[k];
+  if (m.isBinary) omitEmptyOptIn(snap);
   return {
     seq: Number(json.seq),
     baseSeq: Number(json.baseSeq),

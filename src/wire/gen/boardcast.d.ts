@@ -83,6 +83,9 @@ export namespace boardcast {
             removedSymbols: string[];
             derivativesPhase: boardcast.v1.MarketPhase;
             feed?: (boardcast.v1.FeedStatus.$Properties|null);
+            trades: boardcast.v1.Trade.$Properties[];
+            candles: boardcast.v1.Candle.$Properties[];
+            alerts: boardcast.v1.Alert.$Properties[];
             static create(properties: boardcast.v1.Snapshot.$Shape): boardcast.v1.Snapshot & boardcast.v1.Snapshot.$Shape;
             static create(properties?: boardcast.v1.Snapshot.$Properties): boardcast.v1.Snapshot;
             static encode(message: boardcast.v1.Snapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -105,9 +108,147 @@ export namespace boardcast {
                 removedSymbols?: (string[]|null);
                 derivativesPhase?: (boardcast.v1.MarketPhase|null);
                 feed?: (boardcast.v1.FeedStatus.$Properties|null);
+                trades?: (boardcast.v1.Trade.$Properties[]|null);
+                candles?: (boardcast.v1.Candle.$Properties[]|null);
+                alerts?: (boardcast.v1.Alert.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = boardcast.v1.Snapshot.$Properties;
+        }
+
+        enum TradeSide {
+            TRADE_SIDE_UNSPECIFIED = 0,
+            ACTIVE_BUY = 1,
+            ACTIVE_SELL = 2,
+            NEUTRAL = 3
+        }
+
+        interface ITrade extends boardcast.v1.Trade.$Properties {
+        }
+
+        class Trade {
+            constructor(properties?: boardcast.v1.Trade.$Properties);
+            $unknowns?: Uint8Array[];
+            symbol: string;
+            tradeSeq: number;
+            price: number;
+            volume: number;
+            side: boardcast.v1.TradeSide;
+            session: boardcast.v1.MarketPhase;
+            timeMs: number;
+            static create(properties: boardcast.v1.Trade.$Shape): boardcast.v1.Trade & boardcast.v1.Trade.$Shape;
+            static create(properties?: boardcast.v1.Trade.$Properties): boardcast.v1.Trade;
+            static encode(message: boardcast.v1.Trade.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): boardcast.v1.Trade & boardcast.v1.Trade.$Shape;
+            static fromObject(object: { [k: string]: any }): boardcast.v1.Trade;
+            static toObject(message: boardcast.v1.Trade, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Trade {
+            interface $Properties {
+                symbol?: (string|null);
+                tradeSeq?: (number|null);
+                price?: (number|null);
+                volume?: (number|null);
+                side?: (boardcast.v1.TradeSide|null);
+                session?: (boardcast.v1.MarketPhase|null);
+                timeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = boardcast.v1.Trade.$Properties;
+        }
+
+        interface ICandle extends boardcast.v1.Candle.$Properties {
+        }
+
+        class Candle {
+            constructor(properties?: boardcast.v1.Candle.$Properties);
+            $unknowns?: Uint8Array[];
+            symbol: string;
+            timeMs: number;
+            open: number;
+            high: number;
+            low: number;
+            close: number;
+            volume: number;
+            buyVolume: number;
+            sellVolume: number;
+            trades: number;
+            closed: boolean;
+            static create(properties: boardcast.v1.Candle.$Shape): boardcast.v1.Candle & boardcast.v1.Candle.$Shape;
+            static create(properties?: boardcast.v1.Candle.$Properties): boardcast.v1.Candle;
+            static encode(message: boardcast.v1.Candle.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): boardcast.v1.Candle & boardcast.v1.Candle.$Shape;
+            static fromObject(object: { [k: string]: any }): boardcast.v1.Candle;
+            static toObject(message: boardcast.v1.Candle, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Candle {
+            interface $Properties {
+                symbol?: (string|null);
+                timeMs?: (number|null);
+                open?: (number|null);
+                high?: (number|null);
+                low?: (number|null);
+                close?: (number|null);
+                volume?: (number|null);
+                buyVolume?: (number|null);
+                sellVolume?: (number|null);
+                trades?: (number|null);
+                closed?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = boardcast.v1.Candle.$Properties;
+        }
+
+        enum AlertSeverity {
+            ALERT_SEVERITY_UNSPECIFIED = 0,
+            INFO = 1,
+            WARNING = 2,
+            CRITICAL = 3
+        }
+
+        interface IAlert extends boardcast.v1.Alert.$Properties {
+        }
+
+        class Alert {
+            constructor(properties?: boardcast.v1.Alert.$Properties);
+            $unknowns?: Uint8Array[];
+            id: string;
+            type: string;
+            severity: boardcast.v1.AlertSeverity;
+            symbol: string;
+            value: number;
+            params: { [k: string]: number };
+            timeMs: number;
+            message: string;
+            static create(properties: boardcast.v1.Alert.$Shape): boardcast.v1.Alert & boardcast.v1.Alert.$Shape;
+            static create(properties?: boardcast.v1.Alert.$Properties): boardcast.v1.Alert;
+            static encode(message: boardcast.v1.Alert.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): boardcast.v1.Alert & boardcast.v1.Alert.$Shape;
+            static fromObject(object: { [k: string]: any }): boardcast.v1.Alert;
+            static toObject(message: boardcast.v1.Alert, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Alert {
+            interface $Properties {
+                id?: (string|null);
+                type?: (string|null);
+                severity?: (boardcast.v1.AlertSeverity|null);
+                symbol?: (string|null);
+                value?: (number|null);
+                params?: ({ [k: string]: number }|null);
+                timeMs?: (number|null);
+                message?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = boardcast.v1.Alert.$Properties;
         }
 
         enum FeedState {

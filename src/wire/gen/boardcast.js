@@ -2,7 +2,7 @@
 import $protobuf from "protobufjs/minimal.js";
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
 
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
 
@@ -338,6 +338,9 @@ export const boardcast = $root.boardcast = (() => {
                 this.symbols = [];
                 this.indices = [];
                 this.removedSymbols = [];
+                this.trades = [];
+                this.candles = [];
+                this.alerts = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -354,6 +357,9 @@ export const boardcast = $root.boardcast = (() => {
             Snapshot.prototype.removedSymbols = $util.emptyArray;
             Snapshot.prototype.derivativesPhase = 0;
             Snapshot.prototype.feed = null;
+            Snapshot.prototype.trades = $util.emptyArray;
+            Snapshot.prototype.candles = $util.emptyArray;
+            Snapshot.prototype.alerts = $util.emptyArray;
 
             Snapshot.create = function(properties) {
                 return new Snapshot(properties);
@@ -389,6 +395,15 @@ export const boardcast = $root.boardcast = (() => {
                     writer.uint32(72).int32(message.derivativesPhase);
                 if (message.feed != null && $Object.hasOwnProperty.call(message, "feed"))
                     $root.boardcast.v1.FeedStatus.encode(message.feed, writer.uint32(82).fork(), _depth + 1).ldelim();
+                if (message.trades != null && message.trades.length)
+                    for (let i = 0; i < message.trades.length; ++i)
+                        $root.boardcast.v1.Trade.encode(message.trades[i], writer.uint32(90).fork(), _depth + 1).ldelim();
+                if (message.candles != null && message.candles.length)
+                    for (let i = 0; i < message.candles.length; ++i)
+                        $root.boardcast.v1.Candle.encode(message.candles[i], writer.uint32(98).fork(), _depth + 1).ldelim();
+                if (message.alerts != null && message.alerts.length)
+                    for (let i = 0; i < message.alerts.length; ++i)
+                        $root.boardcast.v1.Alert.encode(message.alerts[i], writer.uint32(106).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -498,6 +513,30 @@ export const boardcast = $root.boardcast = (() => {
                             if (wireType !== 2)
                                 break;
                             message.feed = $root.boardcast.v1.FeedStatus.decode(reader, reader.size(), $undefined, _depth + 1, message.feed);
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.trades && message.trades.length))
+                                message.trades = [];
+                            message.trades.push($root.boardcast.v1.Trade.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.candles && message.candles.length))
+                                message.candles = [];
+                            message.candles.push($root.boardcast.v1.Candle.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.alerts && message.alerts.length))
+                                message.alerts = [];
+                            message.alerts.push($root.boardcast.v1.Alert.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
                     }
@@ -651,6 +690,36 @@ export const boardcast = $root.boardcast = (() => {
                         throw $TypeError(".boardcast.v1.Snapshot.feed: object expected");
                     message.feed = $root.boardcast.v1.FeedStatus.fromObject(object.feed, _depth + 1);
                 }
+                if (object.trades) {
+                    if (!$Array.isArray(object.trades))
+                        throw $TypeError(".boardcast.v1.Snapshot.trades: array expected");
+                    message.trades = $Array(object.trades.length);
+                    for (let i = 0; i < object.trades.length; ++i) {
+                        if (!$util.isObject(object.trades[i]))
+                            throw $TypeError(".boardcast.v1.Snapshot.trades: object expected");
+                        message.trades[i] = $root.boardcast.v1.Trade.fromObject(object.trades[i], _depth + 1);
+                    }
+                }
+                if (object.candles) {
+                    if (!$Array.isArray(object.candles))
+                        throw $TypeError(".boardcast.v1.Snapshot.candles: array expected");
+                    message.candles = $Array(object.candles.length);
+                    for (let i = 0; i < object.candles.length; ++i) {
+                        if (!$util.isObject(object.candles[i]))
+                            throw $TypeError(".boardcast.v1.Snapshot.candles: object expected");
+                        message.candles[i] = $root.boardcast.v1.Candle.fromObject(object.candles[i], _depth + 1);
+                    }
+                }
+                if (object.alerts) {
+                    if (!$Array.isArray(object.alerts))
+                        throw $TypeError(".boardcast.v1.Snapshot.alerts: array expected");
+                    message.alerts = $Array(object.alerts.length);
+                    for (let i = 0; i < object.alerts.length; ++i) {
+                        if (!$util.isObject(object.alerts[i]))
+                            throw $TypeError(".boardcast.v1.Snapshot.alerts: object expected");
+                        message.alerts[i] = $root.boardcast.v1.Alert.fromObject(object.alerts[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -666,6 +735,9 @@ export const boardcast = $root.boardcast = (() => {
                     object.symbols = [];
                     object.indices = [];
                     object.removedSymbols = [];
+                    object.trades = [];
+                    object.candles = [];
+                    object.alerts = [];
                 }
                 if (options.defaults) {
                     object.marketTimeMs = 0;
@@ -705,6 +777,21 @@ export const boardcast = $root.boardcast = (() => {
                     object.derivativesPhase = options.enums === $String ? $root.boardcast.v1.MarketPhase[message.derivativesPhase] === $undefined ? message.derivativesPhase : $root.boardcast.v1.MarketPhase[message.derivativesPhase] : message.derivativesPhase;
                 if (message.feed != null && $Object.hasOwnProperty.call(message, "feed"))
                     object.feed = $root.boardcast.v1.FeedStatus.toObject(message.feed, options, _depth + 1);
+                if (message.trades && message.trades.length) {
+                    object.trades = $Array(message.trades.length);
+                    for (let j = 0; j < message.trades.length; ++j)
+                        object.trades[j] = $root.boardcast.v1.Trade.toObject(message.trades[j], options, _depth + 1);
+                }
+                if (message.candles && message.candles.length) {
+                    object.candles = $Array(message.candles.length);
+                    for (let j = 0; j < message.candles.length; ++j)
+                        object.candles[j] = $root.boardcast.v1.Candle.toObject(message.candles[j], options, _depth + 1);
+                }
+                if (message.alerts && message.alerts.length) {
+                    object.alerts = $Array(message.alerts.length);
+                    for (let j = 0; j < message.alerts.length; ++j)
+                        object.alerts[j] = $root.boardcast.v1.Alert.toObject(message.alerts[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -719,6 +806,955 @@ export const boardcast = $root.boardcast = (() => {
             };
 
             return Snapshot;
+        })();
+
+        v1.TradeSide = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "TRADE_SIDE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ACTIVE_BUY"] = 1;
+            values[valuesById[2] = "ACTIVE_SELL"] = 2;
+            values[valuesById[3] = "NEUTRAL"] = 3;
+            return values;
+        })();
+
+        v1.Trade = (function() {
+
+            const Trade = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Trade.prototype.symbol = "";
+            Trade.prototype.tradeSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            Trade.prototype.price = 0;
+            Trade.prototype.volume = 0;
+            Trade.prototype.side = 0;
+            Trade.prototype.session = 0;
+            Trade.prototype.timeMs = 0;
+
+            Trade.create = function(properties) {
+                return new Trade(properties);
+            };
+
+            Trade.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol") && message.symbol !== "")
+                    writer.uint32(10).string(message.symbol);
+                if (message.tradeSeq != null && $Object.hasOwnProperty.call(message, "tradeSeq") && (typeof message.tradeSeq === "object" ? message.tradeSeq.low || message.tradeSeq.high : message.tradeSeq !== 0))
+                    writer.uint32(16).uint64(message.tradeSeq);
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price") && !$Object.is(message.price, 0))
+                    writer.uint32(25).double(message.price);
+                if (message.volume != null && $Object.hasOwnProperty.call(message, "volume") && !$Object.is(message.volume, 0))
+                    writer.uint32(33).double(message.volume);
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side") && message.side !== 0)
+                    writer.uint32(40).int32(message.side);
+                if (message.session != null && $Object.hasOwnProperty.call(message, "session") && message.session !== 0)
+                    writer.uint32(48).int32(message.session);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(57).double(message.timeMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Trade.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Trade();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.symbol = value;
+                            else
+                                delete message.symbol;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.tradeSeq = value;
+                            else
+                                delete message.tradeSeq;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.price = value;
+                            else
+                                delete message.price;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.volume = value;
+                            else
+                                delete message.volume;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.side = value;
+                            else
+                                delete message.side;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.session = value;
+                            else
+                                delete message.session;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Trade.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Trade)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Trade: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Trade();
+                if (object.symbol != null)
+                    if (typeof object.symbol !== "string" || object.symbol.length)
+                        message.symbol = $String(object.symbol);
+                if (object.tradeSeq != null)
+                    if (typeof object.tradeSeq === "object" ? object.tradeSeq.low || object.tradeSeq.high : $Number(object.tradeSeq) !== 0)
+                        if ($util.Long)
+                            message.tradeSeq = $util.Long.fromValue(object.tradeSeq, true);
+                        else if (typeof object.tradeSeq === "string")
+                            message.tradeSeq = $parseInt(object.tradeSeq, 10);
+                        else if (typeof object.tradeSeq === "number")
+                            message.tradeSeq = object.tradeSeq;
+                        else if (typeof object.tradeSeq === "object")
+                            message.tradeSeq = new $util.LongBits(object.tradeSeq.low >>> 0, object.tradeSeq.high >>> 0).toNumber(true);
+                if (object.price != null)
+                    if (!$Object.is($Number(object.price), 0))
+                        message.price = $Number(object.price);
+                if (object.volume != null)
+                    if (!$Object.is($Number(object.volume), 0))
+                        message.volume = $Number(object.volume);
+                if (object.side !== 0 && (typeof object.side !== "string" || $root.boardcast.v1.TradeSide[object.side] !== 0))
+                    switch (object.side) {
+                    case "TRADE_SIDE_UNSPECIFIED":
+                    case 0:
+                        message.side = 0;
+                        break;
+                    case "ACTIVE_BUY":
+                    case 1:
+                        message.side = 1;
+                        break;
+                    case "ACTIVE_SELL":
+                    case 2:
+                        message.side = 2;
+                        break;
+                    case "NEUTRAL":
+                    case 3:
+                        message.side = 3;
+                        break;
+                    default:
+                        if (typeof object.side === "number" && (object.side | 0) === object.side)
+                            message.side = object.side;
+                    }
+                if (object.session !== 0 && (typeof object.session !== "string" || $root.boardcast.v1.MarketPhase[object.session] !== 0))
+                    switch (object.session) {
+                    case "PHASE_UNSPECIFIED":
+                    case 0:
+                        message.session = 0;
+                        break;
+                    case "PRE_OPEN":
+                    case 1:
+                        message.session = 1;
+                        break;
+                    case "ATO":
+                    case 2:
+                        message.session = 2;
+                        break;
+                    case "CONTINUOUS":
+                    case 3:
+                        message.session = 3;
+                        break;
+                    case "LUNCH_BREAK":
+                    case 4:
+                        message.session = 4;
+                        break;
+                    case "ATC":
+                    case 5:
+                        message.session = 5;
+                        break;
+                    case "PUT_THROUGH":
+                    case 6:
+                        message.session = 6;
+                        break;
+                    case "CLOSED":
+                    case 7:
+                        message.session = 7;
+                        break;
+                    default:
+                        if (typeof object.session === "number" && (object.session | 0) === object.session)
+                            message.session = object.session;
+                    }
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                return message;
+            };
+
+            Trade.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.symbol = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.tradeSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.tradeSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.price = 0;
+                    object.volume = 0;
+                    object.side = options.enums === $String ? "TRADE_SIDE_UNSPECIFIED" : 0;
+                    object.session = options.enums === $String ? "PHASE_UNSPECIFIED" : 0;
+                    object.timeMs = 0;
+                }
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
+                    object.symbol = message.symbol;
+                if (message.tradeSeq != null && $Object.hasOwnProperty.call(message, "tradeSeq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.tradeSeq = typeof message.tradeSeq === "number" ? $BigInt(message.tradeSeq) : $util.Long.fromBits(message.tradeSeq.low >>> 0, message.tradeSeq.high >>> 0, true).toBigInt();
+                    else if (typeof message.tradeSeq === "number")
+                        object.tradeSeq = options.longs === $String ? $String(message.tradeSeq) : message.tradeSeq;
+                    else
+                        object.tradeSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.tradeSeq) : options.longs === $Number ? new $util.LongBits(message.tradeSeq.low >>> 0, message.tradeSeq.high >>> 0).toNumber(true) : message.tradeSeq;
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    object.price = options.json && !$isFinite(message.price) ? $String(message.price) : message.price;
+                if (message.volume != null && $Object.hasOwnProperty.call(message, "volume"))
+                    object.volume = options.json && !$isFinite(message.volume) ? $String(message.volume) : message.volume;
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    object.side = options.enums === $String ? $root.boardcast.v1.TradeSide[message.side] === $undefined ? message.side : $root.boardcast.v1.TradeSide[message.side] : message.side;
+                if (message.session != null && $Object.hasOwnProperty.call(message, "session"))
+                    object.session = options.enums === $String ? $root.boardcast.v1.MarketPhase[message.session] === $undefined ? message.session : $root.boardcast.v1.MarketPhase[message.session] : message.session;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                return object;
+            };
+
+            Trade.prototype.toJSON = function() {
+                return Trade.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Trade.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Trade";
+            };
+
+            return Trade;
+        })();
+
+        v1.Candle = (function() {
+
+            const Candle = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Candle.prototype.symbol = "";
+            Candle.prototype.timeMs = 0;
+            Candle.prototype.open = 0;
+            Candle.prototype.high = 0;
+            Candle.prototype.low = 0;
+            Candle.prototype.close = 0;
+            Candle.prototype.volume = 0;
+            Candle.prototype.buyVolume = 0;
+            Candle.prototype.sellVolume = 0;
+            Candle.prototype.trades = 0;
+            Candle.prototype.closed = false;
+
+            Candle.create = function(properties) {
+                return new Candle(properties);
+            };
+
+            Candle.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol") && message.symbol !== "")
+                    writer.uint32(10).string(message.symbol);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(17).double(message.timeMs);
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open") && !$Object.is(message.open, 0))
+                    writer.uint32(25).double(message.open);
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high") && !$Object.is(message.high, 0))
+                    writer.uint32(33).double(message.high);
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low") && !$Object.is(message.low, 0))
+                    writer.uint32(41).double(message.low);
+                if (message.close != null && $Object.hasOwnProperty.call(message, "close") && !$Object.is(message.close, 0))
+                    writer.uint32(49).double(message.close);
+                if (message.volume != null && $Object.hasOwnProperty.call(message, "volume") && !$Object.is(message.volume, 0))
+                    writer.uint32(57).double(message.volume);
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume") && !$Object.is(message.buyVolume, 0))
+                    writer.uint32(65).double(message.buyVolume);
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume") && !$Object.is(message.sellVolume, 0))
+                    writer.uint32(73).double(message.sellVolume);
+                if (message.trades != null && $Object.hasOwnProperty.call(message, "trades") && message.trades !== 0)
+                    writer.uint32(80).uint32(message.trades);
+                if (message.closed != null && $Object.hasOwnProperty.call(message, "closed") && message.closed !== false)
+                    writer.uint32(88).bool(message.closed);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Candle.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Candle();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.symbol = value;
+                            else
+                                delete message.symbol;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.open = value;
+                            else
+                                delete message.open;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.high = value;
+                            else
+                                delete message.high;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.low = value;
+                            else
+                                delete message.low;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.close = value;
+                            else
+                                delete message.close;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.volume = value;
+                            else
+                                delete message.volume;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.buyVolume = value;
+                            else
+                                delete message.buyVolume;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.sellVolume = value;
+                            else
+                                delete message.sellVolume;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.trades = value;
+                            else
+                                delete message.trades;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.closed = value;
+                            else
+                                delete message.closed;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Candle.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Candle)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Candle: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Candle();
+                if (object.symbol != null)
+                    if (typeof object.symbol !== "string" || object.symbol.length)
+                        message.symbol = $String(object.symbol);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.open != null)
+                    if (!$Object.is($Number(object.open), 0))
+                        message.open = $Number(object.open);
+                if (object.high != null)
+                    if (!$Object.is($Number(object.high), 0))
+                        message.high = $Number(object.high);
+                if (object.low != null)
+                    if (!$Object.is($Number(object.low), 0))
+                        message.low = $Number(object.low);
+                if (object.close != null)
+                    if (!$Object.is($Number(object.close), 0))
+                        message.close = $Number(object.close);
+                if (object.volume != null)
+                    if (!$Object.is($Number(object.volume), 0))
+                        message.volume = $Number(object.volume);
+                if (object.buyVolume != null)
+                    if (!$Object.is($Number(object.buyVolume), 0))
+                        message.buyVolume = $Number(object.buyVolume);
+                if (object.sellVolume != null)
+                    if (!$Object.is($Number(object.sellVolume), 0))
+                        message.sellVolume = $Number(object.sellVolume);
+                if (object.trades != null)
+                    if ($Number(object.trades) !== 0)
+                        message.trades = object.trades >>> 0;
+                if (object.closed != null)
+                    if (object.closed)
+                        message.closed = $Boolean(object.closed);
+                return message;
+            };
+
+            Candle.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.symbol = "";
+                    object.timeMs = 0;
+                    object.open = 0;
+                    object.high = 0;
+                    object.low = 0;
+                    object.close = 0;
+                    object.volume = 0;
+                    object.buyVolume = 0;
+                    object.sellVolume = 0;
+                    object.trades = 0;
+                    object.closed = false;
+                }
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
+                    object.symbol = message.symbol;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open"))
+                    object.open = options.json && !$isFinite(message.open) ? $String(message.open) : message.open;
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high"))
+                    object.high = options.json && !$isFinite(message.high) ? $String(message.high) : message.high;
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low"))
+                    object.low = options.json && !$isFinite(message.low) ? $String(message.low) : message.low;
+                if (message.close != null && $Object.hasOwnProperty.call(message, "close"))
+                    object.close = options.json && !$isFinite(message.close) ? $String(message.close) : message.close;
+                if (message.volume != null && $Object.hasOwnProperty.call(message, "volume"))
+                    object.volume = options.json && !$isFinite(message.volume) ? $String(message.volume) : message.volume;
+                if (message.buyVolume != null && $Object.hasOwnProperty.call(message, "buyVolume"))
+                    object.buyVolume = options.json && !$isFinite(message.buyVolume) ? $String(message.buyVolume) : message.buyVolume;
+                if (message.sellVolume != null && $Object.hasOwnProperty.call(message, "sellVolume"))
+                    object.sellVolume = options.json && !$isFinite(message.sellVolume) ? $String(message.sellVolume) : message.sellVolume;
+                if (message.trades != null && $Object.hasOwnProperty.call(message, "trades"))
+                    object.trades = message.trades;
+                if (message.closed != null && $Object.hasOwnProperty.call(message, "closed"))
+                    object.closed = message.closed;
+                return object;
+            };
+
+            Candle.prototype.toJSON = function() {
+                return Candle.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Candle.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Candle";
+            };
+
+            return Candle;
+        })();
+
+        v1.AlertSeverity = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ALERT_SEVERITY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "INFO"] = 1;
+            values[valuesById[2] = "WARNING"] = 2;
+            values[valuesById[3] = "CRITICAL"] = 3;
+            return values;
+        })();
+
+        v1.Alert = (function() {
+
+            const Alert = function (properties) {
+                this.params = {};
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Alert.prototype.id = "";
+            Alert.prototype.type = "";
+            Alert.prototype.severity = 0;
+            Alert.prototype.symbol = "";
+            Alert.prototype.value = 0;
+            Alert.prototype.params = $util.emptyObject;
+            Alert.prototype.timeMs = 0;
+            Alert.prototype.message = "";
+
+            Alert.create = function(properties) {
+                return new Alert(properties);
+            };
+
+            Alert.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(10).string(message.id);
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(18).string(message.type);
+                if (message.severity != null && $Object.hasOwnProperty.call(message, "severity") && message.severity !== 0)
+                    writer.uint32(24).int32(message.severity);
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol") && message.symbol !== "")
+                    writer.uint32(34).string(message.symbol);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
+                    writer.uint32(41).double(message.value);
+                if (message.params != null && $Object.hasOwnProperty.call(message, "params"))
+                    for (let keys = $Object.keys(message.params), i = 0; i < keys.length; ++i)
+                        writer.uint32(50).fork().uint32(10).string(keys[i]).uint32(17).double(message.params[keys[i]]).ldelim();
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(57).double(message.timeMs);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(66).string(message.message);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Alert.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, key, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.boardcast.v1.Alert();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.severity = value;
+                            else
+                                delete message.severity;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.symbol = value;
+                            else
+                                delete message.symbol;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (message.params === $util.emptyObject)
+                                message.params = {};
+                            let end2 = reader.size() + reader.pos;
+                            if (end2 > reader.len)
+                                throw $RangeError("index out of range");
+                            reader.len = end2;
+                            key = "";
+                            value = 0;
+                            while (reader.pos < end2) {
+                                let tag2 = reader.tag();
+                                wireType = tag2 & 7;
+                                switch (tag2 >>>= 3) {
+                                case 1:
+                                    if (wireType !== 2)
+                                        break;
+                                    key = reader.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (wireType !== 1)
+                                        break;
+                                    value = reader.double();
+                                    continue;
+                                }
+                                reader.skipType(wireType, _depth, tag2);
+                            }
+                            if (reader.pos !== end2)
+                                throw $RangeError("index out of range");
+                            reader.len = end;
+                            if (key === "__proto__")
+                                $util.makeProp(message.params, key);
+                            message.params[key] = value;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Alert.fromObject = function (object, _depth) {
+                if (object instanceof $root.boardcast.v1.Alert)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".boardcast.v1.Alert: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.boardcast.v1.Alert();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.type != null)
+                    if (typeof object.type !== "string" || object.type.length)
+                        message.type = $String(object.type);
+                if (object.severity !== 0 && (typeof object.severity !== "string" || $root.boardcast.v1.AlertSeverity[object.severity] !== 0))
+                    switch (object.severity) {
+                    case "ALERT_SEVERITY_UNSPECIFIED":
+                    case 0:
+                        message.severity = 0;
+                        break;
+                    case "INFO":
+                    case 1:
+                        message.severity = 1;
+                        break;
+                    case "WARNING":
+                    case 2:
+                        message.severity = 2;
+                        break;
+                    case "CRITICAL":
+                    case 3:
+                        message.severity = 3;
+                        break;
+                    default:
+                        if (typeof object.severity === "number" && (object.severity | 0) === object.severity)
+                            message.severity = object.severity;
+                    }
+                if (object.symbol != null)
+                    if (typeof object.symbol !== "string" || object.symbol.length)
+                        message.symbol = $String(object.symbol);
+                if (object.value != null)
+                    if (!$Object.is($Number(object.value), 0))
+                        message.value = $Number(object.value);
+                if (object.params) {
+                    if (!$util.isObject(object.params))
+                        throw $TypeError(".boardcast.v1.Alert.params: object expected");
+                    message.params = {};
+                    for (let keys = $Object.keys(object.params), i = 0; i < keys.length; ++i) {
+                        if (keys[i] === "__proto__")
+                            $util.makeProp(message.params, keys[i]);
+                        message.params[keys[i]] = $Number(object.params[keys[i]]);
+                    }
+                }
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                return message;
+            };
+
+            Alert.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.objects || options.defaults)
+                    object.params = {};
+                if (options.defaults) {
+                    object.id = "";
+                    object.type = "";
+                    object.severity = options.enums === $String ? "ALERT_SEVERITY_UNSPECIFIED" : 0;
+                    object.symbol = "";
+                    object.value = 0;
+                    object.timeMs = 0;
+                    object.message = "";
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    object.type = message.type;
+                if (message.severity != null && $Object.hasOwnProperty.call(message, "severity"))
+                    object.severity = options.enums === $String ? $root.boardcast.v1.AlertSeverity[message.severity] === $undefined ? message.severity : $root.boardcast.v1.AlertSeverity[message.severity] : message.severity;
+                if (message.symbol != null && $Object.hasOwnProperty.call(message, "symbol"))
+                    object.symbol = message.symbol;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                let keys2;
+                if (message.params && (keys2 = $Object.keys(message.params)).length) {
+                    object.params = {};
+                    for (let j = 0; j < keys2.length; ++j) {
+                        if (keys2[j] === "__proto__")
+                            $util.makeProp(object.params, keys2[j]);
+                        object.params[keys2[j]] = options.json && !$isFinite(message.params[keys2[j]]) ? $String(message.params[keys2[j]]) : message.params[keys2[j]];
+                    }
+                }
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                return object;
+            };
+
+            Alert.prototype.toJSON = function() {
+                return Alert.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Alert.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/boardcast.v1.Alert";
+            };
+
+            return Alert;
         })();
 
         v1.FeedState = (function() {
