@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { Registry } from 'prom-client';
 import { BoardcastError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -71,6 +71,9 @@ function writerEntry(): { entry: string | URL; eval: boolean } {
   return { entry: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); });`, eval: true };
 }
 
+/** The writer's young generation, MiB: it batches rows, a small nursery is enough (memory at rest). */
+const WRITER_YOUNG_GEN_MB = 2;
+
 /** Piscina loads its task file with plain import(): the compiled one (`npm test` builds first). */
 function queryWorkerFile(): string {
   const here = new URL('./query-worker.js', import.meta.url);
@@ -126,7 +129,7 @@ export class HistoryService {
       retentionMs: (this.cfg.HISTORY_RETENTION_DAYS ?? 0) * DAY_MS,
       writeDelayMs: overrides.writeDelayMs,
     };
-    const worker = new Worker(entry, { workerData: startup, eval: isEval, name: 'history-writer' });
+    const worker = new Worker(entry, { workerData: startup, eval: isEval, name: 'history-writer', resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GEN_MB } });
     this.writer = worker;
     return new Promise<void>((resolve, reject) => {
       const fail = (err: Error) => {
@@ -176,8 +179,12 @@ export class HistoryService {
     return this.pool?.threads.length ?? 0;
   }
 
-  private queryPool(): Piscina | undefined {
+  private async queryPool(): Promise<Piscina | undefined> {
     if (!this.servesQueries || this.closed) return undefined;
+    if (this.pool) return this.pool;
+    // piscina itself is loaded with the pool: a process that never answers a query never loads it.
+    const { Piscina } = await import('piscina');
+    if (this.closed) return undefined;
     this.pool ??= new Piscina({
       filename: queryWorkerFile(),
       minThreads: 1,
@@ -192,7 +199,7 @@ export class HistoryService {
 
   /** Runs one query on the pool (started by the first one); resolves with the JSON body. */
   async query(q: HistoryQuery): Promise<string> {
-    const pool = this.queryPool();
+    const pool = await this.queryPool();
     if (!pool) throw new HistoryStoreError('history is closed (or this process serves no history queries)', {});
     const end = this.metrics.querySeconds.startTimer({ kind: q.kind });
     try {

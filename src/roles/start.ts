@@ -4,20 +4,21 @@ import type { Config } from '../config.js';
 import type { HistoryOverrides } from '../history/service.js';
 import type { Logger } from '../log.js';
 import type { ServerHandle } from '../server/lifecycle.js';
-import { startAll } from './all.js';
-import { startEdge } from './edge.js';
-import { startIngest } from './ingest.js';
 
 export type { ServerHandle, ShutdownOptions, ShutdownReport } from '../server/lifecycle.js';
 
-/** Starts the process's role (ROLE): listening, with its first frame when it has a local worker. */
-export function startServer(config: Config, log: Logger, opts: { history?: HistoryOverrides } = {}): Promise<ServerHandle> {
+/**
+ * Starts the process's role (ROLE): listening, with its first frame when it has a local worker.
+ * Each role's module is imported only when it is the one started: what another role needs
+ * (NATS for ingest and edge) is not loaded into a process that does not run it — memory at rest.
+ */
+export async function startServer(config: Config, log: Logger, opts: { history?: HistoryOverrides } = {}): Promise<ServerHandle> {
   switch (config.ROLE) {
     case 'ingest':
-      return startIngest(config, log, opts);
+      return (await import('./ingest.js')).startIngest(config, log, opts);
     case 'edge':
-      return startEdge(config, log, opts);
+      return (await import('./edge.js')).startEdge(config, log, opts);
     default:
-      return startAll(config, log, opts);
+      return (await import('./all.js')).startAll(config, log, opts);
   }
 }

@@ -3,7 +3,6 @@
 // `Authorization: Bearer <t>` or the `token` query parameter (browsers cannot set headers
 // on a WebSocket). Tokens never appear in results, errors or logs.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errors as joseErrors, jwtVerify } from 'jose';
 import type { CodeOf } from '../error-codes.js';
 
 export type AuthErrorCode = CodeOf<'BC_AUTH_MISSING' | 'BC_AUTH_INVALID' | 'BC_AUTH_EXPIRED'>;
@@ -78,6 +77,8 @@ export function createAuthenticator(opts: AuthOptions): Authenticator {
   const required = staticDigest !== undefined || jwtKey !== undefined;
 
   const verifyJwt = async (token: string, key: Uint8Array): Promise<AuthResult> => {
+    // Loaded on the first JWT, not at start: a server without WS_JWT_SECRET never needs it (memory at rest).
+    const { errors: joseErrors, jwtVerify } = await import('jose');
     try {
       const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], clockTolerance, currentDate: new Date(now()), ...(opts.requireExp ? { requiredClaims: ['exp'] } : {}) });
       const channels = payload['channels'];

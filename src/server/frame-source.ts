@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import type { ClientCounts, WorkerStartup, WorkerToMain } from '../messages.js';
-import { feedStartupFromConfig } from '../market/feed/create-feed.js';
+import { feedStartupFromConfig } from '../market/feed/feed-startup.js';
 import { MarketSupervisor } from './market-supervisor.js';
 import { readiness } from './readiness.js';
 

@@ -5,10 +5,11 @@
 // new import against the layers fails here with the edges that make it.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cycles, folderOf, importGraph, type Edge } from './import-graph.js';
+import { cycles, folderOf, importGraph, isPackage, loadedWith, type Edge } from './import-graph.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
-const edges = importGraph(SRC);
+const withPackages = importGraph(SRC);
+const edges = withPackages.filter((e) => !isPackage(e.to));
 const show = (e: Edge) => `${e.from} → ${e.to}${e.typeOnly ? ' (type)' : ''}`;
 
 /** Processes start here; nothing imports them, so they sit above every folder. */
@@ -47,6 +48,8 @@ describe('the import graph of src/', () => {
   it('is read: the composition root imports every role, and a type-only import is told apart', () => {
     const from = (f: string) => edges.filter((e) => e.from === f).map((e) => e.to);
     expect(from('roles/start.ts')).toEqual(expect.arrayContaining(['roles/all.ts', 'roles/edge.ts', 'roles/ingest.ts']));
+    // Roles are imported lazily (only the one started is loaded); a lazy import is still an edge.
+    expect(edges.find((e) => e.from === 'roles/start.ts' && e.to === 'roles/edge.ts')?.lazy).toBe(true);
     expect(edges.find((e) => e.from === 'roles/start.ts' && e.to === 'config.ts')?.typeOnly).toBe(true);
     expect(edges.find((e) => e.from === 'roles/all.ts' && e.to === 'server/app.ts')?.typeOnly).toBe(false);
   });
@@ -57,14 +60,14 @@ describe('the import graph of src/', () => {
     expect(cycles([['a', 'b'], ['b', 'c'], ['a', 'c']])).toEqual([]);
   });
 
-  it('has no cycle between files (type-only imports included) beyond the known ones', () => {
-    const found = cycles(edges.map((e) => [e.from, e.to] as const)).map((c) => c.join(', '));
+  it('has no cycle between files (type-only imports included, lazy import() not: it breaks load order) beyond the known ones', () => {
+    const found = cycles(edges.filter((e) => !e.lazy).map((e) => [e.from, e.to] as const)).map((c) => c.join(', '));
     const known = KNOWN_FILE_CYCLES.map((c) => c.join(', '));
     expect(found.filter((c) => !known.includes(c))).toEqual([]);
   });
 
   it('has no cycle between the top-level folders of src/ (files directly in src/ as one folder)', () => {
-    const runtime = edges.filter((e) => !e.typeOnly && !ENTRY_POINTS.includes(e.from) && !KNOWN_EDGES.includes(show(e)));
+    const runtime = edges.filter((e) => !e.typeOnly && !e.lazy && !ENTRY_POINTS.includes(e.from) && !KNOWN_EDGES.includes(show(e)));
     const between = runtime.filter((e) => folderOf(e.from) !== folderOf(e.to));
     const found = cycles(between.map((e) => [folderOf(e.from), folderOf(e.to)] as const));
     // Name the imports that close each cycle, so the message says what to change.
@@ -97,5 +100,30 @@ describe('the import graph of src/', () => {
   it("wire/'s public surface: from outside it, only its public modules are imported (the byte assembler, varints, envelopes and JSON enum mapping are the codec's own)", () => {
     const PUBLIC = ['wire/proto.ts', 'wire/gen/boardcast.ts', 'wire/formats.ts', 'wire/frame-parts.ts', 'wire/views.ts', 'wire/delta.ts', 'wire/codec.ts'];
     expect(edges.filter((e) => folderOf(e.from) !== 'wire' && folderOf(e.to) === 'wire' && !PUBLIC.includes(e.to)).map(show)).toEqual([]);
+  });
+});
+
+// Memory at rest (issue 18): a module loaded is heap kept for the life of the process, so
+// each role's main thread loads only what it runs. What a role needs later is import()ed.
+describe('what a role loads at start (main thread)', () => {
+  const atStart = (role: string) => [...loadedWith(withPackages, 'main.ts'), ...loadedWith(withPackages, role)];
+
+  it('main.ts loads no role; the role module loads its own', () => {
+    expect(atStart('main.ts').filter((f) => folderOf(f) === 'roles' && f !== 'roles/start.ts')).toEqual([]);
+  });
+
+  it('ROLE=all loads no NATS client code of scale/, no feed adapter, no JWT library and no query pool until they are used', () => {
+    const loaded = atStart('roles/all.ts');
+    // (nats-options.ts, which config.ts checks with, still loads @nats-io/transport-node: ~0.7 MiB.)
+    expect(loaded.filter((f) => folderOf(f) === 'scale' || f === '@nats-io/kv' || f === '@nats-io/jetstream')).toEqual([]);
+    expect(loaded.filter((f) => f.startsWith('market/feed/') && f !== 'market/feed/feed-startup.ts' && f !== 'market/feed/feed.ts')).toEqual([]);
+    expect(loaded.filter((f) => ['jose', 'piscina', 'ws', 'pg', 'better-sqlite3'].includes(f))).toEqual([]);
+  });
+
+  it('ROLE=edge loads no market worker code, no feed adapter, no JWT library and no query pool', () => {
+    const loaded = atStart('roles/edge.ts');
+    expect(loaded).toContain('@nats-io/transport-node');
+    expect(loaded.filter((f) => f.startsWith('market/feed/') && f !== 'market/feed/feed-startup.ts' && f !== 'market/feed/feed.ts')).toEqual([]);
+    expect(loaded.filter((f) => ['jose', 'piscina', 'ws', 'pg', 'better-sqlite3'].includes(f))).toEqual([]);
   });
 });

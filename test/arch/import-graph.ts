@@ -1,14 +1,18 @@
 // The import graph of src/, read with the TypeScript parser (no type checking): every
 // relative import and re-export, each marked type-only when it is erased at compile time
-// (`import type`, or every named binding `type`). Generated code (src/wire/gen) is a leaf.
+// (`import type`, or every named binding `type`), and every `import('./x.js')` of a literal
+// path (a lazy load is still a dependency). Generated code (src/wire/gen) is a leaf.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
 export interface Edge {
   from: string;
+  /** A file under the root ('server/app.ts'), or a package name ('pg', '@nats-io/kv'). */
   to: string;
   typeOnly: boolean;
+  /** `import('./x.js')`: loaded when that line runs, not with the importer (no part in load order). */
+  lazy: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -31,18 +35,46 @@ function typeOnly(st: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
   return !c.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }
 
-/** The edges between the files under `root`, as paths relative to it ('server/app.ts'). */
+/** 'pg' of 'pg', '@nats-io/kv' of '@nats-io/kv/x'; undefined for Node's built-ins. */
+function packageOf(spec: string): string | undefined {
+  if (spec.startsWith('node:')) return undefined;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Whether an edge's target is a package rather than a file under the root. */
+export const isPackage = (to: string) => !to.endsWith('.ts');
+
+/** Every file and package loaded with `from` (eager imports that run code, followed transitively). */
+export function loadedWith(edges: readonly Edge[], from: string): Set<string> {
+  const seen = new Set<string>([from]);
+  const todo = [from];
+  while (todo.length > 0) {
+    const f = todo.pop()!;
+    for (const e of edges) if (e.from === f && !e.typeOnly && !e.lazy && !seen.has(e.to)) { seen.add(e.to); if (!isPackage(e.to)) todo.push(e.to); }
+  }
+  return seen;
+}
+
+/** The edges from the files under `root`, as paths relative to it ('server/app.ts'). */
 export function importGraph(root: string): Edge[] {
   const edges: Edge[] = [];
   for (const file of sourceFiles(root)) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false);
+    const add = (spec: string, isTypeOnly: boolean, lazy: boolean) => {
+      const to = spec.startsWith('.') ? relative(root, join(dirname(file), spec)).replace(/\.js$/, '.ts').split(sep).join('/') : packageOf(spec);
+      if (to === undefined) return; // node: built-ins
+      edges.push({ from: relative(root, file).split(sep).join('/'), to, typeOnly: isTypeOnly, lazy });
+    };
     for (const st of sf.statements) {
       if (!(ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-      const spec = st.moduleSpecifier.text;
-      if (!spec.startsWith('.')) continue; // packages
-      const to = relative(root, join(dirname(file), spec)).replace(/\.js$/, '.ts').split(sep).join('/');
-      edges.push({ from: relative(root, file).split(sep).join('/'), to, typeOnly: typeOnly(st) });
+      add(st.moduleSpecifier.text, typeOnly(st), false);
     }
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) add(node.arguments[0].text, false, true);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
   }
   return edges;
 }
