@@ -1,6 +1,6 @@
 // bench:capacity — how many clients one server holds at a given frame rate, per core.
 //
-//   npm run bench:capacity -- [--systems boardcast-proto,boardcast-json,uws-json,ws-json]
+//   npm run bench:capacity -- [--systems boardcast-proto,boardcast-json,uws-json,ws-json | none]
 //                             [--rate 10] [--p99 100] [--start 1000] [--min 250] [--max 16000]
 //                             [--window 5] [--warmup 2] [--ramp 2500] [--threads N]
 //                             [--budget 540] [--resolution 0.1] [--lag 50] [--no-pin] [--no-idle]
@@ -79,7 +79,8 @@ const budgetS = num('budget', (n) => n > 0);
 const resolution = num('resolution', (n) => n > 0 && n < 1);
 const lagBoundMs = num('lag', (n) => n > 0);
 const threads = argv.threads ? num('threads', (n) => Number.isInteger(n) && n > 0) : Math.max(1, availableParallelism() - 1);
-const SYSTEMS = argv.systems!.split(',').map((s) => s.trim());
+// `--systems none`: memory at rest only.
+const SYSTEMS = argv.systems === 'none' ? [] : argv.systems!.split(',').map((s) => s.trim());
 for (const s of SYSTEMS) if (!/^(boardcast|uws|ws)-(proto|json)$/.test(s)) throw new Error(`--systems: unknown system ${s} (boardcast|uws|ws)-(proto|json)`);
 
 const plan = planFileLimit(maxClients + 64, readFileLimits(), process.env[REEXEC_GUARD] === '1');
