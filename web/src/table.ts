@@ -35,6 +35,9 @@ export interface BoardTableOptions {
   onOpen(symbol: string): void;
 }
 
+/** How long a changed cell stays lit. */
+const FLASH_MS = 900;
+
 const SORT_DEFAULT_DESC = new Set(['totalVol', 'change', 'changePct', 'fNet', 'active', 'lastVol', 'fBuy', 'fSell']);
 
 export class BoardTable {
@@ -49,6 +52,9 @@ export class BoardTable {
   private focusCol = 0;
   private rendered = false;
   private format: BoardFormat = SHORT_UNITS;
+  /** Cells lit by a change, and until when (performance.now() ms). */
+  private readonly flashing = new Map<HTMLTableCellElement, number>();
+  private now = 0;
   /** Indices into COLUMNS of the shown columns, in order. */
   private visible: number[] = COLUMNS.map((_, i) => i);
 
@@ -145,6 +151,7 @@ export class BoardTable {
   render(states: readonly SymbolState[], opts: { flash: boolean } = { flash: true }): void {
     const seen = new Set<string>();
     const flash = opts.flash && this.rendered;
+    this.now = performance.now();
     for (const s of states) {
       seen.add(s.symbol);
       let row = this.rows.get(s.symbol);
@@ -161,6 +168,16 @@ export class BoardTable {
     }
     this.reorder(sortSymbols(states, this.sortCol, this.sortDir));
     this.rendered = true;
+    this.unflash(false);
+  }
+
+  /** Ends the flashes that are over (all of them with `all`). */
+  private unflash(all: boolean): void {
+    for (const [td, until] of this.flashing) {
+      if (!all && until > this.now) continue;
+      td.classList.remove('fl');
+      this.flashing.delete(td);
+    }
   }
 
   /** A column header was activated: same column flips direction, a new one starts at its default. */
@@ -318,11 +335,9 @@ export class BoardTable {
         if (bar.style.width !== w) bar.style.width = w;
       }
       if (changed && flash && v.text !== '') {
-        // Two identical animations, alternated: a cell that changes again restarts its flash without a reflow.
         const td = row.cells[i]!;
-        const next = td.classList.contains('fl-a') ? 'fl-b' : 'fl-a';
-        td.classList.remove('fl-a', 'fl-b');
-        td.classList.add(next);
+        if (!this.flashing.has(td)) td.classList.add('fl');
+        this.flashing.set(td, this.now + FLASH_MS); // a cell that changes again stays lit longer
       }
     }
   }
