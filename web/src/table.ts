@@ -123,7 +123,9 @@ export class BoardTable {
       th.hidden = span === 0;
       th.colSpan = Math.max(1, span);
     }
-    for (const row of this.rows.values()) COLUMNS.forEach((_, i) => (row.cells[i]!.hidden = !on.has(i)));
+    for (const row of this.rows.values()) {
+      for (let i = 0; i < COLUMNS.length; i++) row.cells[i]!.hidden = !on.has(i);
+    }
     this.table.dataset.columns = String(this.visible.length);
     this.redraw(); // cells shown again were not written while hidden
   }
