@@ -2,7 +2,9 @@
 // against the compiled server (dist/src/main.js, built by `npm test`) with a seeded
 // simulator. Seed 29 started at 14:25 has names sitting at their ceiling.
 // Without /usr/bin/chromium the file is skipped, unless CI is set (CI installs it: .ci/run).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,9 +95,9 @@ describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
     expect(await page.textContent('#ix-VN30 .ix-value')).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
     expect(await page.textContent('#futures .fu-symbol')).toMatch(/^VN30F\d{4}$/);
     expect(Number(await page.getAttribute('#latency', 'data-ms'))).toBeLessThan(5000);
-    // Prices with Vietnamese thousands separators.
+    // Prices in thousands of VND by default, as the boards write them (26.75 = 26.750 VND).
     const refs = Object.values(await columnText(page, 'ref'));
-    expect(refs.every((r) => /^\d{1,3}(\.\d{3})+$/.test(r))).toBe(true);
+    expect(refs.every((r) => /^\d{1,3}\.\d{2}$/.test(r))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 
@@ -233,13 +235,13 @@ describe.skipIf(!haveChromium && !onCi)('board page: projected auction prices, h
   it('shows the projected match in the match columns, marked; then the trade, a halted badge, and "data delayed" once the feed is stale', async () => {
     const cell = (sym: string, col: string) => page.locator(`#board tbody tr[data-symbol="${sym}"] [data-col="${col}"]`);
     await page.waitForFunction(() => document.querySelector('#board tbody tr[data-symbol="FPT"] [data-col="last"]')?.classList.contains('projected'), undefined, { timeout: 20_000 });
-    expect(await cell('FPT', 'last').textContent()).toMatch(/^121\.(000|500)$/);
-    expect(await cell('FPT', 'lastVol').textContent()).toBe('7.500');
+    expect(await cell('FPT', 'last').textContent()).toMatch(/^121\.(00|50)$/);
+    expect(await cell('FPT', 'lastVol').textContent()).toBe('750'); // 7.500 shares, in tens
     expect(await cell('FPT', 'lastVol').getAttribute('class')).toContain('projected');
     expect(await page.isVisible('#feed-banner')).toBe(false);
     // The opening match: a trade, no longer marked.
     await page.waitForFunction(() => document.querySelector('#board tbody tr[data-symbol="FPT"] [data-col="last"]')?.classList.contains('projected') === false, undefined, { timeout: 20_000 });
-    expect(await cell('FPT', 'last').textContent()).toBe('121.500');
+    expect(await cell('FPT', 'last').textContent()).toBe('121.50');
     // VNM halted: the row and a badge say so.
     await page.waitForFunction(() => (document.querySelector('#board tbody tr[data-symbol="VNM"]') as HTMLElement | null)?.dataset.status === 'STATUS_HALTED', undefined, { timeout: 20_000 });
     expect(await page.locator('#board tbody tr[data-symbol="VNM"] .st-badge').textContent()).toBe('Halted');
@@ -328,4 +330,168 @@ describe.skipIf(!haveChromium && !onCi)('board page with auth on (WS_AUTH_TOKEN)
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });
+});
+
+// The page at the sizes traders use, the symbol detail and responsiveness. A seeded simulation
+// on a fast clock (30 market seconds a second) with SQLite history in a temp dir, so a
+// symbol has 1-minute candles within seconds.
+describe.skipIf(!haveChromium && !onCi)('board page at traders\' screen sizes, with the symbol detail', () => {
+  let browser: Browser | undefined;
+  let child: Child | undefined;
+  let port = 0;
+  let dataDir = '';
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'boardcast-e2e-'));
+    child = startChild({ SIM_SEED: '7', SIM_START_TIME: '09:20:00', SIM_CLOCK_SPEED: '30', BROADCAST_INTERVAL_MS: '100', DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' });
+    const line = await child.waitLog((l) => l.msg === 'boardcast listening', 30_000);
+    port = Number(line.port);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(child);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(width: number, height: number, touch = false): Promise<Page> {
+    const context = await browser!.newContext({ viewport: { width, height }, locale: 'vi-VN', deviceScaleFactor: 1, hasTouch: touch, isMobile: touch });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.body.dataset.link === 'live' && document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 10_000 });
+    return page;
+  }
+
+  /** Whether the element is what the browser paints at the middle of its box (not covered, not scrolled away). */
+  const onTop = (page: Page, selector: string) =>
+    page.$eval(selector, (el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 8), r.top + r.height / 2);
+      return r.width > 0 && hit !== null && (hit === el || el.contains(hit));
+    });
+
+  const overflow = (page: Page) =>
+    page.evaluate(() => {
+      const box = document.querySelector('#board-box')!;
+      return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, board: box.scrollWidth - box.clientWidth };
+    });
+
+  for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+    it(`${width} × ${height}: no sideways scrolling with the default columns; header row and symbol column stay visible when the board scrolls`, async () => {
+      const page = await open(width, height);
+      try {
+        expect(await page.evaluate(() => document.body.dataset.layout)).toBe('table');
+        expect(await overflow(page)).toEqual({ page: 0, board: 0 });
+        await page.screenshot({ path: `${ARTIFACTS}board-${width}x${height}.png` });
+        // Down: the header rows stay on top of the board.
+        await page.$eval('#board-box', (b) => b.scrollTo(0, b.scrollHeight));
+        if (await page.$eval('#board-box', (b) => b.scrollHeight > b.clientHeight)) {
+          expect(await page.$eval('#board-box', (b) => b.scrollTop)).toBeGreaterThan(0);
+          expect(await page.$eval('#board tbody tr:first-child', (tr) => tr.getBoundingClientRect().bottom < document.querySelector('#board-box')!.getBoundingClientRect().top + 44)).toBe(true);
+        }
+        expect(await onTop(page, '#board thead th[data-col="symbol"]')).toBe(true);
+        expect(await onTop(page, '#board thead th[data-col="bid1p"]')).toBe(true);
+        // Every optional column on: now the board (not the page) scrolls sideways, and the symbol column stays.
+        await page.click('#columns summary');
+        for (const box of await page.$$('#column-list input:not(:checked)')) await box.check();
+        await page.click('#columns summary');
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('#board tbody tr [data-col="fRoom"]')?.hidden === false);
+        expect((await overflow(page)).page).toBe(0);
+        if ((await overflow(page)).board > 0) {
+          await page.$eval('#board-box', (b) => b.scrollTo(b.scrollWidth, 0));
+          expect(await page.$eval('#board-box', (b) => b.scrollLeft)).toBeGreaterThan(0);
+          expect(await onTop(page, '#board tbody tr:nth-child(3) th.k-symbol')).toBe(true);
+          expect(await onTop(page, '#board thead th[data-col="symbol"]')).toBe(true);
+          await page.screenshot({ path: `${ARTIFACTS}board-${width}x${height}-all-columns.png` });
+        }
+        // Remembered per browser: a reload keeps the choice.
+        await page.reload();
+        await page.waitForFunction(() => document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 10_000 });
+        expect(await page.$eval('#board tbody tr [data-col="fRoom"]', (c) => (c as HTMLElement).hidden)).toBe(false);
+      } finally {
+        await page.context().close();
+      }
+    }, 60_000);
+  }
+
+  it('390 × 844 (a phone): the list layout, a compact index strip, tap opens the detail', async () => {
+    const page = await open(390, 844, true);
+    try {
+      expect(await page.evaluate(() => document.body.dataset.layout)).toBe('list');
+      expect(await overflow(page)).toEqual({ page: 0, board: 0 });
+      const shown = await page.$eval('#board tbody tr', (tr) => [...tr.children].filter((c) => getComputedStyle(c).display !== 'none').map((c) => (c as HTMLElement).dataset.col));
+      expect(shown).toEqual(['symbol', 'last', 'change', 'changePct', 'totalVol']);
+      expect(await page.$eval('#header', (h) => h.getBoundingClientRect().height)).toBeLessThan(200);
+      // Colour rules unchanged: a price keeps its direction class in the list.
+      expect(await page.$$eval('#board tbody [data-col="last"]', (cs) => cs.some((c) => /\bc-(up|down|ref|ceil|floor)\b/.test(c.className)))).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}board-390x844.png` });
+      await page.tap('#board tbody tr:nth-child(2) [data-col="last"]');
+      await page.waitForSelector('#detail:not([hidden])', { timeout: 5000 });
+      expect((await overflow(page)).page).toBe(0);
+      await page.screenshot({ path: `${ARTIFACTS}board-390x844-detail.png` });
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  it('the detail panel draws the 1-minute candles and the tape; type to find, Enter opens, Esc closes', async () => {
+    const page = await open(1366, 768);
+    try {
+      await page.click('#board tbody tr[data-symbol="FPT"] [data-col="last"]');
+      await page.waitForSelector('#detail:not([hidden])', { timeout: 5000 });
+      expect(await page.getAttribute('#detail', 'data-symbol')).toBe('FPT');
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#detail')!.dataset.candles ?? 0) >= 3, undefined, { timeout: 20_000 });
+      expect(await page.$$eval('#detail .dt-chart canvas', (cs) => cs.filter((c) => (c as HTMLCanvasElement).width > 0).length)).toBeGreaterThan(0);
+      await page.waitForFunction(() => document.querySelectorAll('#detail .dt-tape tbody tr').length > 0, undefined, { timeout: 20_000 });
+      expect(await page.textContent('#detail .dt-buy')).toMatch(/\d+%/);
+      await page.screenshot({ path: `${ARTIFACTS}board-detail-1366x768.png` });
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#detail', { state: 'hidden', timeout: 2000 });
+      // Typing letters moves to the first symbol starting with them; Enter opens it.
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.type('ss');
+      const focused = await page.evaluate(() => (document.activeElement?.closest('tr') as HTMLElement | null)?.dataset.symbol);
+      expect(focused).toMatch(/^SS/);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((s) => document.querySelector<HTMLElement>('#detail')!.dataset.symbol === s, focused, { timeout: 5000 });
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#detail', { state: 'hidden', timeout: 2000 });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  it('stays responsive at 10 frames a second with the panel open: no long task over 50 ms in 10 s', async () => {
+    const page = await open(1366, 768);
+    try {
+      await page.click('#board tbody tr[data-symbol="HPG"] [data-col="last"]');
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#detail')!.dataset.candles ?? 0) >= 1, undefined, { timeout: 20_000 });
+      const result = await page.evaluate(
+        () =>
+          new Promise<{ longTasks: number[]; frames: number }>((resolve) => {
+            const longTasks: number[] = [];
+            const obs = new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) if (e.duration > 50) longTasks.push(Math.round(e.duration));
+            });
+            obs.observe({ type: 'longtask' });
+            const client = (window as unknown as { boardcast: { client: { on(ev: 'board', fn: () => void): void } } }).boardcast.client;
+            let frames = 0;
+            client.on('board', () => frames++);
+            setTimeout(() => {
+              obs.disconnect();
+              resolve({ longTasks, frames });
+            }, 10_000);
+          }),
+      );
+      expect(result.frames).toBeGreaterThanOrEqual(50); // the frames did arrive (every 100 ms)
+      expect(result.longTasks).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
 });

@@ -16,6 +16,7 @@ import {
   formatShare,
   formatSigned,
   formatVolume,
+  FULL_UNITS,
 } from '../../web/src/format.js';
 import { linkLabel, phaseLabel, statusLabel, t } from '../../web/src/i18n.js';
 import { sparkline } from '../../web/src/sparkline.js';
@@ -58,7 +59,7 @@ function sym(over: Partial<SymbolState> = {}): SymbolState {
   };
 }
 
-const cell = (id: string, s: SymbolState) => COLUMNS.find((c) => c.id === id)!.cell(s);
+const cell = (id: string, s: SymbolState) => COLUMNS.find((c) => c.id === id)!.cell(s, FULL_UNITS);
 
 describe('number formatting (Vietnamese: "." groups thousands, "," marks decimals)', () => {
   it('prices in VND with thousands separators, blank without a price', () => {
@@ -161,7 +162,7 @@ describe('columns', () => {
       'bid3p', 'bid3v', 'bid2p', 'bid2v', 'bid1p', 'bid1v',
       'last', 'lastVol', 'change', 'changePct',
       'ask1p', 'ask1v', 'ask2p', 'ask2v', 'ask3p', 'ask3v',
-      'totalVol', 'high', 'low', 'fBuy', 'fSell', 'fNet', 'active',
+      'totalVol', 'high', 'low', 'fBuy', 'fSell', 'fNet', 'fRoom', 'active',
     ]);
   });
 

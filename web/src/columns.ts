@@ -1,9 +1,11 @@
 // The board's columns: what each cell of a symbol's row shows (text and colour direction)
 // and how the column sorts. Pure: the table renderer only compares these values with what
-// it last wrote and touches the cells that differ.
+// it last wrote and touches the cells that differ. Prices and volumes are written in the
+// units the reader chose (format.ts BoardFormat); `optional` columns are the ones the column
+// chooser can show or hide (column-prefs.ts), the rest are always on.
 import type { ActiveFlow, PriceLevel, SymbolState } from '@boardcast/client';
 import { arrow, priceDirection, changeDirection, type Direction } from './colors.js';
-import { formatPct, formatPrice, formatShare, formatSigned, formatVolume } from './format.js';
+import { formatPct, formatShare, type BoardFormat } from './format.js';
 import type { LabelKey } from './i18n.js';
 
 export interface CellValue {
@@ -23,7 +25,9 @@ export interface Column {
   group: GroupKey;
   /** Visual role: a price, a volume, text; 'bar' draws the active buy/sell share. */
   kind: 'symbol' | 'price' | 'volume' | 'change' | 'bar';
-  cell(s: SymbolState): CellValue;
+  /** Shown or hidden by the column chooser; absent = always shown. */
+  optional?: true;
+  cell(s: SymbolState, f: BoardFormat): CellValue;
   sortKey(s: SymbolState): number | string;
 }
 
@@ -48,21 +52,21 @@ export function activeBuyShare(s: SymbolState): number {
   return buy + sell > 0 ? buy / (buy + sell) : NaN;
 }
 
-function priceCell(s: SymbolState, price: number): CellValue {
-  return { text: formatPrice(price), dir: priceDirection(price, s) };
+function priceCell(s: SymbolState, price: number, f: BoardFormat): CellValue {
+  return { text: f.price(price), dir: priceDirection(price, s) };
 }
 
-function bookPrice(side: 'bids' | 'asks', i: number): (s: SymbolState) => CellValue {
-  return (s) => {
+function bookPrice(side: 'bids' | 'asks', i: number): Column['cell'] {
+  return (s, f) => {
     const l = level(s[side], i);
-    return l ? priceCell(s, l.price) : none();
+    return l ? priceCell(s, l.price, f) : none();
   };
 }
 
-function bookVolume(side: 'bids' | 'asks', i: number): (s: SymbolState) => CellValue {
-  return (s) => {
+function bookVolume(side: 'bids' | 'asks', i: number): Column['cell'] {
+  return (s, f) => {
     const l = level(s[side], i);
-    return l ? { text: formatVolume(l.volume), dir: priceDirection(l.price, s) } : none();
+    return l ? { text: f.volume(l.volume), dir: priceDirection(l.price, s) } : none();
   };
 }
 
@@ -78,9 +82,9 @@ const inAuction = (s: SymbolState): boolean => s.projectedPrice > 0;
 
 export const COLUMNS: readonly Column[] = [
   { id: 'symbol', label: 'symbol', group: null, kind: 'symbol', cell: (s) => ({ text: s.symbol, dir: lastDir(s) }), sortKey: (s) => s.symbol },
-  { id: 'ref', label: 'ref', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.reference), dir: 'ref' }), sortKey: (s) => s.reference },
-  { id: 'ceil', label: 'ceil', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.ceiling), dir: 'ceil' }), sortKey: (s) => s.ceiling },
-  { id: 'floor', label: 'floor', group: null, kind: 'price', cell: (s) => ({ text: formatPrice(s.floor), dir: 'floor' }), sortKey: (s) => s.floor },
+  { id: 'ref', label: 'ref', group: null, kind: 'price', cell: (s, f) => ({ text: f.price(s.reference), dir: 'ref' }), sortKey: (s) => s.reference },
+  { id: 'ceil', label: 'ceil', group: null, kind: 'price', cell: (s, f) => ({ text: f.price(s.ceiling), dir: 'ceil' }), sortKey: (s) => s.ceiling },
+  { id: 'floor', label: 'floor', group: null, kind: 'price', cell: (s, f) => ({ text: f.price(s.floor), dir: 'floor' }), sortKey: (s) => s.floor },
   ...([3, 2, 1] as const).flatMap((n): Column[] => [
     { id: `bid${n}p`, label: `p${n}`, group: 'bids', kind: 'price', cell: bookPrice('bids', n - 1), sortKey: bookSortPrice('bids', n - 1) },
     { id: `bid${n}v`, label: `v${n}`, group: 'bids', kind: 'volume', cell: bookVolume('bids', n - 1), sortKey: bookSortVolume('bids', n - 1) },
@@ -90,7 +94,7 @@ export const COLUMNS: readonly Column[] = [
     label: 'price',
     group: 'matched',
     kind: 'price',
-    cell: (s) => (inAuction(s) ? { ...priceCell(s, s.projectedPrice), projected: true } : priceCell(s, s.lastPrice)),
+    cell: (s, f) => (inAuction(s) ? { ...priceCell(s, s.projectedPrice, f), projected: true } : priceCell(s, s.lastPrice, f)),
     sortKey: (s) => (inAuction(s) ? s.projectedPrice : s.lastPrice),
   },
   {
@@ -98,7 +102,7 @@ export const COLUMNS: readonly Column[] = [
     label: 'vol',
     group: 'matched',
     kind: 'volume',
-    cell: (s) => (inAuction(s) ? { text: formatVolume(s.projectedVolume), dir: priceDirection(s.projectedPrice, s), projected: true } : { text: formatVolume(s.lastVolume), dir: lastDir(s) }),
+    cell: (s, f) => (inAuction(s) ? { text: f.volume(s.projectedVolume), dir: priceDirection(s.projectedPrice, s), projected: true } : { text: f.volume(s.lastVolume), dir: lastDir(s) }),
     sortKey: (s) => (inAuction(s) ? s.projectedVolume : s.lastVolume),
   },
   {
@@ -106,10 +110,10 @@ export const COLUMNS: readonly Column[] = [
     label: 'change',
     group: 'matched',
     kind: 'change',
-    cell: (s) => {
+    cell: (s, f) => {
       if (!(s.lastPrice > 0)) return none();
       const dir = lastDir(s);
-      return { text: `${arrow(dir)} ${formatSigned(s.change)}`, dir };
+      return { text: `${arrow(dir)} ${f.signedPrice(s.change)}`, dir };
     },
     sortKey: (s) => (s.lastPrice > 0 ? s.change : -Infinity),
   },
@@ -118,27 +122,31 @@ export const COLUMNS: readonly Column[] = [
     { id: `ask${n}p`, label: `p${n}`, group: 'asks', kind: 'price', cell: bookPrice('asks', n - 1), sortKey: bookSortPrice('asks', n - 1) },
     { id: `ask${n}v`, label: `v${n}`, group: 'asks', kind: 'volume', cell: bookVolume('asks', n - 1), sortKey: bookSortVolume('asks', n - 1) },
   ]),
-  { id: 'totalVol', label: 'totalVol', group: null, kind: 'volume', cell: (s) => ({ text: formatVolume(s.totalVolume), dir: 'none' }), sortKey: (s) => s.totalVolume },
-  { id: 'high', label: 'high', group: 'highLow', kind: 'price', cell: (s) => priceCell(s, s.high), sortKey: (s) => s.high },
-  { id: 'low', label: 'low', group: 'highLow', kind: 'price', cell: (s) => priceCell(s, s.low), sortKey: (s) => s.low },
-  { id: 'fBuy', label: 'fBuy', group: 'foreign', kind: 'volume', cell: (s) => ({ text: formatVolume(s.foreign?.buyVolume ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.buyVolume ?? 0 },
-  { id: 'fSell', label: 'fSell', group: 'foreign', kind: 'volume', cell: (s) => ({ text: formatVolume(s.foreign?.sellVolume ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.sellVolume ?? 0 },
+  { id: 'totalVol', label: 'totalVol', group: null, kind: 'volume', cell: (s, f) => ({ text: f.volume(s.totalVolume), dir: 'none' }), sortKey: (s) => s.totalVolume },
+  { id: 'high', label: 'high', group: 'highLow', kind: 'price', optional: true, cell: (s, f) => priceCell(s, s.high, f), sortKey: (s) => s.high },
+  { id: 'low', label: 'low', group: 'highLow', kind: 'price', optional: true, cell: (s, f) => priceCell(s, s.low, f), sortKey: (s) => s.low },
+  { id: 'fBuy', label: 'fBuy', group: 'foreign', kind: 'volume', cell: (s, f) => ({ text: f.volume(s.foreign?.buyVolume ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.buyVolume ?? 0 },
+  { id: 'fSell', label: 'fSell', group: 'foreign', kind: 'volume', cell: (s, f) => ({ text: f.volume(s.foreign?.sellVolume ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.sellVolume ?? 0 },
   {
     id: 'fNet',
     label: 'fNet',
     group: 'foreign',
     kind: 'change',
-    cell: (s) => {
+    optional: true,
+    cell: (s, f) => {
       const net = s.foreign?.netVolume ?? 0;
-      return net === 0 ? none() : { text: formatSigned(net), dir: changeDirection(net) };
+      return net === 0 ? none() : { text: f.signedVolume(net), dir: changeDirection(net) };
     },
     sortKey: (s) => s.foreign?.netVolume ?? 0,
   },
+  // Foreign room: shares foreigners may still buy (the foreign-ownership limit's headroom).
+  { id: 'fRoom', label: 'fRoom', group: 'foreign', kind: 'volume', optional: true, cell: (s, f) => ({ text: f.volume(s.foreign?.room ?? 0), dir: 'none' }), sortKey: (s) => s.foreign?.room ?? 0 },
   {
     id: 'active',
     label: 'active',
     group: null,
     kind: 'bar',
+    optional: true,
     cell: (s) => {
       const share = activeBuyShare(s);
       if (Number.isNaN(share)) return { text: '', dir: 'none', bar: NaN };

@@ -1,6 +1,9 @@
 // Number formatting for the board, the Vietnamese way whatever the label language: '.'
 // groups thousands, ',' marks decimals (25.500 VND; 1.234,56 points; +1,96%). Pure
 // functions; an empty string means "leave the cell blank" (no trade, no level yet).
+// The table writes prices and volumes in one of two unit systems (BoardFormat): full VND
+// and shares, or — as Vietnamese boards do, to fit a laptop — thousands of VND written the
+// way every bảng điện writes them (26.75 = 26.750 VND) and volumes in lots of ten.
 
 const int = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const dec2 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -65,4 +68,60 @@ export function formatLatency(ms: number): string {
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 export function formatMarketTime(ms: number): string {
   return ms > 0 ? clock.format(ms) : '';
+}
+
+/** Table units: 'short' = thousands of VND and tens of shares (the boards' default), 'full' = VND and shares. */
+export type Units = 'short' | 'full';
+
+// Every HOSE/HNX tick is a multiple of 10 VND: two decimals of a thousand are exact.
+const k2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+
+/** A price in thousands of VND, as the boards write it: 26.750 VND → "26.75"; blank without one. */
+export function formatPriceK(vnd: number): string {
+  return vnd > 0 && Number.isFinite(vnd) ? k2.format(vnd / 1000) : '';
+}
+
+/** A signed price change in thousands of VND: +0.50, -1.20, 0.00. */
+export function formatSignedK(vnd: number): string {
+  if (!Number.isFinite(vnd)) return '';
+  return `${sign(vnd)}${k2.format(Math.abs(vnd) / 1000)}`;
+}
+
+/** Tens of shares, rounded (an odd lot under 5 shares still shows as 0, not blank). */
+const tens = (shares: number): number => Math.round(shares / 10);
+
+/** A volume in lots of ten shares with thousands separators: 1.234.500 shares → "123.450"; blank at 0. */
+export function formatVolumeTens(shares: number): string {
+  return shares !== 0 && Number.isFinite(shares) ? int.format(tens(shares)) : '';
+}
+
+/** How the table writes prices and volumes in one unit system. */
+export interface BoardFormat {
+  units: Units;
+  price(vnd: number): string;
+  volume(shares: number): string;
+  /** A signed change of price (VND). */
+  signedPrice(vnd: number): string;
+  /** A signed volume (a net flow, shares). */
+  signedVolume(shares: number): string;
+}
+
+export const FULL_UNITS: BoardFormat = {
+  units: 'full',
+  price: formatPrice,
+  volume: formatVolume,
+  signedPrice: formatSigned,
+  signedVolume: formatSigned,
+};
+
+export const SHORT_UNITS: BoardFormat = {
+  units: 'short',
+  price: formatPriceK,
+  volume: formatVolumeTens,
+  signedPrice: formatSignedK,
+  signedVolume: (shares) => (Number.isFinite(shares) ? formatSigned(tens(shares)) : ''),
+};
+
+export function boardFormat(units: Units): BoardFormat {
+  return units === 'full' ? FULL_UNITS : SHORT_UNITS;
 }

@@ -5,10 +5,15 @@
 import { BoardClient, type Board, type StateEvent } from '@boardcast/client';
 import { authHeaders, authProblem, forgetToken, saveToken, takeToken, type AuthProblem } from './auth.js';
 import { BACKGROUND, PALETTE, SURFACE } from './colors.js';
-import { formatLatency } from './format.js';
+import { AlertList } from './alerts.js';
+import { COLUMNS } from './columns.js';
+import { loadPrefs, OPTIONAL_COLUMNS, savePrefs, setColumn, visibleColumns } from './column-prefs.js';
+import { DetailPanel } from './detail.js';
+import { boardFormat, formatLatency } from './format.js';
 import { Header, setField } from './header.js';
-import { applyLabels, linkLabel, t, type Lang, type LinkState } from './i18n.js';
+import { applyLabels, isLabelKey, linkLabel, t, type Lang, type LinkState } from './i18n.js';
 import { BoardTable } from './table.js';
+import { Typeahead } from './typeahead.js';
 import { loadWatchlist, parseSymbolList, saveWatchlist, viewChange } from './watchlist.js';
 import './styles.css';
 
@@ -83,6 +88,7 @@ let dirty = false;
 let rafId = 0;
 
 const header = new Header($('#header'));
+let prefs = loadPrefs(storage);
 const table = new BoardTable(
   $<HTMLTableElement>('#board'),
   {
@@ -93,9 +99,41 @@ const table = new BoardTable(
       table.refreshStar(s);
     },
     onSort: () => schedule(),
+    onOpen: (s) => openDetail(s),
   },
   lang,
 );
+table.setFormat(boardFormat(prefs.units));
+table.setVisible(visibleColumns(prefs));
+
+// ---- symbol detail and alerts -------------------------------------------------------------
+/** Where focus goes back to when the panel closes: the row that opened it. */
+let detailOpener: HTMLElement | null = null;
+const detail = new DetailPanel(
+  $('#detail'),
+  {
+    getJson: async (path, signal) => {
+      const r = await fetch(path, { headers: authHeaders(token), signal });
+      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+      return r.json();
+    },
+    marketTime: () => board?.marketTimeMs ?? 0,
+    onClose: () => {
+      detailOpener?.focus({ preventScroll: true });
+      detailOpener = null;
+    },
+  },
+  boardFormat(prefs.units),
+  lang,
+);
+function openDetail(symbol: string): void {
+  const active = document.activeElement;
+  if (!detail.isOpen) detailOpener = active instanceof HTMLElement && active !== document.body ? active : null;
+  detail.open(symbol, board?.symbols.find((x) => x.symbol === symbol));
+  applyLabels($('#detail'), lang);
+}
+const alerts = new AlertList($('#alerts'), { isWatched: (s) => watch.symbols.includes(s), onSymbol: (s) => openDetail(s), storage }, lang);
+alerts.setWatchOnly(watch.only);
 
 const client = new BoardClient({
   urls: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
@@ -166,6 +204,7 @@ function draw(): void {
   if (board) {
     table.render(board.symbols);
     table.ensureTabStop();
+    if (detail.symbol) detail.update(board.symbols.find((x) => x.symbol === detail.symbol));
     header.render(board, lang);
   }
   $('#waiting').hidden = board !== undefined || signedOut !== undefined;
@@ -187,6 +226,7 @@ const onlyBox = $<HTMLInputElement>('#watch-only');
 onlyBox.checked = watch.only;
 onlyBox.addEventListener('change', () => {
   watch.only = onlyBox.checked;
+  alerts.setWatchOnly(watch.only);
   watchlistChanged();
 });
 const addForm = $<HTMLFormElement>('#watch-form');
@@ -204,6 +244,7 @@ addForm.addEventListener('submit', (e) => {
 /** Brings the server's view in line with the watchlist: subscribe/unsubscribe with symbols. */
 function watchlistChanged(): void {
   saveWatchlist(storage, watch);
+  alerts.refilter();
   const want = watch.only && watch.symbols.length > 0 ? new Set(watch.symbols) : null;
   const have = serverView;
   if (want === null && have === null) return schedule();
@@ -233,6 +274,9 @@ function relabel(): void {
   if (signedOut) $('#signin-message').textContent = t(signInText[signedOut], lang);
   table.setLang(lang);
   header.relabel(lang);
+  detail.setLang(lang);
+  alerts.setLang(lang);
+  drawUnits();
   schedule();
 }
 $('#lang').addEventListener('click', () => {
@@ -244,6 +288,63 @@ $('#lang').addEventListener('click', () => {
   }
   relabel();
 });
+
+// ---- units and the column chooser (remembered per browser) ------------------------------
+function drawUnits(): void {
+  $('#unit-note').textContent = t(prefs.units === 'short' ? 'unitNoteShort' : 'unitNoteFull', lang);
+  // The button names the other choice: what a click switches to.
+  $('#units').textContent = t(prefs.units === 'short' ? 'unitsFull' : 'unitsShort', lang);
+  for (const label of document.querySelectorAll<HTMLElement>('#column-list label[data-col]')) {
+    const key = `chooser_${label.dataset.col}`;
+    label.querySelector('span')!.textContent = isLabelKey(key) ? t(key, lang) : label.dataset.col!;
+  }
+}
+$('#units').addEventListener('click', () => {
+  prefs = { ...prefs, units: prefs.units === 'short' ? 'full' : 'short' };
+  savePrefs(storage, prefs);
+  table.setFormat(boardFormat(prefs.units));
+  detail.setFormat(boardFormat(prefs.units));
+  drawUnits();
+});
+$('#column-list').append(
+  ...OPTIONAL_COLUMNS.map((id) => {
+    const label = document.createElement('label');
+    label.dataset.col = id;
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = id;
+    box.checked = prefs.shown.includes(id);
+    box.addEventListener('change', () => {
+      prefs = setColumn(prefs, id, box.checked);
+      savePrefs(storage, prefs);
+      table.setVisible(visibleColumns(prefs));
+    });
+    label.append(box, ' ', document.createElement('span'));
+    return label;
+  }),
+);
+if (OPTIONAL_COLUMNS.some((id) => !COLUMNS.some((c) => c.id === id))) throw new Error('column chooser: unknown column');
+
+// ---- keyboard: type to find a symbol, Esc closes the detail -----------------------------
+const typeahead = new Typeahead();
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && detail.isOpen) {
+    e.preventDefault();
+    detail.close();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+  const target = e.target as HTMLElement;
+  if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+  const prefix = typeahead.key(e.key, performance.now());
+  if (prefix !== undefined) table.jumpTo(prefix);
+});
+
+// ---- layout: phones get the list (CSS does the drawing; this names it for tests and styles)
+const phone = window.matchMedia('(max-width: 480px)');
+const setLayout = () => (document.body.dataset.layout = phone.matches ? 'list' : 'table');
+phone.addEventListener('change', setLayout);
+setLayout();
 
 // ---- start --------------------------------------------------------------------------------
 relabel();
@@ -260,4 +361,6 @@ setInterval(() => {
 }, 1000);
 
 // For tests and the console.
-(window as unknown as { boardcast: unknown }).boardcast = { client, table };
+// The live `candles` / `trades` / `alerts` channels, once the SDK emits them, go straight to
+// detail.applyCandle / detail.applyTrade (then detail.setLive) and alerts.applyAlert.
+(window as unknown as { boardcast: unknown }).boardcast = { client, table, detail, alerts };

@@ -2,11 +2,15 @@
 // is the one already drawn is skipped (the SDK shares unchanged rows between boards); in a
 // changed row only the cells whose text or colour changed are written, and those flash.
 // Keyboard: sort buttons in the header; the body is a grid with one tab stop and arrow
-// keys / Home / End / PageUp / PageDown moving between cells; Space or Enter on a symbol
-// cell toggles its watchlist star.
+// keys / Home / End / PageUp / PageDown moving between the shown cells; Space on a symbol
+// cell toggles its watchlist star; Enter on any cell (or a click/tap on a row) opens the
+// symbol's detail. Hidden columns (the column chooser) are not written at all; every cell
+// of a row is created and updated here only (createRow / updateRow), so rendering just the
+// visible rows later changes which rows these run for, not how.
 import type { SymbolState } from '@boardcast/client';
 import { directionClass } from './colors.js';
 import { COLUMNS, sortSymbols, type Column, type GroupKey, type SortDir } from './columns.js';
+import { SHORT_UNITS, type BoardFormat } from './format.js';
 import { statusLabel, t, type Lang } from './i18n.js';
 
 interface Row {
@@ -27,7 +31,12 @@ export interface BoardTableOptions {
   isWatched(symbol: string): boolean;
   onToggleWatch(symbol: string): void;
   onSort(columnId: string, dir: SortDir): void;
+  /** A row was clicked, tapped or had Enter pressed on it. */
+  onOpen(symbol: string): void;
 }
+
+/** How long a changed cell stays lit. */
+const FLASH_MS = 900;
 
 const SORT_DEFAULT_DESC = new Set(['totalVol', 'change', 'changePct', 'fNet', 'active', 'lastVol', 'fBuy', 'fSell']);
 
@@ -42,6 +51,12 @@ export class BoardTable {
   private focusRow = 0;
   private focusCol = 0;
   private rendered = false;
+  private format: BoardFormat = SHORT_UNITS;
+  /** Cells lit by a change, and until when (performance.now() ms). */
+  private readonly flashing = new Map<HTMLTableCellElement, number>();
+  private now = 0;
+  /** Indices into COLUMNS of the shown columns, in order. */
+  private visible: number[] = COLUMNS.map((_, i) => i);
 
   constructor(
     private readonly table: HTMLTableElement,
@@ -57,13 +72,15 @@ export class BoardTable {
     this.tbody.addEventListener('keydown', (e) => this.onKey(e));
     this.tbody.addEventListener('click', (e) => {
       const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('button.star');
-      if (btn?.dataset.symbol) this.opts.onToggleWatch(btn.dataset.symbol);
+      if (btn?.dataset.symbol) return this.opts.onToggleWatch(btn.dataset.symbol);
+      const tr = (e.target as HTMLElement).closest<HTMLTableRowElement>('tr[data-symbol]');
+      if (tr?.dataset.symbol) this.opts.onOpen(tr.dataset.symbol);
     });
     this.tbody.addEventListener('focusin', (e) => {
       const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td, th');
       if (!td) return;
       const tr = td.parentElement as HTMLTableRowElement;
-      this.moveFocus(tr.sectionRowIndex, td.cellIndex, false);
+      this.moveFocus(tr.sectionRowIndex, Math.max(0, this.visible.indexOf(td.cellIndex)), false);
     });
   }
 
@@ -89,6 +106,43 @@ export class BoardTable {
     }
   }
 
+  /** Units for prices and volumes: every drawn cell is rewritten (only those whose text changes). */
+  setFormat(format: BoardFormat): void {
+    if (format === this.format) return;
+    this.format = format;
+    this.redraw();
+  }
+
+  /** Shows exactly these columns (indices into COLUMNS, ascending); hidden ones are no longer written. */
+  setVisible(indices: readonly number[]): void {
+    const on = new Set(indices);
+    this.visible = COLUMNS.map((_, i) => i).filter((i) => on.has(i));
+    for (const th of this.thead.querySelectorAll<HTMLTableCellElement>('th[data-col]')) th.hidden = !on.has(COLUMNS.findIndex((c) => c.id === th.dataset.col));
+    for (const th of this.thead.querySelectorAll<HTMLTableCellElement>('th[data-group]')) {
+      const span = this.visible.filter((i) => COLUMNS[i]!.group === th.dataset.group).length;
+      th.hidden = span === 0;
+      th.colSpan = Math.max(1, span);
+    }
+    for (const row of this.rows.values()) {
+      for (let i = 0; i < COLUMNS.length; i++) row.cells[i]!.hidden = !on.has(i);
+    }
+    this.table.dataset.columns = String(this.visible.length);
+    this.redraw(); // cells shown again were not written while hidden
+  }
+
+  /** Moves focus to the first row (in display order) whose symbol starts with `prefix`; returns it. */
+  jumpTo(prefix: string): string | undefined {
+    const p = prefix.toUpperCase();
+    const r = this.order.findIndex((s) => s.startsWith(p));
+    if (r < 0) return undefined;
+    this.moveFocus(r, 0, true);
+    return this.order[r];
+  }
+
+  private redraw(): void {
+    for (const row of this.rows.values()) if (row.state) this.updateRow(row, row.state, false);
+  }
+
   /** The watchlist star of a symbol changed. */
   refreshStar(symbol: string): void {
     const row = this.rows.get(symbol);
@@ -99,6 +153,7 @@ export class BoardTable {
   render(states: readonly SymbolState[], opts: { flash: boolean } = { flash: true }): void {
     const seen = new Set<string>();
     const flash = opts.flash && this.rendered;
+    this.now = performance.now();
     for (const s of states) {
       seen.add(s.symbol);
       let row = this.rows.get(s.symbol);
@@ -115,6 +170,16 @@ export class BoardTable {
     }
     this.reorder(sortSymbols(states, this.sortCol, this.sortDir));
     this.rendered = true;
+    this.unflash(false);
+  }
+
+  /** Ends the flashes that are over (all of them with `all`). */
+  private unflash(all: boolean): void {
+    for (const [td, until] of this.flashing) {
+      if (!all && until > this.now) continue;
+      td.classList.remove('fl');
+      this.flashing.delete(td);
+    }
   }
 
   /** A column header was activated: same column flips direction, a new one starts at its default. */
@@ -146,6 +211,7 @@ export class BoardTable {
       th.scope = 'colgroup';
       th.colSpan = span;
       th.className = `group g-${group}`;
+      th.dataset.group = group;
       th.dataset.i18n = group;
       th.textContent = t(group, this.lang);
       groupRow.append(th);
@@ -194,6 +260,7 @@ export class BoardTable {
       td.dataset.col = col.id;
       td.tabIndex = -1;
       td.setAttribute('role', col.kind === 'symbol' ? 'rowheader' : 'gridcell');
+      td.hidden = !this.visible.includes(cells.length);
       const text = document.createTextNode('');
       let bar: HTMLElement | null = null;
       if (col.kind === 'symbol') {
@@ -244,8 +311,8 @@ export class BoardTable {
   private updateRow(row: Row, s: SymbolState, flash: boolean): void {
     if (row.state?.status !== s.status) this.drawStatus(row, s);
     row.state = s;
-    for (let i = 0; i < COLUMNS.length; i++) {
-      const v = COLUMNS[i]!.cell(s);
+    for (const i of this.visible) {
+      const v = COLUMNS[i]!.cell(s, this.format);
       const text = row.texts[i]!;
       const cls = directionClass(v.dir);
       const changed = text.data !== v.text;
@@ -270,11 +337,9 @@ export class BoardTable {
         if (bar.style.width !== w) bar.style.width = w;
       }
       if (changed && flash && v.text !== '') {
-        // Two identical animations, alternated: a cell that changes again restarts its flash without a reflow.
         const td = row.cells[i]!;
-        const next = td.classList.contains('fl-a') ? 'fl-b' : 'fl-a';
-        td.classList.remove('fl-a', 'fl-b');
-        td.classList.add(next);
+        if (!this.flashing.has(td)) td.classList.add('fl');
+        this.flashing.set(td, this.now + FLASH_MS); // a cell that changes again stays lit longer
       }
     }
   }
@@ -293,11 +358,12 @@ export class BoardTable {
     if (hadFocus && document.activeElement !== active) active.focus({ preventScroll: true });
   }
 
-  private moveFocus(rowIndex: number, colIndex: number, focus: boolean): void {
+  /** Focus to a row and a position among the shown columns (clamped). */
+  private moveFocus(rowIndex: number, colPos: number, focus: boolean): void {
     const rows = this.tbody.rows;
     if (rows.length === 0) return;
     const r = Math.max(0, Math.min(rows.length - 1, rowIndex));
-    const c = Math.max(0, Math.min(COLUMNS.length - 1, colIndex));
+    const c = this.visible[Math.max(0, Math.min(this.visible.length - 1, colPos))]!;
     const prev = rows[this.focusRow]?.cells[this.focusCol];
     const next = rows[r]!.cells[c]!;
     if (prev && prev !== next) prev.tabIndex = -1;
@@ -311,22 +377,26 @@ export class BoardTable {
   /** Makes sure one body cell is tabbable (after the first rows arrive or rows are removed). */
   ensureTabStop(): void {
     if (this.tbody.rows.length === 0) return;
-    if (!this.tbody.querySelector('[tabindex="0"]')) this.moveFocus(this.focusRow, this.focusCol, false);
+    const stop = this.tbody.querySelector<HTMLElement>('[tabindex="0"]');
+    if (!stop || stop.hidden) this.moveFocus(this.focusRow, Math.max(0, this.visible.indexOf(this.focusCol)), false);
   }
 
   private onKey(e: KeyboardEvent): void {
     const td = (e.target as HTMLElement).closest('td, th');
     if (!td || !this.tbody.contains(td)) return;
-    const r = (td.parentElement as HTMLTableRowElement).sectionRowIndex;
-    const c = (td as HTMLTableCellElement).cellIndex;
+    const tr = td.parentElement as HTMLTableRowElement;
+    const r = tr.sectionRowIndex;
+    const cellIndex = (td as HTMLTableCellElement).cellIndex;
+    const c = Math.max(0, this.visible.indexOf(cellIndex));
     const last = this.tbody.rows.length - 1;
+    const lastCol = this.visible.length - 1;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [r - 1, c],
       ArrowDown: [r + 1, c],
       ArrowLeft: [r, c - 1],
       ArrowRight: [r, c + 1],
       Home: e.ctrlKey ? [0, 0] : [r, 0],
-      End: e.ctrlKey ? [last, COLUMNS.length - 1] : [r, COLUMNS.length - 1],
+      End: e.ctrlKey ? [last, lastCol] : [r, lastCol],
       PageUp: [r - 10, c],
       PageDown: [r + 10, c],
     };
@@ -336,10 +406,14 @@ export class BoardTable {
       this.moveFocus(to[0], to[1], true);
       return;
     }
-    if ((e.key === ' ' || e.key === 'Enter') && c === 0) {
+    const symbol = tr.dataset.symbol;
+    if (!symbol) return;
+    if (e.key === ' ' && cellIndex === 0) {
       e.preventDefault();
-      const symbol = (td.parentElement as HTMLTableRowElement).dataset.symbol;
-      if (symbol) this.opts.onToggleWatch(symbol);
+      this.opts.onToggleWatch(symbol);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      this.opts.onOpen(symbol);
     }
   }
 }
