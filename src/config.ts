@@ -7,7 +7,7 @@ import { ConfigError } from './errors.js';
 import { checkNatsSettings } from './nats-options.js';
 import { parseClock } from './market/sim/clock.js';
 import { parseCorsOrigins } from './cors-origins.js';
-import { parsePriceRules, type PriceRule } from './market/alerts/price-rules.js';
+import { parsePriceRules, type PriceRule } from './price-alert-rules.js';
 import type { AlertSettings } from './market/alerts/engine.js';
 
 /** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */

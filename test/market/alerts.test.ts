@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertEngine, DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../src/market/alerts/engine.js';
 import { AlertQueue } from '../../src/market/alerts/alert-queue.js';
-import { parsePriceRules } from '../../src/market/alerts/price-rules.js';
+import { parsePriceRules } from '../../src/price-alert-rules.js';
 import { loadConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { SnapshotProps, SymbolStateProps } from '../../src/wire/proto.js';

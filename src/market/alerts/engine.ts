@@ -8,7 +8,7 @@
 // at any speed.
 import type { AlertRecord, AlertSeverityName } from '../../wire/frame-parts.js';
 import type { SnapshotProps, SymbolStateProps } from '../../wire/proto.js';
-import { priceRuleType, type PriceRule } from './price-rules.js';
+import { priceRuleType, type PriceRule } from '../../price-alert-rules.js';
 
 export type { AlertRecord } from '../../wire/frame-parts.js';
 

@@ -1,4 +1,5 @@
-// Per-symbol price and percent thresholds from configuration (ALERT_PRICE_RULES).
+// Per-symbol price and percent thresholds of the alert engine (ALERT_PRICE_RULES): here, below
+// market/, because config.ts checks the variable with this parser at start.
 //
 // Syntax: a comma-separated list of SYMBOL OP VALUE, where OP is >= or <= and SYMBOL is a
 // stock, a futures display name (VN30FYYMM) or an index id (VN30, VNINDEX). A `%` after the
