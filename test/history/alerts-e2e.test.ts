@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { BoardClient, type Alert, type WebSocketConstructor } from '@boardcast/client';
 import { decode, TestClient } from '../helpers/ws-client.js';
 import { createTempDb, skipPg } from './pg.js';
 import { startHistoryServer, type HistoryServer } from './server.js';
@@ -109,6 +111,23 @@ for (const [name, skip, setup] of setups) {
         const r = await fetch(`${s.http}/api/alerts?${q}`);
         expect(r.status, q).toBe(400);
         expect(await r.json(), q).toMatchObject({ error: 'BC_BAD_PARAM', param });
+      }
+    });
+
+    it('the SDK emits each alert once, across the replay of a resync', async () => {
+      const c = new BoardClient({ urls: `${s.http.replace('http', 'ws')}/ws`, query: { channels: 'alerts', format: 'json' }, WebSocket: WebSocket as unknown as WebSocketConstructor });
+      const got: Alert[] = [];
+      c.on('alert', (a) => got.push(a));
+      c.connect();
+      try {
+        await s.until('replayed alerts', () => got.length >= 3, 5000);
+        const before = got.length;
+        c.resync(); // the FULL it gets replays alerts already emitted
+        await s.until('a new alert after the resync', () => got.length > before, 10_000);
+        expect(new Set(got.map((a) => a.id)).size).toBe(got.length);
+        expect(got[0]).toMatchObject({ severity: 'INFO', params: { threshold: expect.any(Number) } });
+      } finally {
+        c.close();
       }
     });
 
