@@ -105,7 +105,10 @@ function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: 
   const alerts = eventParts(p, v, replay);
   if (alerts.length > 0) {
     pieces.push(ascii.encode(',"alerts":['));
-    alerts.forEach((a, i) => pieces.push(...(i > 0 ? [COMMA, a] : [a])));
+    for (let i = 0; i < alerts.length; i++) {
+      if (i > 0) pieces.push(COMMA);
+      pieces.push(alerts[i]!);
+    }
     pieces.push(ascii.encode(']'));
   }
   pieces.push(ascii.encode('}}'));

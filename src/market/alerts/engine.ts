@@ -111,7 +111,7 @@ export class AlertEngine {
 
   private checkVolume(sym: string, total: number, t: number, wide: boolean, raise: Raise): void {
     const minute = Math.floor(t / MINUTE_MS);
-    let v = this.volume.get(sym);
+    const v = this.volume.get(sym);
     if (!v || total < v.lastTotal) {
       // First sight (or the feed restarted its counters): this minute is the baseline.
       this.volume.set(sym, { minute, startTotal: total, lastTotal: total, done: [] });
