@@ -7,6 +7,8 @@ import { ConfigError } from './errors.js';
 import { checkNatsSettings } from './nats-options.js';
 import { parseClock } from './market/sim/clock.js';
 import { parseCorsOrigins } from './cors-origins.js';
+import { parsePriceRules, type PriceRule } from './price-alert-rules.js';
+import type { AlertSettings } from './market/alerts/engine.js';
 
 /** An integer validator bounded to [min, max]; the error text is what ConfigError shows. */
 function int(min: number, max: number) {
@@ -37,6 +39,9 @@ function symbolList(re: RegExp, what: string) {
     return [...new Set(items)];
   });
 }
+
+/** ALERT_PRICE_RULES (syntax in market/alerts/price-rules.ts). */
+const priceRules = makeValidator<PriceRule[]>((input: string) => parsePriceRules(input));
 
 const choice = <T extends string>(choices: readonly T[], def: T) =>
   str({ choices: choices as unknown as T[], default: def }) as unknown as ReturnType<typeof str<T>>;
@@ -114,10 +119,31 @@ const specs = {
   HISTORY_RETRY_MAX_MS: int(10, 600_000)({ default: 5000, desc: 'largest retry backoff of a failed history write' }),
   HISTORY_QUERY_THREADS: int(1, 64)({ default: 2, desc: 'threads of the history query pool' }),
   HISTORY_MAX_ROWS: int(1, 1_000_000)({ default: 10_000, desc: 'rows one history API answer holds at most' }),
+  ALERT_VOLUME_SPIKE_K: decimal(1, 1000)({ default: 3, desc: 'volume spike: a minute\'s volume above k × the average of the previous ALERT_VOLUME_WINDOW_MIN minutes' }),
+  ALERT_VOLUME_WINDOW_MIN: int(1, 240)({ default: 10, desc: 'volume spike: minutes the rolling average is taken over' }),
+  ALERT_VOLUME_MIN: int(0, 1_000_000_000)({ default: 50_000, desc: 'volume spike: the least volume (shares / contracts) a minute must have to count as a spike' }),
+  ALERT_FOREIGN_ACCEL: decimal(0.001, 1e12)({ default: 20_000, desc: 'foreign flow: |acceleration| (net shares per minute, per minute) at or above which an alert fires' }),
+  ALERT_BASIS_HYSTERESIS: decimal(0, 1000)({ default: 0.5, desc: 'basis flip: index points the VN30F basis must pass beyond 0 to count as premium or discount (no flapping at par)' }),
+  ALERT_PRICE_RULES: priceRules({ default: [], desc: 'per-symbol thresholds, comma-separated: SYM>=PRICE, SYM<=PRICE, SYM%>=PCT, SYM%<=PCT (e.g. FPT>=120000,VNM<=60000,HPG%>=5,VN30%<=-1.5)' }),
+  ALERT_DEDUP_MS: int(0, 86_400_000)({ default: 300_000, desc: 'repeats of an alert (same type and symbol) within this much market time are suppressed' }),
+  ALERTS_REPLAY: int(0, 1000)({ default: 20, desc: 'recent alerts a socket on the alerts channel gets with the FULL frame it (re)connects or resyncs with' }),
   HISTORY_RETENTION_DAYS: int(0, 36_500)({ default: 0, desc: 'days of history kept: older rows are deleted at start and hourly, in both stores (0 = keep everything)' }),
 };
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** The alert engine's settings (market/alerts/engine.ts) from the validated configuration. */
+export function alertSettingsFromConfig(cfg: Config): AlertSettings {
+  return {
+    volumeSpikeK: cfg.ALERT_VOLUME_SPIKE_K,
+    volumeWindowMin: cfg.ALERT_VOLUME_WINDOW_MIN,
+    volumeMin: cfg.ALERT_VOLUME_MIN,
+    foreignAccel: cfg.ALERT_FOREIGN_ACCEL,
+    basisHysteresis: cfg.ALERT_BASIS_HYSTERESIS,
+    priceRules: cfg.ALERT_PRICE_RULES,
+    dedupMs: cfg.ALERT_DEDUP_MS,
+  };
+}
 
 /** Every environment variable the config reads (the deployment manifests are checked against it). */
 export const CONFIG_VARS: readonly string[] = Object.keys(specs);

@@ -1,6 +1,7 @@
 // The protocol across the thread boundary (main ↔ market worker): a handful of explicit,
 // typed messages, discriminated on `type`. Both sides import this file and nothing else
 // of each other.
+import type { AlertSettings } from './market/alerts/engine.js';
 import type { FeedStatus } from './market/feed/feed.js';
 import type { PackedParts } from './wire/frame-parts.js';
 import type { WireFormat } from './wire/formats.js';
@@ -28,6 +29,8 @@ export interface WorkerStartup {
   replay?: { file: string; speed: number; loop: boolean };
   /** History: the writer thread's BroadcastChannel and how often accepted rows go to it. */
   history?: { channel: string; flushMs: number };
+  /** The alert engine's settings, and how many recent alerts a (re)connecting socket is replayed. */
+  alerts?: { settings: AlertSettings; replay: number };
   /** Client counts at the moment of (re)start, so a restarted worker serves at once. */
   clients: ClientCounts;
 }

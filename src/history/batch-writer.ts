@@ -37,7 +37,7 @@ export interface WriterStats {
   storeUp: boolean;
 }
 
-const zero = (): Record<RowKind, number> => ({ ticks: 0, foreign: 0, index: 0, basis: 0 });
+const zero = (): Record<RowKind, number> => ({ ticks: 0, foreign: 0, index: 0, basis: 0, alerts: 0 });
 
 export class BatchWriter {
   private pending: HistoryRows = emptyRows();

@@ -36,7 +36,12 @@ export interface ParseLimits {
   defaultTicks: number;
 }
 
-type Route = { kind: 'candles' | 'ticks' | 'foreign'; symbol: string } | { kind: 'index'; id: string } | { kind: 'basis' };
+type Route = { kind: 'candles' | 'ticks' | 'foreign' | 'foreign-daily'; symbol: string } | { kind: 'index'; id: string } | { kind: 'basis' } | { kind: 'alerts' };
+
+/** The route of GET /api/alerts (parsed by parseQuery like the history routes). */
+export const ALERTS_ROUTE: Route = { kind: 'alerts' };
+const SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
+const ALERT_TYPE = /^[a-z_]{1,40}$/;
 
 /** Which history route a path names (after /api/history/), or undefined for none. */
 export function matchRoute(path: string): Route | { bad: HistoryParamError } | undefined {
@@ -51,7 +56,9 @@ export function matchRoute(path: string): Route | { bad: HistoryParamError } | u
     }
     return SYMBOL.test(id) ? { kind: 'index', id } : { bad: new HistoryParamError('id', `not an index id: ${JSON.stringify(parts[1]!.slice(0, 32))}`) };
   }
-  if (parts.length === 2 && (parts[1] === 'candles' || parts[1] === 'ticks' || parts[1] === 'foreign')) {
+  const daily = parts.length === 3 && parts[1] === 'foreign' && parts[2] === 'daily';
+  if (daily || (parts.length === 2 && (parts[1] === 'candles' || parts[1] === 'ticks' || parts[1] === 'foreign'))) {
+    const kind = daily ? 'foreign-daily' : (parts[1] as 'candles' | 'ticks' | 'foreign');
     let symbol: string;
     try {
       symbol = decodeURIComponent(parts[0]!).toUpperCase();
@@ -59,7 +66,7 @@ export function matchRoute(path: string): Route | { bad: HistoryParamError } | u
       symbol = '';
     }
     // A futures contract is stored under its display name: its KRX-era code finds it too.
-    return SYMBOL.test(symbol) ? { kind: parts[1], symbol: displaySymbol(symbol) ?? symbol } : { bad: new HistoryParamError('symbol', `not a symbol: ${JSON.stringify(parts[0]!.slice(0, 32))}`) };
+    return SYMBOL.test(symbol) ? { kind, symbol: displaySymbol(symbol) ?? symbol } : { bad: new HistoryParamError('symbol', `not a symbol: ${JSON.stringify(parts[0]!.slice(0, 32))}`) };
   }
   return undefined;
 }
@@ -68,9 +75,18 @@ const ALLOWED: Record<Route['kind'], string[]> = {
   candles: ['interval', 'from', 'to', 'limit'],
   ticks: ['from', 'to', 'limit'],
   foreign: ['from', 'to', 'limit'],
+  'foreign-daily': ['from', 'to', 'limit'],
   index: ['from', 'to', 'limit'],
-  basis: ['from', 'to', 'limit'],
+  basis: ['contract', 'from', 'to', 'limit'],
+  alerts: ['symbol', 'type', 'severity', 'from', 'to', 'limit'],
 };
+
+/** A symbol parameter (a stock, a futures contract in either code scheme, an index id), upper-cased. */
+function symbolParam(param: string, raw: string): string {
+  const s = raw.trim().toUpperCase();
+  if (!SYMBOL.test(s)) throw new HistoryParamError(param, `not a symbol: ${JSON.stringify(raw.slice(0, 32))}`);
+  return displaySymbol(s) ?? s;
+}
 
 /** Builds the query of a route from its query string, or throws HistoryParamError. */
 export function parseQuery(route: Route, search: URLSearchParams, limits: ParseLimits): HistoryQuery {
@@ -95,10 +111,33 @@ export function parseQuery(route: Route, search: URLSearchParams, limits: ParseL
     }
     case 'ticks':
     case 'foreign':
+    case 'foreign-daily':
       return { kind: route.kind, symbol: route.symbol, ...range };
     case 'index':
       return { kind: 'index', id: route.id, ...range };
-    case 'basis':
-      return { kind: 'basis', ...range };
+    case 'basis': {
+      const contract = search.get('contract');
+      if (contract === null) return { kind: 'basis', ...range };
+      const c = symbolParam('contract', contract);
+      if (!/^VN30F\d{4}$/.test(c)) throw new HistoryParamError('contract', `expected a VN30 futures contract (VN30FYYMM or its KRX-era code), got ${JSON.stringify(contract.slice(0, 32))}`);
+      return { kind: 'basis', contract: c, ...range };
+    }
+    case 'alerts': {
+      const q: Extract<HistoryQuery, { kind: 'alerts' }> = { kind: 'alerts', ...range };
+      const symbol = search.get('symbol');
+      if (symbol !== null) q.symbol = symbolParam('symbol', symbol);
+      const type = search.get('type');
+      if (type !== null) {
+        if (!ALERT_TYPE.test(type)) throw new HistoryParamError('type', `expected an alert type (e.g. volume_spike, ceiling, basis_flip), got ${JSON.stringify(type.slice(0, 32))}`);
+        q.type = type;
+      }
+      const severity = search.get('severity');
+      if (severity !== null) {
+        const sev = severity.toUpperCase();
+        if (!(SEVERITIES as readonly string[]).includes(sev)) throw new HistoryParamError('severity', `expected one of ${SEVERITIES.join(', ')} (any case), got ${JSON.stringify(severity.slice(0, 32))}`);
+        q.severity = sev as (typeof SEVERITIES)[number];
+      }
+      return q;
+    }
   }
 }

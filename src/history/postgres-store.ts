@@ -4,6 +4,7 @@
 // one UNNEST statement per kind (no parameter-count limit) inside one transaction, with a
 // ledger row that makes a retried batch idempotent.
 import pg from 'pg';
+import { foreignDailySql, foreignDay } from './foreign-daily.js';
 import { HYPERTABLES, KIND_TABLES, PG_MIGRATIONS } from './schema.js';
 import type { HistoryStore, OpenOptions } from './store.js';
 import { BUCKET_OFFSET_MS, INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type HistoryQuery, type HistoryRows, type QueryRow, type RowKind } from './types.js';
@@ -115,6 +116,11 @@ export class PostgresStore implements HistoryStore {
           await c.query('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct, feed_code) SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::text[])', [
             b.map((r) => r.ts), b.map((r) => r.contract), b.map((r) => r.futures), b.map((r) => r.spot), b.map((r) => r.basis), b.map((r) => r.basisPct), b.map((r) => storedFeedCode(r.contract, r.feedCode)),
           ]);
+        const a = rows.alerts ?? [];
+        if (a.length)
+          await c.query('INSERT INTO alerts (alert_id, ts_ms, type, severity, symbol, value, params, message) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::jsonb[], $8::text[]) ON CONFLICT (alert_id) DO NOTHING', [
+            a.map((r) => r.id), a.map((r) => r.ts), a.map((r) => r.type), a.map((r) => r.severity), a.map((r) => r.symbol), a.map((r) => r.value), a.map((r) => JSON.stringify(r.params)), a.map((r) => r.message),
+          ]);
       }
       if (++this.batches % 1000 === 0) await c.query(`DELETE FROM history_batches WHERE written_at < now() - interval '${LEDGER_KEEP}'`);
       await c.query('COMMIT');
@@ -164,15 +170,33 @@ export class PostgresStore implements HistoryStore {
             [q.id, q.from, q.to, q.limit],
           )
         ).rows;
-      case 'basis':
-        return (await this.pool.query('SELECT ts_ms AS ts, contract, futures, spot, basis, basis_pct AS "basisPct", feed_code FROM basis WHERE ts_ms >= $1 AND ts_ms < $2 ORDER BY ts_ms, id LIMIT $3', [q.from, q.to, q.limit])).rows.map(
-          ({ feed_code, ...x }) => ({ ...x, feedCode: feed_code || x.contract }),
-        );
+      case 'basis': {
+        const cols = 'SELECT ts_ms AS ts, contract, futures, spot, basis, basis_pct AS "basisPct", feed_code FROM basis';
+        const r =
+          q.contract === undefined
+            ? await this.pool.query(`${cols} WHERE ts_ms >= $1 AND ts_ms < $2 ORDER BY ts_ms, id LIMIT $3`, [q.from, q.to, q.limit])
+            : await this.pool.query(`${cols} WHERE contract = $4 AND ts_ms >= $1 AND ts_ms < $2 ORDER BY ts_ms, id LIMIT $3`, [q.from, q.to, q.limit, q.contract]);
+        return r.rows.map(({ feed_code, ...x }) => ({ ...x, feedCode: feed_code || x.contract }));
+      }
+      case 'foreign-daily':
+        return (await this.pool.query({ text: foreignDailySql((i) => `$${i}`), values: [q.symbol, q.from, q.to, q.limit], rowMode: 'array' })).rows.map(foreignDay);
+      case 'alerts': {
+        const where = ['ts_ms >= $1', 'ts_ms < $2'];
+        const args: unknown[] = [q.from, q.to];
+        for (const [col, v] of [['symbol', q.symbol], ['type', q.type], ['severity', q.severity]] as const) {
+          if (v === undefined) continue;
+          args.push(v);
+          where.push(`${col} = $${args.length}`);
+        }
+        args.push(q.limit);
+        const r = await this.pool.query(`SELECT alert_id AS id, ts_ms AS ts, type, severity, symbol, value, params, message FROM alerts WHERE ${where.join(' AND ')} ORDER BY ts_ms, id LIMIT $${args.length}`, args);
+        return r.rows;
+      }
     }
   }
 
   async counts(): Promise<Record<RowKind, number>> {
-    const r = await this.pool.query('SELECT (SELECT count(*) FROM ticks) AS ticks, (SELECT count(*) FROM foreign_flow) AS foreign, (SELECT count(*) FROM index_values) AS index, (SELECT count(*) FROM basis) AS basis');
+    const r = await this.pool.query('SELECT (SELECT count(*) FROM ticks) AS ticks, (SELECT count(*) FROM foreign_flow) AS foreign, (SELECT count(*) FROM index_values) AS index, (SELECT count(*) FROM basis) AS basis, (SELECT count(*) FROM alerts) AS alerts');
     return r.rows[0] as Record<RowKind, number>;
   }
 

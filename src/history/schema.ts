@@ -34,6 +34,17 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       ALTER TABLE basis ADD COLUMN feed_code TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 3,
+    name: 'alerts, basis by contract',
+    // alert_id is the engine's deterministic id: a replayed or re-raised alert is stored once.
+    sql: `
+      CREATE TABLE alerts (id INTEGER PRIMARY KEY, alert_id TEXT NOT NULL UNIQUE, ts_ms INTEGER NOT NULL, type TEXT NOT NULL, severity TEXT NOT NULL, symbol TEXT NOT NULL, value REAL NOT NULL, params TEXT NOT NULL, message TEXT NOT NULL);
+      CREATE INDEX alerts_ts ON alerts (ts_ms);
+      CREATE INDEX alerts_symbol_ts ON alerts (symbol, ts_ms);
+      CREATE INDEX basis_contract_ts ON basis (contract, ts_ms);
+    `,
+  },
 ];
 
 export const PG_MIGRATIONS: Migration[] = [
@@ -63,10 +74,21 @@ export const PG_MIGRATIONS: Migration[] = [
       ALTER TABLE basis ADD COLUMN IF NOT EXISTS feed_code TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 3,
+    name: 'alerts, basis by contract',
+    // A plain table (not a hypertable): few rows, and alert_id stays unique on its own.
+    sql: `
+      CREATE TABLE IF NOT EXISTS alerts (id BIGINT GENERATED ALWAYS AS IDENTITY, alert_id TEXT NOT NULL UNIQUE, ts_ms BIGINT NOT NULL, type TEXT NOT NULL, severity TEXT NOT NULL, symbol TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, params JSONB NOT NULL, message TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS alerts_ts ON alerts (ts_ms, id);
+      CREATE INDEX IF NOT EXISTS alerts_symbol_ts ON alerts (symbol, ts_ms, id);
+      CREATE INDEX IF NOT EXISTS basis_contract_ts ON basis (contract, ts_ms, id);
+    `,
+  },
 ];
 
 /** The table of each row kind (both stores), every one with its time in `ts_ms`. */
-export const KIND_TABLES = { ticks: 'ticks', foreign: 'foreign_flow', index: 'index_values', basis: 'basis' } as const;
+export const KIND_TABLES = { ticks: 'ticks', foreign: 'foreign_flow', index: 'index_values', basis: 'basis', alerts: 'alerts' } as const;
 
 /** Tables turned into TimescaleDB hypertables (on ts_ms, one-day chunks) when the extension exists. */
 export const HYPERTABLES = ['ticks', 'foreign_flow', 'index_values', 'basis'] as const;

@@ -5,15 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildCandles } from './candles.js';
+import { foreignDailySql, foreignDay } from './foreign-daily.js';
 import { KIND_TABLES, SQLITE_MIGRATIONS } from './schema.js';
 import { SQLITE_BUSY_TIMEOUT_MS, type HistoryStore, type OpenOptions } from './store.js';
-import { INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
+import { INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type AlertRow, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
 
 type Db = Database.Database;
 
 export class SqliteStore implements HistoryStore {
   readonly kind = 'sqlite' as const;
-  private readonly insert: { ticks: Database.Statement; foreign: Database.Statement; index: Database.Statement; basis: Database.Statement } | undefined;
+  private readonly insert: Record<RowKind, Database.Statement> | undefined;
   private readonly writeTx: ((rows: HistoryRows) => void) | undefined;
 
   private constructor(private readonly db: Db, readOnly: boolean) {
@@ -23,6 +24,7 @@ export class SqliteStore implements HistoryStore {
       foreign: db.prepare('INSERT INTO foreign_flow (symbol, ts_ms, buy_volume, sell_volume, buy_value, sell_value, total_room, current_room) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       index: db.prepare('INSERT INTO index_values (index_id, ts_ms, value, prior_value, total_volume, total_value, advances, declines, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       basis: db.prepare('INSERT INTO basis (ts_ms, contract, futures, spot, basis, basis_pct, feed_code) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      alerts: db.prepare('INSERT INTO alerts (alert_id, ts_ms, type, severity, symbol, value, params, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING'),
     };
     const ins = this.insert;
     this.writeTx = db.transaction((rows: HistoryRows) => {
@@ -30,6 +32,7 @@ export class SqliteStore implements HistoryStore {
       for (const r of rows.foreign) ins.foreign.run(r.symbol, r.ts, r.buyVolume, r.sellVolume, r.buyValue, r.sellValue, r.totalRoom, r.currentRoom);
       for (const r of rows.index) ins.index.run(r.id, r.ts, r.value, r.priorValue, r.totalVolume, r.totalValue, r.advances, r.declines, r.unchanged);
       for (const r of rows.basis) ins.basis.run(r.ts, r.contract, r.futures, r.spot, r.basis, r.basisPct, storedFeedCode(r.contract, r.feedCode));
+      for (const r of rows.alerts ?? []) ins.alerts.run(r.id, r.ts, r.type, r.severity, r.symbol, r.value, JSON.stringify(r.params), r.message);
     });
   }
 
@@ -73,16 +76,34 @@ export class SqliteStore implements HistoryStore {
         return (db.prepare('SELECT index_id, ts_ms, value, prior_value, total_volume, total_value, advances, declines, unchanged FROM index_values WHERE index_id = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.id, q.from, q.to, q.limit) as unknown[][]).map(
           (r): IndexRow => ({ id: r[0] as string, ts: r[1] as number, value: r[2] as number, priorValue: r[3] as number, totalVolume: r[4] as number, totalValue: r[5] as number, advances: r[6] as number, declines: r[7] as number, unchanged: r[8] as number }),
         );
-      case 'basis':
-        return (db.prepare('SELECT ts_ms, contract, futures, spot, basis, basis_pct, feed_code FROM basis WHERE ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.from, q.to, q.limit) as unknown[][]).map(
+      case 'basis': {
+        const cols = 'SELECT ts_ms, contract, futures, spot, basis, basis_pct, feed_code FROM basis WHERE';
+        const stmt = q.contract === undefined ? db.prepare(`${cols} ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?`) : db.prepare(`${cols} contract = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?`);
+        const args = q.contract === undefined ? [q.from, q.to, q.limit] : [q.contract, q.from, q.to, q.limit];
+        return (stmt.raw().all(...args) as unknown[][]).map(
           (r): BasisRow => ({ ts: r[0] as number, contract: r[1] as string, feedCode: (r[6] as string) || (r[1] as string), futures: r[2] as number, spot: r[3] as number, basis: r[4] as number, basisPct: r[5] as number }),
         );
+      }
+      case 'foreign-daily':
+        return (db.prepare(foreignDailySql(() => '?')).raw().all(q.symbol, q.from, q.to, q.limit) as unknown[][]).map(foreignDay);
+      case 'alerts': {
+        const where = ['ts_ms >= ?', 'ts_ms < ?'];
+        const args: unknown[] = [q.from, q.to];
+        for (const [col, v] of [['symbol', q.symbol], ['type', q.type], ['severity', q.severity]] as const) {
+          if (v === undefined) continue;
+          where.push(`${col} = ?`);
+          args.push(v);
+        }
+        return (db.prepare(`SELECT alert_id, ts_ms, type, severity, symbol, value, params, message FROM alerts WHERE ${where.join(' AND ')} ORDER BY ts_ms, id LIMIT ?`).raw().all(...args, q.limit) as unknown[][]).map(
+          (r): AlertRow => ({ id: r[0] as string, ts: r[1] as number, type: r[2] as string, severity: r[3] as AlertRow['severity'], symbol: r[4] as string, value: r[5] as number, params: JSON.parse(r[6] as string), message: r[7] as string }),
+        );
+      }
     }
   }
 
   async counts(): Promise<Record<RowKind, number>> {
     const n = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { ticks: n('ticks'), foreign: n('foreign_flow'), index: n('index_values'), basis: n('basis') };
+    return { ticks: n('ticks'), foreign: n('foreign_flow'), index: n('index_values'), basis: n('basis'), alerts: n('alerts') };
   }
 
   async prune(beforeMs: number): Promise<Record<RowKind, number>> {

@@ -6,6 +6,7 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import type { FeedEvent } from '../market/events.js';
 import type { BasisPoint, ClassifiedTrade } from '../market/processor/processor.js';
+import type { AlertRecord } from '../market/alerts/engine.js';
 import { isFuturesSymbol } from '../market/rules/futures.js';
 import type { TapToWriter, WriterToTap } from './protocol.js';
 import { emptyRows, rowCount, type HistoryRows } from './types.js';
@@ -62,6 +63,11 @@ export class HistoryTap {
         if (isFuturesSymbol(ev.symbol) && ev.last > 0) this.basisPoint(ev.timeMs);
         break;
     }
+  }
+
+  /** Alerts the engine raised. */
+  recordAlerts(alerts: readonly AlertRecord[]): void {
+    for (const a of alerts) this.rows.alerts.push({ id: a.id, ts: a.timeMs, type: a.type, severity: a.severity, symbol: a.symbol, value: a.value, params: a.params, message: a.message });
   }
 
   /** A basis row when the board's basis moved (the contract, its price or the spot). */

@@ -57,7 +57,20 @@ export interface BasisRow {
   basisPct: number;
 }
 
-export const ROW_KINDS = ['ticks', 'foreign', 'index', 'basis'] as const;
+/** One alert the market worker's rule engine raised (its id is unique: a repeat is not stored twice). */
+export interface AlertRow {
+  id: string;
+  /** Market time it fired. */
+  ts: number;
+  type: string;
+  severity: 'INFO' | 'WARNING' | 'CRITICAL';
+  symbol: string;
+  value: number;
+  params: Record<string, number>;
+  message: string;
+}
+
+export const ROW_KINDS = ['ticks', 'foreign', 'index', 'basis', 'alerts'] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
 /** Rows of every kind, in arrival order within each kind. */
@@ -66,10 +79,28 @@ export interface HistoryRows {
   foreign: ForeignRow[];
   index: IndexRow[];
   basis: BasisRow[];
+  alerts: AlertRow[];
 }
 
-export const emptyRows = (): HistoryRows => ({ ticks: [], foreign: [], index: [], basis: [] });
-export const rowCount = (r: HistoryRows): number => r.ticks.length + r.foreign.length + r.index.length + r.basis.length;
+export const emptyRows = (): HistoryRows => ({ ticks: [], foreign: [], index: [], basis: [], alerts: [] });
+export const rowCount = (r: HistoryRows): number => r.ticks.length + r.foreign.length + r.index.length + r.basis.length + r.alerts.length;
+
+/** One trading day's foreign flow of a symbol: the day's last cumulative figures. */
+export interface ForeignDayRow {
+  /** YYYY-MM-DD, Asia/Ho_Chi_Minh. */
+  date: string;
+  /** Time of the day's last foreign row. */
+  ts: number;
+  buyVolume: number;
+  sellVolume: number;
+  buyValue: number;
+  sellValue: number;
+  netVolume: number;
+  netValue: number;
+  /** Foreign room left at the day's last row (shares). */
+  room: number;
+  totalRoom: number;
+}
 
 export const INTERVALS = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '1d': 86_400_000 } as const;
 export type Interval = keyof typeof INTERVALS;
@@ -108,9 +139,12 @@ export type HistoryQuery =
   | ({ kind: 'ticks'; symbol: string } & RangeQuery)
   | ({ kind: 'foreign'; symbol: string } & RangeQuery)
   | ({ kind: 'index'; id: string } & RangeQuery)
-  | ({ kind: 'basis' } & RangeQuery);
+  | ({ kind: 'foreign-daily'; symbol: string } & RangeQuery)
+  /** `contract`: one contract's rows only (display name); absent: every contract's. */
+  | ({ kind: 'basis'; contract?: string } & RangeQuery)
+  | ({ kind: 'alerts'; symbol?: string; type?: string; severity?: AlertRow['severity'] } & RangeQuery);
 
-export type QueryRow = Candle | TickRow | ForeignRow | IndexRow | BasisRow;
+export type QueryRow = Candle | TickRow | ForeignRow | IndexRow | BasisRow | ForeignDayRow | AlertRow;
 
 /** Side on disk: a small integer. */
 export const SIDE_CODE: Record<TradeSide, number> = { neutral: 0, buy: 1, sell: 2 };

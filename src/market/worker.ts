@@ -14,6 +14,8 @@ import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
 import { HistoryTap } from '../history/tap.js';
+import { AlertEngine, DEFAULT_ALERT_SETTINGS, type AlertRecord } from './alerts/engine.js';
+import { AlertQueue } from './alerts/alert-queue.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
 const port = parentPort;
@@ -40,6 +42,27 @@ let applyErrors = 0;
 const history = startup.history
   ? new HistoryTap({ channel: startup.history.channel, epoch: startup.epoch, flushMs: startup.history.flushMs, processor: () => processor })
   : undefined;
+
+// Alerts: the engine checks every board the frame loop builds, and on its own timer while
+// no frames are built (nobody connected), so alerts are raised and stored regardless.
+const alertEngine = new AlertEngine(startup.alerts?.settings ?? DEFAULT_ALERT_SETTINGS);
+const alertQueue = new AlertQueue(startup.alerts?.replay ?? 20);
+let alertsCheckedAt = 0;
+
+function checkAlerts(snapshot: SnapshotProps): void {
+  alertsCheckedAt = Date.now();
+  let raised: AlertRecord[];
+  try {
+    raised = alertEngine.check(snapshot);
+  } catch (err) {
+    limiter.run('alerts', (suppressed) => log.error({ err, suppressed }, 'alert engine failed'));
+    return;
+  }
+  if (raised.length === 0) return;
+  alertQueue.push(raised);
+  history?.recordAlerts(raised);
+  for (const a of raised) log.debug({ alert: a.id, severity: a.severity }, a.message);
+}
 
 function apply(ev: FeedEvent): void {
   if (!processor) {
@@ -71,7 +94,9 @@ function feedCounters(): Record<string, number> {
 
 /** The board with the feed's health as of now (the adapter's own status: it holds the last message time). */
 function board(): SnapshotProps {
-  return { ...processor!.snapshot(clock.now()), feed: feedHealth(feed.status(), Date.now(), startup.feedStaleMs) };
+  const snapshot = { ...processor!.snapshot(clock.now()), feed: feedHealth(feed.status(), Date.now(), startup.feedStaleMs) };
+  checkAlerts(snapshot);
+  return snapshot;
 }
 
 const loop = new FrameLoop({
@@ -80,6 +105,7 @@ const loop = new FrameLoop({
   keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
   build: board,
+  events: () => alertQueue.drain(),
   post,
   heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,
@@ -125,3 +151,6 @@ log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.i
 post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });
 loop.start();
 history?.start();
+setInterval(() => {
+  if (Date.now() - alertsCheckedAt >= startup.intervalMs) checkAlerts(processor!.snapshot(clock.now()));
+}, startup.intervalMs).unref();

@@ -7,7 +7,7 @@
 // The header is small (spans and the basket); the parts are copied verbatim.
 import { FrameCodecError } from './errors.js';
 import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
-import type { PackedParts, Span } from '../wire/frame-parts.js';
+import type { ListPart, PackedParts, Span } from '../wire/frame-parts.js';
 
 const MAGIC = [0x42, 0x43, 0x46, 0x31]; // "BCF1"
 
@@ -41,9 +41,11 @@ interface PartsMeta {
   indices: Span;
   foreign: Span;
   derivatives: Span;
+  alerts: ListPart;
+  alertsReplay: ListPart;
 }
 
-const meta = (p: PackedParts): PartsMeta => ({ len: p.bytes.byteLength, header: p.header, symbols: p.symbols, rows: p.rows, indices: p.indices, foreign: p.foreign, derivatives: p.derivatives });
+const meta = (p: PackedParts): PartsMeta => ({ len: p.bytes.byteLength, header: p.header, symbols: p.symbols, rows: p.rows, indices: p.indices, foreign: p.foreign, derivatives: p.derivatives, alerts: p.alerts, alertsReplay: p.alertsReplay });
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
@@ -75,6 +77,18 @@ const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isFi
 const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 2 && s.every(isCount);
 const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
 const isSymbolList = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS && a.every((x) => typeof x === 'string' && SYMBOL_RE.test(x));
+const MAX_LIST = 100_000;
+
+/** A list part's table, checked like the rows ('' is a market-wide entry); absent = empty (a frame message from before the list existed). */
+function listPart(l: unknown, spans: Span[]): ListPart {
+  if (l === undefined) return { keys: [], spans: [] };
+  if (!isObject(l)) throw bad('malformed part table: bad list');
+  const { keys, spans: flat } = l;
+  if (!Array.isArray(keys) || keys.length > MAX_LIST || !keys.every((k) => k === '' || (typeof k === 'string' && SYMBOL_RE.test(k)))) throw bad('malformed part table: bad list keys');
+  if (!Array.isArray(flat) || flat.length !== 2 * keys.length || !flat.every(isCount)) throw bad('malformed part table: bad list spans');
+  for (let i = 0; i < flat.length; i += 2) spans.push([flat[i] as number, flat[i + 1] as number]);
+  return { keys: keys as string[], spans: flat as number[] };
+}
 
 /** The part table, checked: every span an in-range [offset, length] of a `len`-byte buffer. */
 function partsMeta(m: unknown): PartsMeta {
@@ -84,8 +98,10 @@ function partsMeta(m: unknown): PartsMeta {
   if (!isSymbolList(symbols) || !Array.isArray(rows) || rows.length !== 2 * symbols.length || !rows.every(isCount)) throw bad('malformed part table: bad rows');
   const spans = [header, indices, foreign, derivatives] as Span[];
   for (let i = 0; i < rows.length; i += 2) spans.push([rows[i] as number, rows[i + 1] as number]);
+  const alerts = listPart(m.alerts, spans);
+  const alertsReplay = listPart(m.alertsReplay, spans);
   for (const [o, l] of spans) if (o + l > len) throw bad('a part lies outside its buffer');
-  return { len, header: header as Span, symbols, rows: rows as number[], indices: indices as Span, foreign: foreign as Span, derivatives: derivatives as Span };
+  return { len, header: header as Span, symbols, rows: rows as number[], indices: indices as Span, foreign: foreign as Span, derivatives: derivatives as Span, alerts, alertsReplay };
 }
 
 function parts(format: WireFormat, m: PartsMeta, data: Uint8Array, offset: number): PackedParts {
@@ -93,7 +109,7 @@ function parts(format: WireFormat, m: PartsMeta, data: Uint8Array, offset: numbe
   // (Not data.slice(): on a Node Buffer that is a view into the whole socket buffer.)
   const copy = new Uint8Array(m.len);
   copy.set(data.subarray(offset, offset + m.len));
-  return { format, bytes: copy.buffer, header: m.header, symbols: m.symbols, rows: m.rows, indices: m.indices, foreign: m.foreign, derivatives: m.derivatives };
+  return { format, bytes: copy.buffer, header: m.header, symbols: m.symbols, rows: m.rows, indices: m.indices, foreign: m.foreign, derivatives: m.derivatives, alerts: m.alerts, alertsReplay: m.alertsReplay };
 }
 
 export function decodeBusFrame(data: Uint8Array): BusFrame {

@@ -27,7 +27,7 @@ import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import type { Channel, PackedParts } from '../wire/frame-parts.js';
 import type { MessageRateLimiter } from './rate-limit.js';
-import { assembleView, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
+import { assembleView, hasReplay, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
 
 export interface SocketData {
   ip: string;
@@ -231,15 +231,21 @@ export class Broadcaster {
     this.metrics.publishSeconds.observe(seconds);
   }
 
-  private fullFor(key: string, spec: ViewSpec): Uint8Array | undefined {
+  /**
+   * The latest FULL of a view. `replay`: the one a connecting or resyncing socket gets (with
+   * the recent alerts); for a view without the alerts channel it is the same bytes.
+   */
+  private fullFor(viewKey: string, spec: ViewSpec, replay = false): Uint8Array | undefined {
     const l = this.latest;
     const parts = l?.full.get(spec.format);
     if (!l || !parts) return undefined;
+    const withReplay = replay && hasReplay(spec);
+    const key = withReplay ? `${viewKey}|replay` : viewKey;
     let b = l.fullByView.get(key);
     if (!b) {
-      b = assembleView(l.meta, 'FULL', 0, parts, spec);
+      b = assembleView(l.meta, 'FULL', 0, parts, spec, withReplay);
       // Held for this frame only, and only for live views (leave() drops it).
-      if (this.views.has(key)) {
+      if (this.views.has(viewKey)) {
         l.fullByView.set(key, b);
         this.metrics.cachedFulls.set(l.fullByView.size);
       }
@@ -258,7 +264,7 @@ export class Broadcaster {
     const d = ws.getUserData();
     const l = this.latest;
     const fresh = l && Date.now() - l.receivedAt <= this.opts.intervalMs * 1.5;
-    const bytes = fresh ? this.fullFor(d.key, d.view) : undefined;
+    const bytes = fresh ? this.fullFor(d.key, d.view, true) : undefined;
     if (!bytes || ws.getBufferedAmount() > this.opts.backpressureLimit) {
       d.pending = true;
       this.pending.add(ws);
@@ -336,7 +342,10 @@ export class Broadcaster {
     if (--v.count > 0) return;
     this.views.delete(d.key);
     this.metrics.views.set(this.views.size);
-    if (this.latest?.fullByView.delete(d.key)) this.metrics.cachedFulls.set(this.latest.fullByView.size);
+    const cached = this.latest?.fullByView;
+    if (!cached) return;
+    const dropped = [d.key, `${d.key}|replay`].filter((k) => cached.delete(k)).length;
+    if (dropped > 0) this.metrics.cachedFulls.set(cached.size);
   }
 
   /** Every socket, for shutdown. */

@@ -3,7 +3,7 @@
 // whether they come from a market worker in this process (ROLE=all: LocalFrameSource) or
 // from the ingest's frames on NATS (ROLE=edge: src/scale/edge-source.ts).
 import { EventEmitter } from 'node:events';
-import type { Config } from '../config.js';
+import { alertSettingsFromConfig, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from '../market/feed/feed.js';
 import type { ClientCounts, WorkerStartup, WorkerToMain } from '../messages.js';
@@ -62,6 +62,7 @@ export class LocalFrameSource extends FrameSource {
         keyframeEvery: config.KEYFRAME_EVERY,
         logLevel: config.LOG_LEVEL,
         ...feedStartupFromConfig(config), // FEED with its sim / ssi / replay options
+        alerts: { settings: alertSettingsFromConfig(config), replay: config.ALERTS_REPLAY },
         ...(history ? { history } : {}),
       },
       restartMinMs: config.WORKER_RESTART_MIN_MS,

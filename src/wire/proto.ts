@@ -26,5 +26,7 @@ export const Premium = boardcast.v1.Premium;
 export const FeedState = boardcast.v1.FeedState;
 export type FeedState = boardcast.v1.FeedState;
 export const SymbolStatus = boardcast.v1.SymbolStatus;
+export const AlertSeverity = boardcast.v1.AlertSeverity;
+export type AlertProps = boardcast.v1.Alert.$Properties;
 export type SymbolStatus = boardcast.v1.SymbolStatus;
 export type MarketPhase = boardcast.v1.MarketPhase;

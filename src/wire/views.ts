@@ -4,7 +4,7 @@
 // re-encoded, never per socket).
 import { jsonEnvelopeHead, protoEnvelope, type FrameKindName, type FrameMeta } from './envelope.js';
 import type { WireFormat } from './formats.js';
-import { CHANNELS, DEFAULT_CHANNELS, type Channel, type PackedParts, type Span } from './frame-parts.js';
+import { CHANNELS, DEFAULT_CHANNELS, type Channel, type ListPart, type PackedParts, type Span } from './frame-parts.js';
 import { fieldHead, TAG } from './varint.js';
 
 export type { FrameMeta } from './envelope.js';
@@ -28,13 +28,26 @@ const ascii = new TextEncoder();
 
 const slice = (p: PackedParts, s: Span) => new Uint8Array(p.bytes, s[0], s[1]);
 
+/** Where the default channels' parts end: they come first in the buffer, contiguous (the opt-in channels' parts follow). */
+const defaultEnd = (p: PackedParts) => p.derivatives[0] + p.derivatives[1];
+
+/** The entries of a list part that view `v` receives: its symbols' and the market-wide ones. */
+function listEntries(p: PackedParts, list: ListPart, v: ViewSpec): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < list.keys.length; i++) {
+    const k = list.keys[i]!;
+    if (k !== '' && v.symbols && !v.symbols.has(k)) continue;
+    out.push(new Uint8Array(p.bytes, list.spans[2 * i]!, list.spans[2 * i + 1]!));
+  }
+  return out;
+}
+
 /** The parts of `p` that view `v` receives, in snapshot order. */
 function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   const out: Uint8Array[] = [];
-  // The packed buffer holds the default channels' parts, contiguous: a view of all of them
-  // and no watchlist is the buffer itself.
+  // A view of all the default channels and no watchlist takes their run as it is.
   const all = v.symbols === null && DEFAULT_CHANNELS.every((c) => v.channels.has(c));
-  if (all && p.format === 'proto') return [new Uint8Array(p.bytes)];
+  if (all && p.format === 'proto') return [new Uint8Array(p.bytes, 0, defaultEnd(p))];
   out.push(slice(p, p.header));
   if (v.channels.has('board')) {
     for (let i = 0; i < p.symbols.length; i++) {
@@ -53,9 +66,19 @@ function trailingParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   return out;
 }
 
-function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec): Uint8Array {
+/**
+ * The opt-in channels' entries of view `v`. `replay`: the FULL a socket gets when it
+ * connects or resyncs, which carries the recent alerts instead of those of this frame.
+ */
+function eventParts(p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array[] {
+  if (!v.channels.has('alerts')) return [];
+  return listEntries(p, replay && p.alertsReplay.keys.length > 0 ? p.alertsReplay : p.alerts, v);
+}
+
+function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array {
   const head = selectedParts(p, v);
-  const body = head.length === 1 && head[0]!.byteLength === p.bytes.byteLength ? head : [...head, ...trailingParts(p, v)];
+  const whole = head.length === 1 && head[0]!.byteLength === defaultEnd(p);
+  const body = [...head, ...(whole ? [] : trailingParts(p, v)), ...eventParts(p, v, replay)];
   let len = 0;
   for (const b of body) len += b.byteLength;
   return Buffer.concat([protoEnvelope(meta, kind, baseSeq), fieldHead(TAG.FRAME_SNAPSHOT, len), ...body]);
@@ -63,7 +86,7 @@ function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p:
 
 const COMMA = ascii.encode(',');
 
-function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec): Uint8Array {
+function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array {
   const pieces: Uint8Array[] = [ascii.encode(`${jsonEnvelopeHead(meta, kind, baseSeq, 'snapshot')}{`)];
   pieces.push(slice(p, p.header));
   if (v.channels.has('board')) {
@@ -78,11 +101,27 @@ function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: 
     pieces.push(ascii.encode(']'));
   }
   for (const part of trailingParts(p, v)) pieces.push(COMMA, part);
+  // An empty list is left out, as the JSON mapping may.
+  const alerts = eventParts(p, v, replay);
+  if (alerts.length > 0) {
+    pieces.push(ascii.encode(',"alerts":['));
+    for (let i = 0; i < alerts.length; i++) {
+      if (i > 0) pieces.push(COMMA);
+      pieces.push(alerts[i]!);
+    }
+    pieces.push(ascii.encode(']'));
+  }
   pieces.push(ascii.encode('}}'));
   return Buffer.concat(pieces);
 }
 
-/** One frame of view `v`, as the bytes to send. */
-export function assembleView(meta: FrameMeta, kind: FrameKindName, baseSeq: number, parts: PackedParts, v: ViewSpec): Uint8Array {
-  return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v) : assembleJson(meta, kind, baseSeq, parts, v);
+/**
+ * One frame of view `v`, as the bytes to send. `replay`: the FULL for a socket that connects
+ * or resyncs (the recent alerts rather than this frame's).
+ */
+export function assembleView(meta: FrameMeta, kind: FrameKindName, baseSeq: number, parts: PackedParts, v: ViewSpec, replay = false): Uint8Array {
+  return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v, replay) : assembleJson(meta, kind, baseSeq, parts, v, replay);
 }
+
+/** Whether view `v`'s replay FULL differs from its FULL (only then is it assembled separately). */
+export const hasReplay = (v: ViewSpec) => v.channels.has('alerts');

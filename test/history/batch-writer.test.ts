@@ -28,10 +28,10 @@ class ScriptedStore implements HistoryStore {
     return [];
   }
   async counts() {
-    return { ticks: this.batches.reduce((s, b) => s + b.rows, 0), foreign: 0, index: 0, basis: 0 };
+    return { ticks: this.batches.reduce((s, b) => s + b.rows, 0), foreign: 0, index: 0, basis: 0, alerts: 0 };
   }
   async prune() {
-    return { ticks: 0, foreign: 0, index: 0, basis: 0 };
+    return { ticks: 0, foreign: 0, index: 0, basis: 0, alerts: 0 };
   }
   async close() {}
 }

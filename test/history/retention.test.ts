@@ -22,6 +22,7 @@ function rowsAt(times: number[]): HistoryRows {
     foreign: times.map((ts) => ({ symbol: 'FPT', ts, buyVolume: 1, sellVolume: 2, buyValue: 3, sellValue: 4, totalRoom: 5, currentRoom: 6 })),
     index: times.map((ts) => ({ id: 'VN30', ts, value: 1250, priorValue: 1245, totalVolume: 1, totalValue: 2, advances: 3, declines: 4, unchanged: 5 })),
     basis: times.map((ts) => ({ ts, contract: 'VN30F2606', futures: 1255, spot: 1250, basis: 5, basisPct: 0.4 })),
+    alerts: times.map((ts) => ({ id: `ceiling:FPT:${ts}`, ts, type: 'ceiling', severity: 'CRITICAL' as const, symbol: 'FPT', value: 107_000, params: { ceiling: 107_000 }, message: 'FPT at ceiling 107000' })),
   };
 }
 
@@ -33,6 +34,7 @@ async function timesOf(store: HistoryStore): Promise<Record<RowKind, number[]>> 
     foreign: ts((await store.query({ kind: 'foreign', symbol: 'FPT', ...q })) as Array<{ ts: number }>),
     index: ts((await store.query({ kind: 'index', id: 'VN30', ...q })) as Array<{ ts: number }>),
     basis: ts((await store.query({ kind: 'basis', ...q })) as Array<{ ts: number }>),
+    alerts: ts((await store.query({ kind: 'alerts', ...q })) as Array<{ ts: number }>),
   };
 }
 

@@ -8,6 +8,7 @@ import { decodeFrame, encodeClientMessage, frameSize, type ClientBody, type RawF
 import { TypedEmitter } from './emitter.js';
 import { BoardClientError, ServerError } from './errors.js';
 import type {
+  Alert,
   BackoffOptions,
   Board,
   BoardClientOptions,
@@ -37,7 +38,12 @@ export interface BoardClientEvents {
   frame: [FrameMeta];
   /** The upstream feed's state changed (live / reconnecting / stale / failed), as the frames report it. */
   feed: [FeedEvent];
+  /** An alert of the `alerts` channel (ask for it: `channels` with 'alerts'); once per id, replays after a reconnect or resync included. */
+  alert: [Alert];
 }
+
+/** Alert ids remembered to drop repeats (a replay repeats at most ALERTS_REPLAY of the latest). */
+const SEEN_ALERTS = 1000;
 
 const OPEN = 1;
 const DEFAULT_RESYNC_RETRY_MS = 3000;
@@ -263,6 +269,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
       return;
     }
     if (!frame.snapshot) return;
+    this.emitAlerts((frame.snapshot as { alerts?: Alert[] }).alerts);
     const epochBefore = this.boardState.epoch;
     const result = this.boardState.apply(frame as DecodedFrame & { snapshot: Board }, this.listenerCount('symbol') > 0);
     // A DELTA of a new epoch asks for its FULL at once.
@@ -280,6 +287,19 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
     for (const [symbol, state] of result.changed) this.emit('symbol', symbol, state);
     if (result.feed) this.emit('feed', result.feed);
     this.emit('board', { board: this.boardState.board!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
+  }
+
+  private readonly seenAlerts = new Set<string>();
+
+  /** Each alert once: the FULL of a (re)connect or resync replays recent ones already seen. */
+  private emitAlerts(alerts: Alert[] | undefined): void {
+    if (!alerts) return;
+    for (const a of alerts) {
+      if (this.seenAlerts.has(a.id)) continue;
+      this.seenAlerts.add(a.id);
+      if (this.seenAlerts.size > SEEN_ALERTS) this.seenAlerts.delete(this.seenAlerts.values().next().value as string);
+      this.emit('alert', a);
+    }
   }
 
   /** Stops applying deltas until a FULL arrives and asks the server for one. */

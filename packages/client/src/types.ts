@@ -120,6 +120,26 @@ export interface Derivatives {
   feedCode: string;
 }
 
+export type AlertSeverityName = 'INFO' | 'WARNING' | 'CRITICAL';
+
+/** An alert of the `alerts` channel (PROTOCOL.md): delivered once per id by the `alert` event. */
+export interface Alert {
+  /** Unique and stable: the same alert in a replay has the same id. */
+  id: string;
+  /** volume_spike, ceiling, floor, foreign_acceleration, basis_flip, price_above, price_below, percent_move */
+  type: string;
+  severity: AlertSeverityName;
+  /** A stock, a futures display name (VN30FYYMM) or an index id. */
+  symbol: string;
+  /** The observed value that triggered the rule. */
+  value: number;
+  /** The rule's parameters (thresholds, windows). */
+  params: Record<string, number>;
+  /** Market time it fired, ms since the Unix epoch. */
+  timeMs: number;
+  message: string;
+}
+
 /** The whole board. Treat it as immutable: the SDK shares unchanged parts between boards. */
 export interface Board {
   marketTimeMs: number;
