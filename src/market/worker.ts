@@ -13,7 +13,7 @@ import { FrameLoop } from './frame-loop.js';
 import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
-import { HistoryTap } from '../history/tap.js';
+import { HistoryTap } from './history-tap.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
 const port = parentPort;
