@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { bool, cleanEnv, makeValidator, str, url } from 'envalid';
 import { ConfigError } from './errors.js';
 import { checkNatsSettings } from './nats-options.js';
-import { parseClock } from './market/sim/clock.js';
+import { parseClock } from './util/time-of-day.js';
 import { parseCorsOrigins } from './cors-origins.js';
 import { parsePriceRules, type PriceRule } from './price-alert-rules.js';
 import type { AlertSettings } from './market/alerts/engine.js';

@@ -4,15 +4,7 @@
 //  - main ↔ writer thread, on the writer Worker's own port.
 import type { StoreTarget } from './store.js';
 import type { WriterStats } from './batch-writer.js';
-import type { HistoryRows } from './types.js';
-
-export type TapToWriter =
-  /** Rows the processor accepted since the previous message, oldest first. */
-  | { type: 'rows'; epoch: string; rows: HistoryRows }
-  /** The market worker is stopping: every row it had is in the messages before this one. */
-  | { type: 'end'; epoch: string };
-
-export type WriterToTap = { type: 'end-ack'; epoch: string };
+export type { TapToWriter, WriterToTap } from '../market/history-rows.js';
 
 export interface WriterStartup {
   target: StoreTarget;

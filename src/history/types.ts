@@ -3,87 +3,10 @@
 import type { TradeSide } from '../market/rules/classifier.js';
 import type { SideSource } from '../market/processor/processor.js';
 
-/** One classified trade the processor accepted (stocks and futures). */
-export interface TickRow {
-  /** The display name (VN30FYYMM for futures). */
-  symbol: string;
-  ts: number;
-  price: number;
-  volume: number;
-  side: TradeSide;
-  /** Who decided `side`: the feed's own `Side` field, or the book rule. Default (writing) 'book'. */
-  sideBy?: SideSource;
-  /** MarketPhase (wire enum number) of the trade's session bucket. */
-  phase: number;
-  /** The code the feed used (a futures contract's KRX-era code); default (writing) `symbol`. */
-  feedCode?: string;
-}
-
-/** One cumulative foreign-flow snapshot of a symbol. */
-export interface ForeignRow {
-  symbol: string;
-  ts: number;
-  buyVolume: number;
-  sellVolume: number;
-  buyValue: number;
-  sellValue: number;
-  totalRoom: number;
-  currentRoom: number;
-}
-
-/** One index value with its breadth. */
-export interface IndexRow {
-  id: string;
-  ts: number;
-  value: number;
-  priorValue: number;
-  totalVolume: number;
-  totalValue: number;
-  advances: number;
-  declines: number;
-  unchanged: number;
-}
-
-/** One basis point: the active VN30F contract against VN30 spot. */
-export interface BasisRow {
-  ts: number;
-  /** The contract's display name (VN30FYYMM). */
-  contract: string;
-  /** The code the feed quotes it under; default (writing) `contract`. */
-  feedCode?: string;
-  futures: number;
-  spot: number;
-  basis: number;
-  basisPct: number;
-}
-
-/** One alert the market worker's rule engine raised (its id is unique: a repeat is not stored twice). */
-export interface AlertRow {
-  id: string;
-  /** Market time it fired. */
-  ts: number;
-  type: string;
-  severity: 'INFO' | 'WARNING' | 'CRITICAL';
-  symbol: string;
-  value: number;
-  params: Record<string, number>;
-  message: string;
-}
-
-export const ROW_KINDS = ['ticks', 'foreign', 'index', 'basis', 'alerts'] as const;
-export type RowKind = (typeof ROW_KINDS)[number];
-
-/** Rows of every kind, in arrival order within each kind. */
-export interface HistoryRows {
-  ticks: TickRow[];
-  foreign: ForeignRow[];
-  index: IndexRow[];
-  basis: BasisRow[];
-  alerts: AlertRow[];
-}
-
-export const emptyRows = (): HistoryRows => ({ ticks: [], foreign: [], index: [], basis: [], alerts: [] });
-export const rowCount = (r: HistoryRows): number => r.ticks.length + r.foreign.length + r.index.length + r.basis.length + r.alerts.length;
+// The rows themselves are declared by the market side that produces them.
+import type { AlertRow, BasisRow, ForeignRow, IndexRow, TickRow } from '../market/history-rows.js';
+export { emptyRows, ROW_KINDS, rowCount } from '../market/history-rows.js';
+export type { AlertRow, BasisRow, ForeignRow, HistoryRows, IndexRow, RowKind, TickRow } from '../market/history-rows.js';
 
 /** One trading day's foreign flow of a symbol: the day's last cumulative figures. */
 export interface ForeignDayRow {

@@ -5,7 +5,7 @@
 // orders included) would match at EstMatchedPrice, by the exchange's auction rule
 // (rules/auction.ts). With 10 levels that is the real figure unless the book is deeper.
 import type { ProjectedMatch } from './events.js';
-import { LIMITS, MARKET_ORDER_PRICES, num } from './normalizer.js';
+import { LIMITS, MARKET_ORDER_PRICES, num } from './normalize-fields.js';
 import { matchedVolumeAt, type AuctionBook, type AuctionLevel } from './rules/auction.js';
 
 /** FastConnect sends up to 10 levels a side. */

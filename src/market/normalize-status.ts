@@ -11,7 +11,7 @@
 // the two fields must be present. FastConnect's published example writes Time with
 // spaces ("15: 00: 16"); they are dropped before the time is read.
 import type { StatusEvent, TradingStatus } from './events.js';
-import { reject, symbol, when, type TradingDates } from './normalizer.js';
+import { reject, symbol, when, type TradingDates } from './normalize-fields.js';
 
 const STATUS_CODES: Readonly<Record<string, TradingStatus>> = {
   N: 'normal',

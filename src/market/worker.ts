@@ -13,7 +13,7 @@ import { FrameLoop } from './frame-loop.js';
 import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
-import { HistoryTap } from '../history/tap.js';
+import { HistoryTap } from './history-tap.js';
 import { AlertEngine, DEFAULT_ALERT_SETTINGS, type AlertRecord } from './alerts/engine.js';
 import { AlertQueue } from './alerts/alert-queue.js';
 

@@ -27,7 +27,7 @@ import { TOKEN_EXPIRED, TokenExpiry } from './token-expiry.js';
 import type { FrameSource } from './frame-source.js';
 import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
-import { admitClient, refusal, refuseUpgrade, upgradeAsync, type RefusalBody } from './upgrade.js';
+import { admitClient, refusal, refuseUpgrade, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
 import { allowedChannels, initialBasket, parseChannels, parseSymbols, tooManySymbols } from './views.js';
 import { viewKey, type ViewSpec } from '../wire/views.js';
@@ -176,31 +176,30 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       const raw = readRequest(req);
       const bad = requestProblem(raw, config.HTTP_MAX_HEADER_BYTES) ?? checkHandshake(raw.method, (n) => raw.headers.get(n) ?? '');
       if (bad) {
-        const body = JSON.parse(bad.body as string) as RefusalBody;
-        metrics.rejectedUpgrades.inc({ code: body.error });
-        return refuseUpgrade(res, bad.status, body, bad.headers);
+        metrics.rejectedUpgrades.inc({ code: bad.code });
+        return refuseUpgrade(res, bad);
       }
       upgradeAsync<SocketData>(
         res,
         req,
         context,
         async (info) => {
-          const reject = (status: string, code: ErrorCode, message: string, headers?: Record<string, string>) => {
+          const reject = (code: ErrorCode, message: string, headers?: Record<string, string>) => {
             metrics.rejectedUpgrades.inc({ code });
-            return refusal(status, code, message, headers);
+            return refusal(code, message, headers);
           };
-          if (!connectRate.allow(info.ip)) return reject('429 Too Many Requests', 'BC_CONNECT_RATE', `more than ${config.WS_MAX_CONNECT_RATE_PER_IP} connections a second from this address`, { 'Retry-After': '1' });
-          if (lifecycle.draining) return reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down');
+          if (!connectRate.allow(info.ip)) return reject('BC_CONNECT_RATE', `more than ${config.WS_MAX_CONNECT_RATE_PER_IP} connections a second from this address`, { 'Retry-After': '1' });
+          if (lifecycle.draining) return reject('BC_SHUTTING_DOWN', 'server is shutting down');
           const format = (info.query.get('format') ?? 'proto') as WireFormat;
-          if (!WIRE_FORMATS.includes(format)) return reject('400 Bad Request', 'BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
+          if (!WIRE_FORMATS.includes(format)) return reject('BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
           const deltaParam = info.query.get('delta') ?? '1';
-          if (deltaParam !== '0' && deltaParam !== '1') return reject('400 Bad Request', 'BC_BAD_DELTA', 'delta must be 0 or 1');
+          if (deltaParam !== '0' && deltaParam !== '1') return reject('BC_BAD_DELTA', 'delta must be 0 or 1');
           const symbols = parseSymbols(info.query.get('symbols'), basket, config.WS_MAX_SYMBOLS);
-          if (!symbols.ok) return reject('400 Bad Request', symbols.code, symbols.message);
+          if (!symbols.ok) return reject(symbols.code, symbols.message);
           const admitted = await admitClient(info, { authenticator, limiter }); // reserves a slot, then authenticates
           if (!admitted.ok) {
-            metrics.rejectedUpgrades.inc({ code: admitted.body.error });
-            log.debug({ code: admitted.body.error, ip: info.ip }, 'websocket upgrade refused');
+            metrics.rejectedUpgrades.inc({ code: admitted.answer.code });
+            log.debug({ code: admitted.answer.code, ip: info.ip }, 'websocket upgrade refused');
             return admitted;
           }
           const allowed = allowedChannels(admitted.auth.channels);
@@ -208,23 +207,23 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
           if (!channels.ok || lifecycle.draining) {
             admitted.release();
             return channels.ok
-              ? reject('503 Service Unavailable', 'BC_SHUTTING_DOWN', 'server is shutting down')
+              ? reject('BC_SHUTTING_DOWN', 'server is shutting down')
               : (CHANNELS as readonly string[]).includes(channels.bad)
-                ? reject('403 Forbidden', 'BC_CHANNEL_FORBIDDEN', `channel ${channels.bad} is not allowed for this token`)
-                : reject('400 Bad Request', 'BC_UNKNOWN_CHANNEL', `unknown channel ${JSON.stringify(channels.bad)}; channels are ${CHANNELS.join(', ')}`);
+                ? reject('BC_CHANNEL_FORBIDDEN', `channel ${channels.bad} is not allowed for this token`)
+                : reject('BC_UNKNOWN_CHANNEL', `unknown channel ${JSON.stringify(channels.bad)}; channels are ${CHANNELS.join(', ')}`);
           }
           const view: ViewSpec = { format, channels: channels.channels, symbols: symbols.symbols, delta: deltaParam === '1' };
           const key = viewKey(view);
           if (!broadcaster.canTake(key)) {
             admitted.release();
-            return reject('503 Service Unavailable', 'BC_TOO_MANY_VIEWS', `the server holds ${config.WS_MAX_VIEWS} distinct views (format, channels, watchlist); ask for an existing one or try later`);
+            return reject('BC_TOO_MANY_VIEWS', `the server holds ${config.WS_MAX_VIEWS} distinct views (format, channels, watchlist); ask for an existing one or try later`);
           }
           const userData: SocketData = { ip: info.ip, view, key, allowed, pending: true, stalledSince: 0, rate: new MessageRateLimiter(config.WS_CLIENT_MSG_RATE), release: admitted.release, closed: false, expiresAt: admitted.auth.expiresAt };
           return { ok: true, userData, onAbandoned: admitted.release };
         },
         { onError: (err) => guard.failed('ws.upgrade', err) },
       );
-    }, (_err, res: HttpResponse) => refuseUpgrade(res, '500 Internal Server Error', { error: 'BC_INTERNAL', message: 'upgrade failed' })),
+    }, (_err, res: HttpResponse) => refuseUpgrade(res)),
     open: guard.wrap('ws.open', (ws: WebSocket<SocketData>) => {
       const d = ws.getUserData();
       // The cap was checked at the upgrade; concurrent upgrades may still race for the last view.
@@ -290,7 +289,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
     }),
     { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => snapshots.answer(req.auth.channels, req.header('if-none-match')) },
     { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket }) },
-    ...historyRoutes(history, log),
+    ...historyRoutes(history),
     ...boardPageRoutes(),
   ];
   http.routes(routes);

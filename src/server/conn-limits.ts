@@ -11,8 +11,8 @@ export type AcquireResult =
       /** Gives the slot back. Idempotent: calling it again does nothing, so close + abort paths cannot double-release. */
       release: () => void;
     }
-  | { ok: false; code: CodeOf<'BC_TOO_MANY_FOR_IP'>; status: '429 Too Many Requests' }
-  | { ok: false; code: CodeOf<'BC_SERVER_FULL'>; status: '503 Service Unavailable' };
+  // The HTTP status comes with the code, from the registry.
+  | { ok: false; code: CodeOf<'BC_TOO_MANY_FOR_IP' | 'BC_SERVER_FULL'> };
 
 export interface ConnectionLimits {
   /** Sockets per remote address; 0 = unlimited. */
@@ -21,8 +21,8 @@ export interface ConnectionLimits {
   global: number;
 }
 
-const TOO_MANY_FOR_IP = { ok: false, code: 'BC_TOO_MANY_FOR_IP', status: '429 Too Many Requests' } as const;
-const SERVER_FULL = { ok: false, code: 'BC_SERVER_FULL', status: '503 Service Unavailable' } as const;
+const TOO_MANY_FOR_IP = { ok: false, code: 'BC_TOO_MANY_FOR_IP' } as const;
+const SERVER_FULL = { ok: false, code: 'BC_SERVER_FULL' } as const;
 
 export class ConnectionLimiter {
   private readonly byIp = new Map<string, number>();

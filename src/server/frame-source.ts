@@ -52,7 +52,7 @@ export class LocalFrameSource extends FrameSource {
     config: Config,
     log: Logger,
     private readonly intervalMs = config.BROADCAST_INTERVAL_MS,
-    /** History: where the worker hands accepted rows (src/history/tap.ts); none when undefined. */
+    /** History: where the worker hands accepted rows (src/market/history-tap.ts); none when undefined. */
     history?: WorkerStartup['history'],
   ) {
     super();

@@ -2,6 +2,8 @@
 // same rules (README "HTTP routes"):
 // - every handler runs under the guard: an exception is a 500 {"error":"BC_INTERNAL"}, an
 //   error log naming the route and boardcast_handler_errors_total{handler}; never a crash;
+// - every error answer is built by httpError (src/server/http-answer.ts) from the registry;
+//   an error answer's cause is logged here with the route, never sent;
 // - request headers over HTTP_MAX_HEADER_BYTES → 431; malformed percent-encoding in the
 //   path or the query → 400 naming the parameter, before any handler decodes anything;
 // - GET routes answer HEAD (same headers, no body) and OPTIONS (Allow, and the CORS
@@ -14,20 +16,11 @@ import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import { authChallenge, type AuthResult, type Authenticator } from './auth.js';
 import type { CorsPolicy } from './cors.js';
 import type { Guard } from '../guard.js';
-import { badlyEncoded, encodingError } from './percent-encoding.js';
+import type { Logger } from '../log.js';
+import { httpError, isErrorAnswer, writeAnswer, type ErrorAnswer, type HttpAnswer } from './http-answer.js';
+import { badlyEncoded } from './percent-encoding.js';
 
-export interface HttpAnswer {
-  /** Full status line, e.g. '200 OK'. */
-  status: string;
-  /** Absent: no body (204, 304). */
-  body?: string | Uint8Array;
-  /** Default application/json. */
-  contentType?: string;
-  /** Default Cache-Control is no-store unless set here. */
-  headers?: Record<string, string>;
-  /** Close the connection after this answer (a request the server will not read more of). */
-  close?: boolean;
-}
+export { httpError, json, statusLine, type HttpAnswer } from './http-answer.js';
 
 export type AuthGrant = Extract<AuthResult, { ok: true }>;
 
@@ -65,13 +58,13 @@ export interface RouterDeps {
   cors: CorsPolicy;
   /** Request line + headers above this many bytes: 431. */
   maxHeaderBytes: number;
+  /** Where an error answer's cause is logged (absent: not logged). */
+  log?: Logger;
 }
 
 export const ALLOW = 'GET, HEAD, OPTIONS';
 
-export const json = (status: string, value: unknown, headers?: Record<string, string>): HttpAnswer => ({ status, body: JSON.stringify(value), ...(headers ? { headers } : {}) });
-
-const INTERNAL = json('500 Internal Server Error', { error: 'BC_INTERNAL', message: 'internal error (logged)' });
+const INTERNAL = httpError('BC_INTERNAL', 'internal error (logged)');
 
 /** The parts of a uWS request every route and the WebSocket upgrade look at, copied. */
 export interface RawRequest {
@@ -97,14 +90,12 @@ export function readRequest(req: HttpRequest): RawRequest {
 }
 
 /** 431 or 400 for a request no handler should see, else undefined. */
-export function requestProblem(r: RawRequest, maxHeaderBytes: number): HttpAnswer | undefined {
-  if (r.headerBytes > maxHeaderBytes) return { ...json('431 Request Header Fields Too Large', { error: 'BC_HEADERS_TOO_LARGE', message: `request line and headers over ${maxHeaderBytes} bytes` }), close: true };
+export function requestProblem(r: RawRequest, maxHeaderBytes: number): ErrorAnswer | undefined {
+  if (r.headerBytes > maxHeaderBytes) return httpError('BC_HEADERS_TOO_LARGE', `request line and headers over ${maxHeaderBytes} bytes`, { close: true });
   const bad = badlyEncoded(r.path, r.rawQuery);
-  if (bad !== undefined) return json('400 Bad Request', encodingError(bad));
+  if (bad !== undefined) return httpError('BC_BAD_PARAM', `${bad}: malformed percent-encoding`, { param: bad });
   return undefined;
 }
-
-const byteLength = (b: string | Uint8Array) => (typeof b === 'string' ? Buffer.byteLength(b) : b.byteLength);
 
 /** One response's life: written at most once, never after abort. */
 class Reply {
@@ -120,20 +111,7 @@ class Reply {
   write(a: HttpAnswer, head: boolean, extra: Record<string, string>): void {
     if (this.aborted || this.done) return;
     this.done = true;
-    const res = this.res;
-    const headers = { ...extra, ...a.headers };
-    if (extra['Vary'] && a.headers?.['Vary']) headers['Vary'] = `${a.headers['Vary']}, ${extra['Vary']}`;
-    res.cork(() => {
-      res.writeStatus(a.status);
-      if (a.body !== undefined) res.writeHeader('Content-Type', a.contentType ?? 'application/json');
-      if (!('Cache-Control' in headers)) res.writeHeader('Cache-Control', 'no-store');
-      for (const [k, v] of Object.entries(headers)) res.writeHeader(k, v);
-      // HEAD: the GET's length, no body. (uWS's endWithoutBody(length) leaves the response
-      // open waiting for that many bytes, so the header is written by hand.)
-      if (head && a.body !== undefined) res.writeHeader('Content-Length', String(byteLength(a.body)));
-      if (a.body === undefined || head) res.endWithoutBody();
-      else res.end(a.body, a.close);
-    });
+    writeAnswer(this.res, a, head, extra);
   }
 
   /** After an exception: a 500 if nothing was written yet, else drop the connection. */
@@ -153,6 +131,13 @@ class Reply {
       // already finished
     }
   }
+}
+
+/** A cause as a log field: its type, message and code. */
+function describe(cause: unknown): Record<string, unknown> {
+  if (!(cause instanceof Error)) return { message: String(cause) };
+  const code = (cause as { code?: unknown }).code;
+  return { type: cause.name, message: cause.message, ...(code !== undefined ? { code } : {}) };
 }
 
 export class HttpRouter {
@@ -179,7 +164,10 @@ export class HttpRouter {
       const cors = route.cors ? this.deps.cors : undefined;
       const head = r.method === 'HEAD';
       const extra = cors?.responseHeaders(origin) ?? {};
-      const answer = (a: HttpAnswer) => reply.write(a, head, extra);
+      const answer = (a: HttpAnswer) => {
+        if (isErrorAnswer(a) && a.cause !== undefined) this.deps.log?.warn({ route: route.name, code: a.code, err: describe(a.cause) }, 'request failed');
+        reply.write(a, head, extra);
+      };
 
       const problem = requestProblem(r, this.deps.maxHeaderBytes);
       if (problem) return answer(problem);
@@ -188,7 +176,7 @@ export class HttpRouter {
           const preflight = cors && r.headers.has('access-control-request-method') ? cors.preflightHeaders(origin) : {};
           return reply.write({ status: '204 No Content', headers: { Allow: ALLOW, ...preflight } }, false, {});
         }
-        return answer(json('405 Method Not Allowed', { error: 'BC_METHOD_NOT_ALLOWED', message: `${r.method} is not allowed on ${route.pattern}; allowed: ${ALLOW}` }, { Allow: ALLOW }));
+        return answer(httpError('BC_METHOD_NOT_ALLOWED', `${r.method} is not allowed on ${route.pattern}; allowed: ${ALLOW}`, { headers: { Allow: ALLOW } }));
       }
       const query = new URLSearchParams(r.rawQuery);
       const request = (auth: AuthGrant): RouteRequest => ({ method: head ? 'GET' : r.method, path: r.path, query, header: (n) => r.headers.get(n) ?? '', auth });
@@ -203,7 +191,7 @@ export class HttpRouter {
       if (!this.deps.authenticator.required) return run({ ok: true });
       this.deps.authenticator.authenticate({ authorization: r.headers.get('authorization') ?? '', queryToken: token }).then((auth) => {
         if (auth.ok) return run(auth);
-        answer(json('401 Unauthorized', { error: auth.code, message: auth.message }, { 'WWW-Authenticate': authChallenge(auth.code) }));
+        answer(httpError(auth.code, auth.message, { headers: { 'WWW-Authenticate': authChallenge(auth.code) } }));
       }).catch(failed);
     } catch (err) {
       failed(err);

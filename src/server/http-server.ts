@@ -11,7 +11,7 @@ import type { Metrics } from '../metrics.js';
 import type { Authenticator } from './auth.js';
 import { corsPolicy } from './cors.js';
 import type { Guard } from '../guard.js';
-import { HttpRouter, json, type Route } from './http-router.js';
+import { HttpRouter, httpError, type Route } from './http-router.js';
 import type { Uws } from './uws.js';
 
 /** uWS's ListenOptions.LIBUS_LISTEN_EXCLUSIVE_PORT (no SO_REUSEPORT). */
@@ -50,7 +50,7 @@ export class HttpServer {
   constructor(private readonly deps: HttpServerDeps) {
     const { uws, config } = deps;
     this.app = uws.App();
-    this.router = new HttpRouter({ guard: deps.guard, authenticator: deps.authenticator, cors: corsPolicy(config.CORS_ORIGINS), maxHeaderBytes: config.HTTP_MAX_HEADER_BYTES });
+    this.router = new HttpRouter({ guard: deps.guard, authenticator: deps.authenticator, cors: corsPolicy(config.CORS_ORIGINS), maxHeaderBytes: config.HTTP_MAX_HEADER_BYTES, log: deps.log });
     this.metricsApp = metricsPortOf(config) !== undefined ? uws.App() : undefined;
   }
 
@@ -97,6 +97,6 @@ function notFound(hint: string): Route {
     name: 'not-found',
     access: 'open',
     methods: 'any',
-    handle: (req) => json('404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for ${req.method} ${req.path.slice(0, 200)}${hint}` }),
+    handle: (req) => httpError('BC_NOT_FOUND', `no route for ${req.method} ${req.path.slice(0, 200)}${hint}`),
   };
 }

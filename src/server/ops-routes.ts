@@ -2,7 +2,7 @@
 // (the role's readiness and, unless auth is on, what it is doing). /metrics and the 404
 // fallback are added by HttpServer.routes.
 import type { Authenticator } from './auth.js';
-import { json, type Route } from './http-router.js';
+import { json, statusLine, type Route } from './http-router.js';
 
 export interface Readiness {
   ready: boolean;
@@ -21,7 +21,8 @@ export function operationsRoutes(opts: { authenticator: Authenticator; readiness
         const r = opts.readiness();
         // With auth on, an anonymous probe learns the status and the reasons, nothing more.
         const detail = opts.authenticator.required ? {} : r.detail;
-        return json(r.ready ? '200 OK' : '503 Service Unavailable', { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, ...detail });
+        // Not an error: a readiness answer, its body the probe's (status and reasons).
+        return json(statusLine(r.ready ? 200 : 503), { status: r.ready ? 'ready' : 'not ready', reasons: r.reasons, ...detail });
       },
     },
   ];

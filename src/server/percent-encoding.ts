@@ -2,8 +2,6 @@
 // decodes anything, so a route never meets a URIError and the client learns which
 // parameter is wrong (400 naming it) instead of the process dying.
 
-import type { CodeOf } from '../error-codes.js';
-
 const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
 
 /**
@@ -36,9 +34,4 @@ export function badlyEncoded(path: string, rawQuery: string): string | undefined
     }
   }
   return undefined;
-}
-
-/** The 400 body for a badly encoded parameter. */
-export function encodingError(param: string): { error: CodeOf<'BC_BAD_PARAM'>; param: string; message: string } {
-  return { error: 'BC_BAD_PARAM', param, message: `${param}: malformed percent-encoding` };
 }

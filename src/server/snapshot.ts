@@ -9,7 +9,7 @@
 // next one; however many requests come, the worker's work stays one frame per interval.
 import type { WorkerToMain } from '../messages.js';
 import { CHANNELS, type PackedParts } from '../wire/frame-parts.js';
-import type { HttpAnswer } from './http-router.js';
+import { httpError, type HttpAnswer } from './http-answer.js';
 import { assembleView, type FrameMeta } from '../wire/views.js';
 import { allowedChannels } from './views.js';
 
@@ -62,7 +62,7 @@ export class SnapshotCache {
   /** The answer for a caller allowed `channels` (undefined: all), with its If-None-Match. */
   async answer(channels: readonly string[] | undefined, ifNoneMatch: string): Promise<HttpAnswer> {
     const l = await this.current();
-    if (!l) return { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_NO_SNAPSHOT', message: 'no frame yet' }) };
+    if (!l) return httpError('BC_NO_SNAPSHOT', 'no frame yet');
     const allowed = allowedChannels(channels);
     const key = CHANNELS.filter((c) => allowed.has(c)).join(',');
     const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === CHANNELS.length ? '' : `;${key}`}"`;

@@ -13,7 +13,7 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zc, gzip } from 'node:zlib';
-import { json, type HttpAnswer, type Route, type RouteRequest } from './http-router.js';
+import { httpError, type HttpAnswer, type Route, type RouteRequest } from './http-router.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -128,8 +128,8 @@ export function defaultWebDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 }
 
-const notBuilt = (dir: string) => json('503 Service Unavailable', { error: 'BC_WEB_NOT_BUILT', message: `the board page is not built (${dir} is missing): run \`npm run build\`` });
-const notFound = (url: string) => json('404 Not Found', { error: 'BC_NOT_FOUND', message: `no route for GET ${url.slice(0, 200)}` });
+const notBuilt = (dir: string) => httpError('BC_WEB_NOT_BUILT', `the board page is not built (${dir} is missing): run \`npm run build\``);
+const notFound = (url: string) => httpError('BC_NOT_FOUND', `no route for GET ${url.slice(0, 200)}`);
 
 function answerFile(file: StaticFile, acceptEncoding: string, ifNoneMatch: string): HttpAnswer {
   const notModified = ifNoneMatch !== '' && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === file.etag);

@@ -8,6 +8,7 @@ import type { HttpRequest, HttpResponse, us_socket_context_t } from 'uWebSockets
 import { authChallenge, type AuthResult, type Authenticator } from './auth.js';
 import type { ConnectionLimiter } from './conn-limits.js';
 import type { ErrorCode } from '../error-codes.js';
+import { httpError, writeAnswer, type ErrorAnswer } from './http-answer.js';
 
 /** What the decision may know about the request: copied out of `req` before any await. */
 export interface UpgradeInfo {
@@ -27,12 +28,6 @@ export interface UpgradeInfo {
   signal: AbortSignal;
 }
 
-export interface RefusalBody {
-  error: ErrorCode;
-  message: string;
-  [k: string]: unknown;
-}
-
 export type UpgradeDecision<UserData> =
   | {
       ok: true;
@@ -42,10 +37,8 @@ export type UpgradeDecision<UserData> =
     }
   | {
       ok: false;
-      /** Full status line, e.g. '401 Unauthorized'. */
-      status: string;
-      body: RefusalBody;
-      headers?: Record<string, string>;
+      /** The refusal, from httpError: status from the registry, the one error body. */
+      answer: ErrorAnswer;
     };
 
 export interface UpgradeAsyncOptions {
@@ -55,9 +48,9 @@ export interface UpgradeAsyncOptions {
 
 export type Refusal = Extract<UpgradeDecision<never>, { ok: false }>;
 
-/** A refusal decision: `{ ok: false, status, body: { error: code, message } }`. */
-export function refusal(status: string, code: ErrorCode, message: string, headers?: Record<string, string>): Refusal {
-  return { ok: false, status, body: { error: code, message }, ...(headers ? { headers } : {}) };
+/** A refusal decision: `code`'s registry status and the error body. */
+export function refusal(code: ErrorCode, message: string, headers?: Record<string, string>): Refusal {
+  return { ok: false, answer: httpError(code, message, headers ? { headers } : {}) };
 }
 
 export type Admission =
@@ -77,7 +70,7 @@ export type Admission =
 export async function admitClient(info: UpgradeInfo, deps: { authenticator: Authenticator; limiter: ConnectionLimiter }): Promise<Admission> {
   const slot = deps.limiter.tryAcquire(info.ip);
   if (!slot.ok) {
-    return refusal(slot.status, slot.code, slot.code === 'BC_SERVER_FULL' ? 'the server has no free connection slots' : 'too many connections from this address');
+    return refusal(slot.code, slot.code === 'BC_SERVER_FULL' ? 'the server has no free connection slots' : 'too many connections from this address');
   }
   let auth: AuthResult;
   try {
@@ -88,12 +81,12 @@ export async function admitClient(info: UpgradeInfo, deps: { authenticator: Auth
   }
   if (!auth.ok) {
     slot.release();
-    return refusal('401 Unauthorized', auth.code, auth.message, { 'WWW-Authenticate': authChallenge(auth.code) });
+    return refusal(auth.code, auth.message, { 'WWW-Authenticate': authChallenge(auth.code) });
   }
   return { ok: true, auth, release: slot.release };
 }
 
-const INTERNAL: RefusalBody = { error: 'BC_INTERNAL', message: 'upgrade failed' };
+const INTERNAL = httpError('BC_INTERNAL', 'upgrade failed');
 
 /** Copies the request data an upgrade decision needs. Must run inside the uWS handler, before any await. */
 export function readUpgradeInfo(res: HttpResponse, req: HttpRequest, signal: AbortSignal): UpgradeInfo {
@@ -111,13 +104,9 @@ export function readUpgradeInfo(res: HttpResponse, req: HttpRequest, signal: Abo
   };
 }
 
-/** Writes a small JSON refusal, corked, and closes the connection (the client asked for a WebSocket, not a keep-alive HTTP session). */
-export function refuseUpgrade(res: HttpResponse, status: string, body: RefusalBody, headers: Record<string, string> = {}): void {
-  res.cork(() => {
-    res.writeStatus(status).writeHeader('Content-Type', 'application/json').writeHeader('Cache-Control', 'no-store');
-    for (const [k, v] of Object.entries(headers)) res.writeHeader(k, v);
-    res.end(JSON.stringify(body), true);
-  });
+/** Writes a refusal (the one HTTP writer) and closes the connection: the client asked for a WebSocket, not a keep-alive HTTP session. */
+export function refuseUpgrade(res: HttpResponse, answer: ErrorAnswer = INTERNAL): void {
+  writeAnswer(res, { ...answer, close: true });
 }
 
 /**
@@ -152,7 +141,7 @@ export function upgradeAsync<UserData>(
         if (decision.ok) decision.onAbandoned?.();
         return;
       }
-      if (!decision.ok) return refuseUpgrade(res, decision.status, decision.body, decision.headers);
+      if (!decision.ok) return refuseUpgrade(res, decision.answer);
       try {
         res.cork(() => {
           res.upgrade<UserData>(decision.userData, info.secWebSocketKey, info.secWebSocketProtocol, info.secWebSocketExtensions, context);
@@ -163,7 +152,7 @@ export function upgradeAsync<UserData>(
     },
     (err: unknown) => {
       opts.onError?.(err);
-      if (!aborted) refuseUpgrade(res, '500 Internal Server Error', INTERNAL);
+      if (!aborted) refuseUpgrade(res, INTERNAL);
     },
   );
 }

@@ -1,19 +1,12 @@
 // @boardcast/client as its users get it: `npm pack` ships only the bundle, its declarations,
 // the README and the licence; the packed tarball installed into a scratch Node project (with
 // `ws`) typechecks and keeps a board from a real server.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npm, ROOT as root, rootPkg, scratchProject, SDK_DIR as pkgDir, sdkPkg as pkg, typecheck } from '../helpers/sdk-package.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const pkgDir = join(root, 'packages/client');
-const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as Record<string, any>;
-const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, any>;
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 
 describe('@boardcast/client package', () => {
   it('npm pack ships only the bundle, its declarations, README, LICENSE and package.json', () => {
@@ -48,16 +41,7 @@ describe('@boardcast/client package', () => {
     let dir: string;
     beforeAll(async () => {
       server = await startTestServer();
-      dir = mkdtempSync(join(tmpdir(), 'bc-sdk-'));
-      const tarball = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], pkgDir))[0].filename as string;
-      const dev = rootPkg.devDependencies as Record<string, string>;
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({
-        name: 'scratch', private: true, type: 'module',
-        dependencies: { '@boardcast/client': `file:./${tarball}`, ws: rootPkg.dependencies.ws },
-        devDependencies: { '@types/ws': dev['@types/ws'], '@types/node': dev['@types/node'] },
-      }));
-      // Every version is in the npm cache already (the repository's own install).
-      npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
+      dir = scratchProject('bc-sdk-', ['ws'], ['@types/ws', '@types/node']);
       mkdirSync(join(dir, 'src'));
       writeFileSync(join(dir, 'src/main.ts'), [
         "import { BoardClient, type Board, type WebSocketConstructor } from '@boardcast/client';",
@@ -82,8 +66,7 @@ describe('@boardcast/client package', () => {
 
     it('typechecks against the shipped declarations (strict, no skipLibCheck)', () => {
       // tsc from the repository: the scratch project only needs the SDK, ws and their types.
-      const out = execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' });
-      expect(out).toBe('');
+      expect(typecheck(dir)).toBe('');
     });
 
     it('receives a board from a real server', async () => {

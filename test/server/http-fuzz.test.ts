@@ -2,10 +2,12 @@
 // (known routes with random tails), queries (known and random names; valid, malformed and
 // overlong percent-encoding), headers (credentials, conditionals, CORS, upgrade headers,
 // padding past the header limit). Every answer must be a well-formed HTTP status from the
-// documented set, JSON where it says so, never a 500; the process stays up and no handler
-// error is counted. The seed is fixed: a failure prints the counterexample to replay.
+// documented set, JSON where it says so, never a 500; every error answer (router, routes,
+// upgrade refusals) has the one body shape of httpError with its registry status; the
+// process stays up and no handler error is counted. The seed is fixed: a failure prints the counterexample to replay.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES, type ErrorCode, type ErrorCodeInfo } from '../../src/error-codes.js';
 import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import { rawRequest } from '../helpers/raw-http.js';
 
@@ -56,11 +58,25 @@ const headers = fc.record(
   { requiredKeys: [] },
 );
 
+/** An error body as src/server/http-answer.ts writes it: the code, its registry status, a message, `param` only on BC_BAD_PARAM. */
+function expectErrorShape(status: number, contentType: string | undefined, body: string, what: string): ErrorCode {
+  expect(contentType, what).toBe('application/json');
+  const b = JSON.parse(body) as Record<string, unknown>;
+  const code = b.error as ErrorCode;
+  expect(Object.keys(ERROR_CODES), what).toContain(code);
+  expect((ERROR_CODES[code] as ErrorCodeInfo).status, `${code}: ${what}`).toBe(status);
+  expect(typeof b.message, what).toBe('string');
+  expect(Object.keys(b).sort(), what).toEqual(code === 'BC_BAD_PARAM' && 'param' in b ? ['error', 'message', 'param'] : ['error', 'message']);
+  if ('param' in b) expect(typeof b.param, what).toBe('string');
+  return code;
+}
+
 const request = fc.record({ method: fc.constantFrom(...METHODS), route: fc.constantFrom(...ROUTES), tail, query, headers });
 
 describe('HTTP fuzz (seeded)', () => {
   it(`${RUNS} random requests over every route: well-formed answers, no 500, the process stays up`, async () => {
     const seen = new Map<number, number>();
+    const codes = new Set<string>();
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const target = `${r.route === '/' && r.tail ? '' : r.route}${r.tail}${r.query ? `?${r.query}` : ''}` || '/';
@@ -71,10 +87,15 @@ describe('HTTP fuzz (seeded)', () => {
         expect(STATUSES.has(a.status!), `${a.statusLine} for ${bytes.slice(0, 300)}`).toBe(true);
         seen.set(a.status!, (seen.get(a.status!) ?? 0) + 1);
         if (r.method !== 'HEAD' && a.status !== 101 && a.headers['content-type'] === 'application/json') expect(() => JSON.parse(a.body), a.body.slice(0, 200)).not.toThrow();
+        // /readyz's 503 is a readiness answer (status and reasons), not an error.
+        const readiness = r.route === '/readyz' && !r.tail && a.status === 503;
+        if (r.method !== 'HEAD' && a.status! >= 400 && !readiness) codes.add(`${r.route === '/ws' ? 'ws ' : ''}${expectErrorShape(a.status!, a.headers['content-type'] as string | undefined, a.body, bytes.slice(0, 300))}`);
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    console.log(JSON.stringify({ fuzz: 'http', seed: SEED, runs: RUNS, statuses: Object.fromEntries([...seen].sort((x, y) => x[0] - y[0])) }));
+    console.log(JSON.stringify({ fuzz: 'http', seed: SEED, runs: RUNS, statuses: Object.fromEntries([...seen].sort((x, y) => x[0] - y[0])), errorCodes: [...codes].sort() }));
+    // Errors from every writer were checked: the router, the routes, the upgrade's refusals.
+    for (const c of ['BC_METHOD_NOT_ALLOWED', 'BC_HEADERS_TOO_LARGE', 'BC_BAD_PARAM', 'BC_NOT_FOUND', 'BC_AUTH_MISSING', 'ws BC_UPGRADE_REQUIRED', 'ws BC_AUTH_INVALID']) expect(codes, c).toContain(c);
     // The fuzz reached the interesting answers, not only one kind of refusal.
     for (const s of [200, 400, 401, 404, 405, 431]) expect(seen.get(s) ?? 0, `status ${s}`).toBeGreaterThan(0);
     expect((await fetch(`${srv.http}/healthz`)).status).toBe(200);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../src/server/auth.js';
 import { corsPolicy } from '../../src/server/cors.js';
 import { Guard } from '../../src/guard.js';
-import { HttpRouter, json } from '../../src/server/http-router.js';
+import { HttpRouter, httpError, json } from '../../src/server/http-router.js';
 import { listenExclusive } from '../../src/server/http-server.js';
 import { loadUws } from '../../src/server/uws.js';
 import { rawRequest, req } from '../helpers/raw-http.js';
@@ -24,7 +24,7 @@ const late = new Promise<void>((r) => (lateDone = r));
 
 beforeAll(async () => {
   const app = uws.App();
-  const router = new HttpRouter({ guard: new Guard(log, registry), authenticator: createAuthenticator({}), cors: corsPolicy(''), maxHeaderBytes: 4096 });
+  const router = new HttpRouter({ guard: new Guard(log, registry), authenticator: createAuthenticator({}), cors: corsPolicy(''), maxHeaderBytes: 4096, log });
   router.register(app, [
     { pattern: '/sync', name: 'sync', access: 'open', handle: () => JSON.parse('{') as never },
     { pattern: '/async', name: 'async', access: 'open', handle: async () => Promise.reject(new Error('rejected')) },
@@ -36,6 +36,8 @@ beforeAll(async () => {
       handle: () => new Promise((resolve) => setTimeout(() => (resolve(json('200 OK', { late: true })), setTimeout(lateDone, 50)), 300)),
     },
     { pattern: '/ok', name: 'ok', access: 'open', handle: () => json('200 OK', { ok: true }) },
+    // A store that failed underneath: the answer carries the cause for the log only.
+    { pattern: '/store', name: 'store', access: 'open', handle: () => httpError('BC_HISTORY_UNAVAILABLE', 'the history store did not answer', { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432 password=hunter2'), { code: 'ECONNREFUSED' }) }) },
   ]);
   const l = await listenExclusive(uws, app, '127.0.0.1', 0, 'test');
   port = l.port;
@@ -57,6 +59,15 @@ describe('HttpRouter under the guard', () => {
   it('a handler that rejects: the same', async () => {
     expect((await rawRequest(port, req('GET', '/async'))).status).toBe(500);
     expect(await count('async')).toBe(1);
+  });
+
+  it("an error answer's cause: logged with the route and code, never sent to the client", async () => {
+    const r = await rawRequest(port, req('GET', '/store'));
+    expect(r.status).toBe(503);
+    expect(JSON.parse(r.body)).toEqual({ error: 'BC_HISTORY_UNAVAILABLE', message: 'the history store did not answer' });
+    expect(r.body).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|hunter2|cause/);
+    expect(logs.find((l) => l.route === 'store')).toMatchObject({ level: 40, code: 'BC_HISTORY_UNAVAILABLE', err: { code: 'ECONNREFUSED', message: expect.stringContaining('ECONNREFUSED') } });
+    expect(await count('store')).toBe(0); // an answered failure, not an exception
   });
 
   it('a client that leaves before the answer: nothing written, the server goes on', async () => {

@@ -6,15 +6,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '../../web/src/colors.js';
+import { CHROMIUM, haveChromium, launchChromium } from '../helpers/chromium.js';
 import { MAIN, startChild, type Child } from '../helpers/child.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-const haveChromium = existsSync(CHROMIUM);
 const onCi = Boolean(process.env.CI);
 if (!haveChromium && !onCi) {
   console.warn(`[board.e2e] skipped: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y --no-install-recommends chromium; CI does)`);
@@ -73,11 +72,7 @@ describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
     if (!haveChromium) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
     if (!existsSync(MAIN) || !existsSync(WEB_INDEX)) throw new Error('dist/src/main.js or dist/web/index.html is missing: run `npm run build` first (npm test does)');
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1920, height: 1000 }, locale: 'vi-VN', deviceScaleFactor: 1 });
     page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -222,7 +217,7 @@ describe.skipIf(!haveChromium && !onCi)('board page: projected auction prices, h
   beforeAll(async () => {
     child = startChild({ FEED: 'replay', REPLAY_FILE: AUCTION, REPLAY_SPEED: '50', FEED_STALE_MS: '1500', BROADCAST_INTERVAL_MS: '100', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' });
     const line = await child.waitLog((l) => l.msg === 'boardcast listening', 30_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1920, height: 600 }, locale: 'en-US' })).newPage();
     await page.goto(`http://127.0.0.1:${Number(line.port)}/`);
   }, 60_000);
@@ -272,7 +267,7 @@ describe.skipIf(!haveChromium && !onCi)('board page with auth on (WS_AUTH_TOKEN)
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
     server = await startServer(0, 90_000, { WS_AUTH_TOKEN: TOKEN });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -347,7 +342,7 @@ describe.skipIf(!haveChromium && !onCi)('board page at traders\' screen sizes, w
     child = startChild({ SIM_SEED: '7', SIM_START_TIME: '09:20:00', SIM_CLOCK_SPEED: '30', BROADCAST_INTERVAL_MS: '100', DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000' });
     const line = await child.waitLog((l) => l.msg === 'boardcast listening', 30_000);
     port = Number(line.port);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
 

@@ -24,14 +24,7 @@ const ACTIVE_MIN: ReadonlyArray<readonly [number, number]> = (() => {
 })();
 export const ACTIVE_MS_PER_DAY = ACTIVE_MIN.reduce((s, [a, b]) => s + (b - a) * 60_000, 0);
 
-/** "HH:MM:SS" → ms since local midnight; undefined when malformed. */
-export function parseClock(hms: string): number | undefined {
-  const m = /^(\d{2}):(\d{2}):(\d{2})$/.exec(hms);
-  if (!m) return undefined;
-  const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (h > 23 || mi > 59 || s > 59) return undefined;
-  return (h * 3600 + mi * 60 + s) * 1000;
-}
+export { parseClock } from '../../util/time-of-day.js';
 
 /** UTC ms of local midnight of a YYYY-MM-DD date. */
 export function localMidnight(date: string): number {

@@ -4,12 +4,11 @@
 // the market thread is pushing small objects and one postMessage per HISTORY_FLUSH_MS;
 // database work (SQL, I/O, sync SQLite calls) happens in the writer thread.
 import { BroadcastChannel } from 'node:worker_threads';
-import type { FeedEvent } from '../market/events.js';
-import type { BasisPoint, ClassifiedTrade } from '../market/processor/processor.js';
-import type { AlertRecord } from '../market/alerts/engine.js';
-import { isFuturesSymbol } from '../market/rules/futures.js';
-import type { TapToWriter, WriterToTap } from './protocol.js';
-import { emptyRows, rowCount, type HistoryRows } from './types.js';
+import type { AlertRecord } from './alerts/engine.js';
+import type { FeedEvent } from './events.js';
+import { emptyRows, rowCount, type HistoryRows, type TapToWriter, type WriterToTap } from './history-rows.js';
+import type { BasisPoint, ClassifiedTrade } from './processor/processor.js';
+import { isFuturesSymbol } from './rules/futures.js';
 
 /** What the tap reads from the processor: its public surface, never its internals. */
 export interface ProcessorFeed {
