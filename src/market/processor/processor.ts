@@ -117,6 +117,8 @@ export class MarketProcessor {
   private readonly phaseCache: Record<InstrumentClass, { minute: number; phase: MarketPhase }> = {
     stock: { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
     derivatives: { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
+    'hnx-stock': { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
+    'upcom-stock': { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
   };
   private frontCache: { date: string; contract: FuturesContract } | undefined;
   private indexCache = new Map<string, Cached<IndexStateProps>>();
