@@ -2,9 +2,12 @@
 // contract on the simulator's own session clock, emitting SSI-shaped raw messages
 // (RType X / R / MI, the field names src/market/normalizer.ts reads).
 //
-// This class holds the state and the price processes; the pure parts are its own modules:
+// This class holds the state and the event loop; the pure parts are its own modules:
 // schedule.ts (session instants, event order, Poisson arrivals), book.ts (order books),
-// messages.ts (the SSI message shapes).
+// price-process.ts (the market factor and each stock's fair price), indices.ts (breadth,
+// VNINDEX), messages.ts (the SSI message shapes). With UNIVERSE=hose|all the rest of the
+// market is broad-market.ts, stepped by this loop with its own random stream, so the VN30
+// part of the sequence is the same whatever the universe.
 //
 // It is a discrete-event simulation stepped by `advance(wallMs)`: no timers here (SimFeed
 // is the thin timer wrapper), so tests step it directly. With a fixed seed the message
@@ -40,8 +43,10 @@ import { tradingDate as localDateOf } from '../rules/session.js';
 import { BOARD_LOT, priceBand, roundToTick, stepTicks } from '../rules/tick.js';
 import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
-import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
+import { activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
+import { breadthOf, DerivedVnIndex } from './indices.js';
+import { evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type PriceWalk } from './price-process.js';
 import { futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
 import { foreignMsg, indexMsg, quoteMsg, round2, SESSION_CODE, type QuoteState } from './messages.js';
 import {
@@ -79,23 +84,13 @@ const INDEX_PERIOD_WALL_MS = 1000;
 const FOREIGN_CYCLE_WALL_MS = 4000;
 /** VND per index point per VN30F contract. */
 const FUTURES_MULTIPLIER = 100_000;
-/** VNINDEX ≈ this × VN30 at the first day's start; it then moves with VN30 (beta) plus noise. */
-const VNINDEX_RATIO = 0.89;
-const VNINDEX_BETA = 0.85;
-const VNINDEX_LISTED = 395;
 /** Median value of one stock trade, VND (sets trade sizes in lots by price). */
 const MEDIAN_TRADE_VALUE = 20_000_000;
 
 const P = MarketPhase;
 
-interface Stock extends QuoteState {
+interface Stock extends QuoteState, PriceWalk {
   c: Constituent;
-  /** Idiosyncratic log offset, its drift per active ms, its vol per √active ms, market beta. */
-  x: number;
-  mu: number;
-  sigma: number;
-  beta: number;
-  lastA: number;
   medianLots: number;
   fBuyVol: number;
   fSellVol: number;
@@ -136,22 +131,13 @@ export class MarketSim {
   private now = 0;
   private date = '';
   private midnight = 0;
-  // market factor
-  private M = 0;
-  private muM = 0;
-  private sigmaM = 0;
-  private mA = 0;
+  private readonly market = newMarketFactor();
   // futures basis (points), an Ornstein–Uhlenbeck process in active time
   private basis = 0;
   private basisA = 0;
   // indices
   private vn30Prior = 0;
-  private vniPrior = 0;
-  private vniLast = 0;
-  private vniNoise = 0;
-  private vniA = 0;
-  private vniVolFactor = 2.3;
-  private vniValFactor = 1.9;
+  private readonly vnindex = new DerivedVnIndex();
   private foreignCursor = 0;
   private readonly next: EventTimes = noEvents();
 
@@ -252,12 +238,7 @@ export class MarketSim {
       const band = priceBand(s.ref);
       s.ceiling = band.ceiling;
       s.floor = band.floor;
-      s.x = 0.007 * rng.normal();
-      const dayDrift = i === hot ? (rng.chance(0.5) ? 1 : -1) * rng.uniform(0.08, 0.11) : 0.012 * rng.normal();
-      s.mu = dayDrift / ACTIVE_MS_PER_DAY;
-      s.sigma = rng.uniform(0.01, 0.02) / Math.sqrt(ACTIVE_MS_PER_DAY);
-      s.beta = rng.uniform(0.7, 1.3);
-      s.lastA = 0;
+      startWalkDay(s, rng, i === hot);
       s.open = s.high = s.low = s.last = s.lastVol = s.totalVol = s.totalVal = 0;
       s.bids = [];
       s.asks = [];
@@ -266,19 +247,11 @@ export class MarketSim {
       s.qfb = rng.uniform(0.03, 0.18);
       s.qfs = rng.uniform(0.03, 0.18);
     }
-    this.M = 0.005 * rng.normal();
-    this.muM = (0.006 * rng.normal()) / ACTIVE_MS_PER_DAY;
-    this.sigmaM = 0.009 / Math.sqrt(ACTIVE_MS_PER_DAY);
-    this.mA = 0;
+    startFactorDay(this.market, rng);
 
     // Indices: every stock is at its reference, so VN30 is at yesterday's close.
     this.vn30Prior = this.vn30Value();
-    this.vniPrior = first ? round2(this.vn30Prior * VNINDEX_RATIO * Math.exp(0.02 * rng.normal())) : this.vniLast;
-    this.vniLast = this.vniPrior;
-    this.vniNoise = 0;
-    this.vniA = 0;
-    this.vniVolFactor = rng.uniform(2.0, 2.6);
-    this.vniValFactor = rng.uniform(1.7, 2.1);
+    this.vnindex.startDay(first, this.vn30Prior, rng);
 
     // Futures: roll to the front month; the reference is yesterday's close (or spot + basis).
     const contract = frontMonthContract(date);
@@ -475,31 +448,12 @@ export class MarketSim {
   }
 
   private evolveMarket(): void {
-    const a = this.activeNow();
-    const dt = a - this.mA;
-    if (dt > 0) {
-      this.M += this.muM * dt + this.sigmaM * Math.sqrt(dt) * this.rng.normal();
-      this.mA = a;
-    }
+    evolveFactor(this.market, this.activeNow(), this.rng);
   }
 
   /** Bring a stock's fair price to now (after evolveMarket) and return it, held near the band. */
   private evolveStock(s: Stock): number {
-    const a = this.activeNow();
-    const dt = a - s.lastA;
-    if (dt > 0) {
-      s.x += s.mu * dt + s.sigma * Math.sqrt(dt) * this.rng.normal();
-      s.lastA = a;
-    }
-    let fair = s.ref * Math.exp(s.x + s.beta * this.M);
-    // Pin just beyond the band: a name that runs to its ceiling stays there (and can come back).
-    const hi = s.ceiling * 1.004;
-    const lo = s.floor * 0.996;
-    if (fair > hi || fair < lo) {
-      fair = fair > hi ? hi : lo;
-      s.x = Math.log(fair / s.ref) - s.beta * this.M;
-    }
-    return fair;
+    return evolveFair(s, this.activeNow(), this.market.M, this.rng);
   }
 
   /** The futures fair price in tenths of a point: VN30 (last prices) + a mean-reverting basis. */
@@ -757,52 +711,11 @@ export class MarketSim {
   }
 
   private pushIndices(out: RawFeedMessage[]): void {
-    const rng = this.rng;
-    let adv = 0;
-    let dec = 0;
-    let ceil = 0;
-    let floor = 0;
-    let vol = 0;
-    let val = 0;
-    for (const s of this.stocks) {
-      const p = s.last || s.ref;
-      if (p > s.ref) adv++;
-      else if (p < s.ref) dec++;
-      if (s.last && p === s.ceiling) ceil++;
-      if (s.last && p === s.floor) floor++;
-      vol += s.totalVol;
-      val += s.totalVal;
-    }
-    const n = this.stocks.length;
+    const basket = breadthOf(this.stocks);
     const vn30 = round2(this.vn30Value());
     const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now, 'stock')] };
-    out.push(indexMsg('VN30', { value: vn30, prior: round2(this.vn30Prior), volume: vol, valueTraded: val, advances: adv, declines: dec, unchanged: n - adv - dec, ceilings: ceil, floors: floor }, base));
-
-    // VNINDEX: moves with VN30 (beta) plus its own mean-reverting noise; breadth follows.
-    const a = this.activeNow();
-    const dt = a - this.vniA;
-    if (dt > 0) {
-      const theta = Math.LN2 / (30 * 60_000);
-      const decay = Math.exp(-theta * dt);
-      this.vniNoise = this.vniNoise * decay + 0.0015 * Math.sqrt(1 - decay * decay) * rng.normal();
-      this.vniA = a;
-    }
-    const ret = VNINDEX_BETA * Math.log(vn30 / this.vn30Prior) + this.vniNoise;
-    this.vniLast = round2(this.vniPrior * Math.exp(ret));
-    let vAdv = 0;
-    let vDec = 0;
-    let vUnch = VNINDEX_LISTED;
-    let vCeil = ceil;
-    let vFloor = floor;
-    if (vol > 0) {
-      const r = 1 / (1 + Math.exp(-(60 * ret + (adv - dec) / n)));
-      vUnch = Math.round(VNINDEX_LISTED * 0.18);
-      vAdv = Math.round((VNINDEX_LISTED - vUnch) * r);
-      vDec = VNINDEX_LISTED - vUnch - vAdv;
-      vCeil = Math.min(vAdv, ceil + Math.round(Math.max(0, r - 0.55) * 25));
-      vFloor = Math.min(vDec, floor + Math.round(Math.max(0, 0.45 - r) * 25));
-    }
-    out.push(indexMsg('VNINDEX', { value: this.vniLast, prior: this.vniPrior, volume: Math.round(vol * this.vniVolFactor), valueTraded: Math.round(val * this.vniValFactor), advances: vAdv, declines: vDec, unchanged: vUnch, ceilings: vCeil, floors: vFloor }, base));
+    out.push(indexMsg('VN30', { value: vn30, prior: round2(this.vn30Prior), ...basket }, base));
+    out.push(indexMsg('VNINDEX', this.vnindex.figures(this.activeNow(), vn30, this.vn30Prior, basket, this.rng), base));
   }
 
   // ---- messages (src/market/sim/messages.ts) -------------------------------------------------
