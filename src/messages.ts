@@ -2,6 +2,7 @@
 // typed messages, discriminated on `type`. Both sides import this file and nothing else
 // of each other.
 import type { FeedStatus } from './market/feed/feed.js';
+import type { UniverseName } from './market/rules/universe.js';
 import type { PackedParts } from './wire/frame-parts.js';
 import type { WireFormat } from './wire/formats.js';
 
@@ -20,6 +21,8 @@ export interface WorkerStartup {
   logLevel: string;
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
+  /** The market served (UNIVERSE; absent = vn30): the simulator simulates it, the processor tracks its indices. */
+  universe?: UniverseName;
   /** FEED=ssi. The secret travels only in memory (workerData) and is never logged. */
   ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; futuresCodeScheme: 'auto' | 'classic' | 'krx'; extraSymbols: string[]; channelMode: 'auto' | 'single' | 'per-type' };
   /** A connected feed silent this long is reported stale on the wire, ms. */

@@ -22,7 +22,7 @@
 // `Normalizer` wraps it with counters and never throws.
 import { FeedMessageError } from '../errors.js';
 import type { FeedEvent, ForeignEvent, IndexEvent, PriceLevel, QuoteEvent } from './events.js';
-import { aggressorSide, sessionPhase } from './rules/feed-codes.js';
+import { aggressorSide, INDEX_FEED_ALIASES, sessionPhase } from './rules/feed-codes.js';
 import { localTimeToMs } from './rules/session.js';
 import { auctionFields } from './normalize-auction.js';
 import { normalizeStatus } from './normalize-status.js';
@@ -56,7 +56,8 @@ export const LIMITS = {
 } as const;
 
 const SYMBOL_RE = /^[A-Z0-9]{1,20}$/;
-const INDEX_ID_RE = /^[A-Za-z0-9]{1,20}$/;
+// Hyphens: the board indices' names (HNX-INDEX, UPCOM-INDEX, src/market/rules/universe.ts).
+const INDEX_ID_RE = /^[A-Za-z0-9-]{1,20}$/;
 const NUMERIC_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DMY_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -248,7 +249,8 @@ function normalizeForeign(msg: Msg, dates: TradingDates): ForeignEvent {
 }
 
 function normalizeIndex(msg: Msg, dates: TradingDates): IndexEvent {
-  const id = symbol('MI', msg, 'IndexId', INDEX_ID_RE);
+  const feedId = symbol('MI', msg, 'IndexId', INDEX_ID_RE);
+  const id = INDEX_FEED_ALIASES[feedId] ?? feedId;
   const { tradingDate, timeMs } = when('MI', msg, dates);
   const count = (k: string) => num('MI', msg, k, { max: LIMITS.maxCount });
   return {

@@ -13,6 +13,7 @@ import { FrameLoop } from './frame-loop.js';
 import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
+import { universe } from './rules/universe.js';
 import { HistoryTap } from '../history/tap.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
@@ -119,7 +120,9 @@ await feed.start({
   },
 });
 feedStatus = feed.status();
-processor = new MarketProcessor({ basket: feed.basket() });
+// The universe's indices and boards; a symbol it does not list (EXTRA_SYMBOLS) trades on HOSE's timetable.
+const market = universe(startup.universe ?? 'vn30');
+processor = new MarketProcessor({ basket: feed.basket(), indexIds: [...market.indexIds], exchangeOf: market.exchangeOf });
 for (const ev of early.splice(0)) apply(ev);
 log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
 post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });

@@ -9,13 +9,14 @@ import { ReplayFeed } from './replay-feed.js';
 import { SimFeed } from './sim-feed.js';
 import { SsiFeed } from './ssi/ssi-feed.js';
 
-export type FeedStartup = Pick<WorkerStartup, 'feed' | 'sim' | 'ssi' | 'replay' | 'feedStaleMs'>;
+export type FeedStartup = Pick<WorkerStartup, 'feed' | 'sim' | 'ssi' | 'replay' | 'feedStaleMs' | 'universe'>;
 
 /** The feed options of WorkerStartup from the validated configuration. */
 export function feedStartupFromConfig(config: Config): FeedStartup {
   return {
     feed: config.FEED,
     feedStaleMs: config.FEED_STALE_MS,
+    universe: config.UNIVERSE,
     sim: { seed: config.SIM_SEED, tradesPerSecond: config.SIM_TRADES_PER_SECOND, startTime: config.SIM_START_TIME, clockSpeed: config.SIM_CLOCK_SPEED },
     ...(config.FEED === 'ssi'
       ? { ssi: { consumerId: config.SSI_CONSUMER_ID, consumerSecret: config.SSI_CONSUMER_SECRET, baseUrl: config.SSI_BASE_URL, streamUrl: config.SSI_STREAM_URL, futuresOverride: config.FUTURES_OVERRIDE, futuresCodeScheme: config.FUTURES_CODE_SCHEME, extraSymbols: config.EXTRA_SYMBOLS, channelMode: config.SSI_CHANNEL_MODE } }
@@ -28,7 +29,7 @@ export function feedStartupFromConfig(config: Config): FeedStartup {
 export function createFeed(startup: FeedStartup, log?: Logger): Feed {
   switch (startup.feed) {
     case 'sim':
-      return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed });
+      return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed, universe: startup.universe ?? 'vn30' });
     case 'ssi':
       if (!startup.ssi) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=ssi needs its options (SSI_CONSUMER_ID, SSI_CONSUMER_SECRET, ...)', { feed: 'ssi' });
       return new SsiFeed({ ...startup.ssi, log });

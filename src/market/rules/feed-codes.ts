@@ -31,3 +31,10 @@ export function aggressorSide(code: unknown): AggressorSide | undefined {
   const key = code.trim().toUpperCase();
   return key === 'BU' ? 'buy' : key === 'SD' ? 'sell' : undefined;
 }
+
+/**
+ * FastConnect's ids of the board indices boardcast names otherwise (HNX-INDEX, UPCOM-INDEX:
+ * src/market/rules/universe.ts). The ids are as we know them, not verified against the live
+ * feed here (no network); an id not in this table is kept as sent.
+ */
+export const INDEX_FEED_ALIASES: Readonly<Record<string, string>> = { HNXIndex: 'HNX-INDEX', HNXUpcomIndex: 'UPCOM-INDEX' };

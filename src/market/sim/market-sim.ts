@@ -45,6 +45,8 @@ import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase }
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
 import { activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
+import { BROAD_TRADE_RATIO, BroadMarket } from './broad-market.js';
+import { HNX30_SYMBOLS, universe, VNMIDCAP_SYMBOLS, type UniverseName } from '../rules/universe.js';
 import { breadthOf, DerivedVnIndex } from './indices.js';
 import { evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type PriceWalk } from './price-process.js';
 import { futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
@@ -65,6 +67,8 @@ export interface SimOptions {
   clockSpeed: number;
   /** Wall clock (ms since the Unix epoch); gives the starting date. Default Date.now. */
   now?: () => number;
+  /** The market simulated (UNIVERSE): vn30 (default) is the basket alone; hose / all add broad-market.ts. */
+  universe?: UniverseName;
 }
 
 /**
@@ -72,7 +76,7 @@ export interface SimOptions {
  * opening match five seconds away — a new user sees trading at once.
  */
 export const SIM_DEFAULT_START = '09:14:55';
-export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: SIM_DEFAULT_START, clockSpeed: 1 };
+export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: SIM_DEFAULT_START, clockSpeed: 1, universe: 'vn30' };
 
 /** Quote-only book updates per trade in continuous trading. */
 const QUOTE_RATIO = 0.3;
@@ -140,17 +144,30 @@ export class MarketSim {
   private readonly vnindex = new DerivedVnIndex();
   private foreignCursor = 0;
   private readonly next: EventTimes = noEvents();
+  /** The rest of the market (UNIVERSE=hose|all); undefined for the basket alone. */
+  private readonly broad: BroadMarket | undefined;
 
   constructor(opts: Partial<SimOptions> = {}) {
     const o = { ...SIM_DEFAULTS, ...stripUndefined(opts) };
     validate(o);
-    this.options = { seed: o.seed, tradesPerSecond: o.tradesPerSecond, startTime: o.startTime, clockSpeed: o.clockSpeed };
+    this.options = { seed: o.seed, tradesPerSecond: o.tradesPerSecond, startTime: o.startTime, clockSpeed: o.clockSpeed, universe: o.universe ?? 'vn30' };
     this.seed = o.seed === 0 ? randomSeed() : o.seed;
     this.rng = new Rng(this.seed);
     this.vn30Index = new CapWeightedIndex(VN30_BASKET);
-    this.symbols = VN30_BASKET.map((c) => c.symbol);
     this.stocks = VN30_BASKET.map((c) => this.newStock(c));
     for (const s of this.stocks) this.bySymbol.set(s.c.symbol, s);
+    const u = universe(opts.universe ?? 'vn30');
+    if (u.name !== 'vn30') {
+      this.broad = new BroadMarket({
+        listings: u.listings.filter((l) => !this.bySymbol.has(l.symbol)),
+        seed: this.seed,
+        indexIds: u.indexIds,
+        baskets: new Map([['VN100', VNMIDCAP_SYMBOLS], ['HNX30', HNX30_SYMBOLS]]),
+        basket: VN30_BASKET,
+        basketQuote: (sym) => this.bySymbol.get(sym),
+      });
+    }
+    this.symbols = [...VN30_BASKET.map((c) => c.symbol), ...(this.broad?.symbols ?? [])];
     // Trades pick a symbol by √(typical turnover): liquid names trade more, none starve.
     let acc = 0;
     this.cumWeights = this.stocks.map((s) => (acc += Math.sqrt(s.c.dailyVolume * s.c.reference)));
@@ -183,6 +200,11 @@ export class MarketSim {
     return phaseAt(this.now, 'derivatives');
   }
 
+  /** The board a simulated stock trades on. */
+  exchangeOf(symbol: string): 'HOSE' | 'HNX' | 'UPCOM' | undefined {
+    return this.bySymbol.has(symbol) ? 'HOSE' : this.broad?.exchangeOf(symbol);
+  }
+
   get futuresSymbol(): string {
     return this.fut.symbol;
   }
@@ -192,6 +214,7 @@ export class MarketSim {
     const out: RawFeedMessage[] = [];
     for (const s of this.stocks) out.push(this.stockMsg(s));
     out.push(this.futuresMsg());
+    this.broad?.quotes(this.date, this.now, out);
     for (const s of this.stocks) out.push(this.foreignMsg(s));
     this.pushIndices(out);
     return out;
@@ -265,6 +288,8 @@ export class MarketSim {
       open: 0, high: 0, low: 0, last: 0, lastVol: 0, totalVol: 0, totalVal: 0, bids: [], asks: [],
     };
 
+    this.broad?.startDay();
+
     this.next.futAto = this.midnight + FUT_ATO_MATCH_MS;
     this.next.ato = this.midnight + ATO_MATCH_MS;
     this.next.atc = this.midnight + ATC_MATCH_MS;
@@ -306,6 +331,12 @@ export class MarketSim {
       this.next.atc = Infinity;
     }
     this.now = target;
+    if (this.broad && ms > CONT_START_MS - 15 * 60_000) {
+      // The rest of the market's day so far: its continuous windows start at 09:00.
+      const share = (cls: InstrumentClass) => phaseMsUntil(Math.min(ms, DAY_END_MS), P.CONTINUOUS, cls) / phaseMsUntil(DAY_END_MS, P.CONTINUOUS, cls);
+      const tradesPerDay = (this.broadRate() * phaseMsUntil(DAY_END_MS, P.CONTINUOUS, 'upcom-stock')) / 1000 / this.options.clockSpeed;
+      this.broad.warmUp(this.activeNow(), this.market.M, share, tradesPerDay);
+    }
     const moving = (p: MarketPhase) => p === P.ATO || p === P.CONTINUOUS || p === P.ATC || p === P.LUNCH_BREAK;
     const stockPhase = phaseAt(target, 'stock');
     this.evolveMarket();
@@ -376,6 +407,13 @@ export class MarketSim {
   private readonly tradeRate = (): number => this.options.tradesPerSecond;
   private readonly quoteRate = (phase: MarketPhase): number => this.options.tradesPerSecond * (phase === P.CONTINUOUS ? QUOTE_RATIO : AUCTION_QUOTE_RATIO);
   private readonly futuresRate = (): number => this.options.tradesPerSecond * FUTURES_RATIO;
+  private readonly broadRate = (): number => this.options.tradesPerSecond * BROAD_TRADE_RATIO;
+
+  /** The rest of the market's next trade: over the union of the boards' continuous windows (UPCoM's), on its own stream. */
+  private nextBroad(from: number): number {
+    if (!this.broad) return Infinity;
+    return nextArrival(from, this.midnight, CONTINUOUS, () => this.wallToSim(1000 / this.broadRate()), this.broad.exponential, 'upcom-stock');
+  }
 
   private scheduleAll(): void {
     this.next.trade = this.poisson(this.now, CONTINUOUS, this.tradeRate);
@@ -384,6 +422,7 @@ export class MarketSim {
     this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate, 'derivatives');
     this.next.foreign = nextOpenAt(this.now, this.midnight, FOREIGN_PHASES);
     this.next.index = this.now + this.wallToSim(INDEX_PERIOD_WALL_MS);
+    this.next.broad = this.nextBroad(this.now);
   }
 
   private fire(key: EventKey, out: RawFeedMessage[]): void {
@@ -397,11 +436,19 @@ export class MarketSim {
       case 'ato':
         this.next.ato = Infinity;
         this.stockAuctionMatch(false, out);
+        this.broad?.auctionMatch(false, this.now, this.activeNow(), this.market.M, this.date, out);
         return;
       case 'atc':
         this.next.atc = Infinity;
         this.stockAuctionMatch(true, out);
         this.futuresAuctionMatch(true, out);
+        this.broad?.auctionMatch(true, this.now, this.activeNow(), this.market.M, this.date, out);
+        return;
+      case 'broad':
+        // The market factor as the basket's events last moved it: evolving it here would
+        // draw from the basket's stream.
+        this.broad?.trade(this.now, this.activeNow(), this.market.M, this.date, out);
+        this.next.broad = this.nextBroad(this.now);
         return;
       case 'roll':
         this.startDay(nextTradingDay(this.date), false);
@@ -716,6 +763,7 @@ export class MarketSim {
     const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now, 'stock')] };
     out.push(indexMsg('VN30', { value: vn30, prior: round2(this.vn30Prior), ...basket }, base));
     out.push(indexMsg('VNINDEX', this.vnindex.figures(this.activeNow(), vn30, this.vn30Prior, basket, this.rng), base));
+    this.broad?.indexMessages(this.date, this.now, out);
   }
 
   // ---- messages (src/market/sim/messages.ts) -------------------------------------------------
