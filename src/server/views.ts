@@ -1,7 +1,9 @@
 // The views a socket may ask for, checked: channels against what its token allows, a
-// watchlist against the basket. Assembling a view's bytes is the codec's (src/wire/views.ts).
+// watchlist against the basket, a named board against the universe. Assembling a view's
+// bytes is the codec's (src/wire/views.ts): a named board is just a symbol set there.
 import { CHANNELS, DEFAULT_CHANNELS, type Channel } from '../wire/frame-parts.js';
 import { VN30_SYMBOLS } from '../market/rules/vn30.js';
+import { boardOf, DEFAULT_BOARD, type Universe } from '../market/rules/universe.js';
 
 /** The channels a client may have: a JWT's `channels` claim (unknown names ignored), or all. */
 export function allowedChannels(claim: readonly string[] | undefined): Set<Channel> {
@@ -24,10 +26,10 @@ export function parseChannels(raw: string | null, allowed: ReadonlySet<Channel>)
 
 export type SymbolsResult =
   | { ok: true; symbols: Set<string> | null }
-  | { ok: false; code: 'BC_UNKNOWN_SYMBOL' | 'BC_TOO_MANY_SYMBOLS'; message: string };
+  | { ok: false; code: 'BC_UNKNOWN_SYMBOL' | 'BC_TOO_MANY_SYMBOLS' | 'BC_UNKNOWN_BOARD' | 'BC_BAD_PARAM'; message: string };
 
 /** A watchlist of more than `max` symbols. */
-export const tooManySymbols = (n: number, max: number): SymbolsResult => ({ ok: false, code: 'BC_TOO_MANY_SYMBOLS', message: `a watchlist holds at most ${max} symbols (asked for ${n})` });
+export const tooManySymbols = (n: number, max: number): { ok: false; code: 'BC_TOO_MANY_SYMBOLS'; message: string } => ({ ok: false, code: 'BC_TOO_MANY_SYMBOLS', message: `a watchlist holds at most ${max} symbols (asked for ${n})` });
 
 /**
  * Parses `?symbols=FPT,VNM` (absent: null, the whole board). Every name must be in the
@@ -52,4 +54,29 @@ export function parseSymbols(raw: string | null, basket: readonly string[], max:
  */
 export function initialBasket(extraSymbols: readonly string[]): string[] {
   return [...new Set([...VN30_SYMBOLS, ...extraSymbols])];
+}
+
+/**
+ * A named board's symbols (`?board=VN100`, case-insensitive), those of them on the board
+ * (the basket: a live feed may not carry every one). `null` asks for the default board:
+ * VN30 — which with UNIVERSE=vn30 is the whole board (null, as before named boards, so
+ * EXTRA_SYMBOLS stay on it); with a wider universe the 30 rows, not 1,600. A board is not
+ * a watchlist: WS_MAX_SYMBOLS does not apply.
+ */
+export function namedBoard(raw: string | null, market: Universe, basket: readonly string[]): SymbolsResult {
+  if (raw === null || raw === '') {
+    if (market.name === 'vn30') return { ok: true, symbols: null };
+    raw = DEFAULT_BOARD;
+  }
+  const board = boardOf(market, raw);
+  if (!board) return { ok: false, code: 'BC_UNKNOWN_BOARD', message: `unknown board ${JSON.stringify(raw)}; boards are ${[...market.boards.keys()].join(', ')}` };
+  const on = new Set(basket);
+  return { ok: true, symbols: new Set(board.symbols.filter((s) => on.has(s))) };
+}
+
+/** `?board=` or `?symbols=` (not both), or neither: the default board. */
+export function parseSelection(board: string | null, symbols: string | null, market: Universe, basket: readonly string[], max: number): SymbolsResult {
+  const hasBoard = board !== null && board !== '';
+  if (hasBoard && symbols !== null && symbols !== '') return { ok: false, code: 'BC_BAD_PARAM', message: 'name a board or a watchlist (symbols), not both' };
+  return hasBoard ? namedBoard(board, market, basket) : symbols ? parseSymbols(symbols, basket, max) : namedBoard(null, market, basket);
 }
