@@ -48,7 +48,7 @@ export type MainToWorker =
 
 export type WorkerToMain =
   /** The feed is up and the basket known; the first frame follows. */
-  | { type: 'ready'; epoch: string; basket: string[] }
+  | { type: 'ready'; epoch: string; basket: string[]; boards?: Record<string, string[]> }
   /**
    * One frame, encoded once per format that has clients, as parts the main thread
    * assembles views from: the whole board (`full`) and, unless this is a keyframe or the

@@ -122,9 +122,10 @@ await feed.start({
 feedStatus = feed.status();
 // The universe's indices and boards; a symbol it does not list (EXTRA_SYMBOLS) trades on HOSE's timetable.
 const market = universe(startup.universe ?? 'vn30');
-processor = new MarketProcessor({ basket: feed.basket(), indexIds: [...market.indexIds], exchangeOf: market.exchangeOf });
+const exchangeOf = (symbol: string) => feed.exchangeOf?.(symbol) ?? market.exchangeOf(symbol);
+processor = new MarketProcessor({ basket: feed.basket(), indexIds: [...market.indexIds], exchangeOf });
 for (const ev of early.splice(0)) apply(ev);
 log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
-post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });
+post({ type: 'ready', epoch: startup.epoch, basket: feed.basket(), ...(feed.boards ? { boards: feed.boards() } : {}) });
 loop.start();
 history?.start();

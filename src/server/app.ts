@@ -29,7 +29,7 @@ import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
 import { admitClient, refusal, refuseUpgrade, upgradeAsync, type RefusalBody } from './upgrade.js';
 import { loadUws } from './uws.js';
-import { allowedChannels, initialBasket, namedBoard, parseChannels, parseSelection, parseSymbols, tooManySymbols } from './views.js';
+import { allowedChannels, boardsOf, initialBasket, namedBoard, parseChannels, parseSelection, parseSymbols, tooManySymbols } from './views.js';
 import { universe } from '../market/rules/universe.js';
 import { viewKey, type ViewSpec } from '../wire/views.js';
 import { boardPageRoutes } from './static.js';
@@ -74,6 +74,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
   let basket: string[] = initialBasket(config.EXTRA_SYMBOLS);
   // The named boards (?board=) are the universe's; a board lists only what is in the basket.
   const market = universe(config.UNIVERSE);
+  let boards = boardsOf(market);
   let firstFrameAt: number | undefined;
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
   // is 200 from the first request (the two messages may reach this thread in separate turns).
@@ -93,6 +94,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
+        boards = boardsOf(market, msg.boards);
         broadcaster.setEpoch(msg.epoch);
         log.info({ epoch: msg.epoch, symbols: msg.basket.length, source: source.kind }, 'market worker ready');
         break;
@@ -149,7 +151,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
     }
     let symbols = d.view.symbols ? new Set(d.view.symbols) : null;
     if (req.type === 'subscribe' && req.board !== '') {
-      const b = namedBoard(req.board, market, basket);
+      const b = namedBoard(req.board, boards, basket);
       if (!b.ok) throw new ClientMessageError(b.code === 'BC_UNKNOWN_BOARD' ? b.code : 'BC_CLIENT_MSG_MALFORMED', b.message);
       return { ...d.view, channels, symbols: b.symbols };
     }
@@ -203,7 +205,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
           if (!WIRE_FORMATS.includes(format)) return reject('400 Bad Request', 'BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
           const deltaParam = info.query.get('delta') ?? '1';
           if (deltaParam !== '0' && deltaParam !== '1') return reject('400 Bad Request', 'BC_BAD_DELTA', 'delta must be 0 or 1');
-          const symbols = parseSelection(info.query.get('board'), info.query.get('symbols'), market, basket, config.WS_MAX_SYMBOLS);
+          const symbols = parseSelection(info.query.get('board'), info.query.get('symbols'), boards, basket, config.WS_MAX_SYMBOLS);
           if (!symbols.ok) return reject('400 Bad Request', symbols.code, symbols.message);
           const admitted = await admitClient(info, { authenticator, limiter }); // reserves a slot, then authenticates
           if (!admitted.ok) {
@@ -297,7 +299,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       },
     }),
     { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => {
-        const selection = parseSelection(req.query.get('board'), req.query.get('symbols'), market, basket, config.WS_MAX_SYMBOLS);
+        const selection = parseSelection(req.query.get('board'), req.query.get('symbols'), boards, basket, config.WS_MAX_SYMBOLS);
         if (!selection.ok) return json('400 Bad Request', { error: selection.code, message: selection.message });
         return snapshots.answer(req.auth.channels, req.header('if-none-match'), selection.symbols);
       } },

@@ -3,7 +3,7 @@
 // bytes is the codec's (src/wire/views.ts): a named board is just a symbol set there.
 import { CHANNELS, DEFAULT_CHANNELS, type Channel } from '../wire/frame-parts.js';
 import { VN30_SYMBOLS } from '../market/rules/vn30.js';
-import { boardOf, DEFAULT_BOARD, type Universe } from '../market/rules/universe.js';
+import { DEFAULT_BOARD, type Universe } from '../market/rules/universe.js';
 
 /** The channels a client may have: a JWT's `channels` claim (unknown names ignored), or all. */
 export function allowedChannels(claim: readonly string[] | undefined): Set<Channel> {
@@ -56,27 +56,40 @@ export function initialBasket(extraSymbols: readonly string[]): string[] {
   return [...new Set([...VN30_SYMBOLS, ...extraSymbols])];
 }
 
+/** The named boards a server offers: the universe's, with the lists the feed learned when it did. */
+export interface Boards {
+  /** No board asked for = the whole board (UNIVERSE=vn30: as before named boards, so EXTRA_SYMBOLS stay on it). */
+  wholeByDefault: boolean;
+  lists: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The universe's boards, the feed's lists (the 'ready' message) replacing those it has. */
+export function boardsOf(market: Universe, fromFeed?: Record<string, readonly string[]>): Boards {
+  const lists = new Map<string, readonly string[]>(market.boards);
+  if (fromFeed) for (const [name, symbols] of Object.entries(fromFeed)) if (lists.has(name) && symbols.length > 0) lists.set(name, symbols);
+  return { wholeByDefault: market.name === 'vn30', lists };
+}
+
 /**
  * A named board's symbols (`?board=VN100`, case-insensitive), those of them on the board
  * (the basket: a live feed may not carry every one). `null` asks for the default board:
- * VN30 — which with UNIVERSE=vn30 is the whole board (null, as before named boards, so
- * EXTRA_SYMBOLS stay on it); with a wider universe the 30 rows, not 1,600. A board is not
- * a watchlist: WS_MAX_SYMBOLS does not apply.
+ * VN30 — the whole board when `wholeByDefault`; with a wider universe the 30 rows, not
+ * 1,600. A board is not a watchlist: WS_MAX_SYMBOLS does not apply.
  */
-export function namedBoard(raw: string | null, market: Universe, basket: readonly string[]): SymbolsResult {
+export function namedBoard(raw: string | null, boards: Boards, basket: readonly string[]): SymbolsResult {
   if (raw === null || raw === '') {
-    if (market.name === 'vn30') return { ok: true, symbols: null };
+    if (boards.wholeByDefault) return { ok: true, symbols: null };
     raw = DEFAULT_BOARD;
   }
-  const board = boardOf(market, raw);
-  if (!board) return { ok: false, code: 'BC_UNKNOWN_BOARD', message: `unknown board ${JSON.stringify(raw)}; boards are ${[...market.boards.keys()].join(', ')}` };
+  const list = boards.lists.get(raw.trim().toUpperCase());
+  if (!list) return { ok: false, code: 'BC_UNKNOWN_BOARD', message: `unknown board ${JSON.stringify(raw)}; boards are ${[...boards.lists.keys()].join(', ')}` };
   const on = new Set(basket);
-  return { ok: true, symbols: new Set(board.symbols.filter((s) => on.has(s))) };
+  return { ok: true, symbols: new Set(list.filter((s) => on.has(s))) };
 }
 
 /** `?board=` or `?symbols=` (not both), or neither: the default board. */
-export function parseSelection(board: string | null, symbols: string | null, market: Universe, basket: readonly string[], max: number): SymbolsResult {
+export function parseSelection(board: string | null, symbols: string | null, boards: Boards, basket: readonly string[], max: number): SymbolsResult {
   const hasBoard = board !== null && board !== '';
   if (hasBoard && symbols !== null && symbols !== '') return { ok: false, code: 'BC_BAD_PARAM', message: 'name a board or a watchlist (symbols), not both' };
-  return hasBoard ? namedBoard(board, market, basket) : symbols ? parseSymbols(symbols, basket, max) : namedBoard(null, market, basket);
+  return hasBoard ? namedBoard(board, boards, basket) : symbols ? parseSymbols(symbols, basket, max) : namedBoard(null, boards, basket);
 }

@@ -52,3 +52,16 @@ describe('universe', () => {
     expect(listedFutures('2026-12-02')).toEqual(['VN30F2612', 'VN30F2701', 'VN30F2703', 'VN30F2706']);
   });
 });
+
+describe('index ids on the feed', () => {
+  it('FastConnect HNXIndex / HNXUpcomIndex arrive as HNX-INDEX / UPCOM-INDEX, and are subscribed back under their feed ids', async () => {
+    const { Normalizer } = await import('../../src/market/normalizer.js');
+    const { feedIndexId } = await import('../../src/market/rules/feed-codes.js');
+    const n = new Normalizer();
+    const mi = (IndexId: string) => ({ RType: 'MI', IndexId, IndexValue: 230.5, PriorIndexValue: 229, TradingDate: '02/12/2026', Time: '10:00:00', TotalQtty: 100, TotalValue: 1000, Advances: 1, Declines: 2, NoChanges: 3, Ceilings: 0, Floors: 0 });
+    expect(n.accept(mi('HNXIndex'))).toMatchObject({ type: 'index', id: 'HNX-INDEX' });
+    expect(n.accept(mi('HNXUpcomIndex'))).toMatchObject({ type: 'index', id: 'UPCOM-INDEX' });
+    expect(n.accept(mi('VN100'))).toMatchObject({ type: 'index', id: 'VN100' });
+    expect(['VN30', 'HNX-INDEX', 'UPCOM-INDEX'].map(feedIndexId)).toEqual(['VN30', 'HNXIndex', 'HNXUpcomIndex']);
+  });
+});

@@ -38,3 +38,10 @@ export function aggressorSide(code: unknown): AggressorSide | undefined {
  * feed here (no network); an id not in this table is kept as sent.
  */
 export const INDEX_FEED_ALIASES: Readonly<Record<string, string>> = { HNXIndex: 'HNX-INDEX', HNXUpcomIndex: 'UPCOM-INDEX' };
+
+const FEED_INDEX_IDS = new Map(Object.entries(INDEX_FEED_ALIASES).map(([feed, ours]) => [ours, feed]));
+
+/** The id FastConnect knows an index by (subscriptions: its list separator is '-', so HNX-INDEX cannot be sent as is). */
+export function feedIndexId(id: string): string {
+  return FEED_INDEX_IDS.get(id) ?? id;
+}
