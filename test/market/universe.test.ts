@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boardOf, HNX30_SYMBOLS, listedFutures, syntheticTickers, universe, VNMIDCAP_SYMBOLS } from '../../src/market/rules/universe.js';
+import { boardOf, HNX30_SYMBOLS, UNIVERSE_INDICES, listedFutures, syntheticTickers, universe, VNMIDCAP_SYMBOLS } from '../../src/market/rules/universe.js';
 import { VN30_SYMBOLS } from '../../src/market/rules/vn30.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, UNIVERSES } from '../../src/config.js';
 
 describe('universe', () => {
+  it('UNIVERSE takes exactly the universes this module defines', () => {
+    expect([...UNIVERSES]).toEqual(Object.keys(UNIVERSE_INDICES));
+  });
+
   it('vn30 (the default) is the VN30 basket and its two indices, nothing else', () => {
     expect(loadConfig({}).UNIVERSE).toBe('vn30');
     const u = universe('vn30');

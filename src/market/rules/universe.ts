@@ -12,12 +12,12 @@
 // other symbol is a SYNTHETIC ticker generated deterministically (syntheticTickers) so the
 // board has the real market's size. The SSI feed learns the real list from the exchange
 // (its securities lists); the simulator trades this one.
-import type { UNIVERSES } from '../../config.js';
 import { activeContracts } from './futures.js';
 import type { Exchange } from './exchange.js';
 import { VN30_SYMBOLS } from './vn30.js';
 
-export type UniverseName = (typeof UNIVERSES)[number];
+/** The values of UNIVERSE (src/config.ts lists the same; test/market/universe.test.ts holds them equal). */
+export type UniverseName = 'vn30' | 'hose' | 'all';
 
 /** The named boards a socket may ask for (`?board=`): baskets and whole exchanges. */
 export const BOARD_NAMES = ['VN30', 'VN100', 'HOSE', 'HNX', 'HNX30', 'UPCOM'] as const;
