@@ -206,7 +206,11 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
           const deltaParam = info.query.get('delta') ?? '1';
           if (deltaParam !== '0' && deltaParam !== '1') return reject('400 Bad Request', 'BC_BAD_DELTA', 'delta must be 0 or 1');
           const symbols = parseSelection(info.query.get('board'), info.query.get('symbols'), boards, basket, config.WS_MAX_SYMBOLS);
-          if (!symbols.ok) return reject('400 Bad Request', symbols.code, symbols.message);
+          if (!symbols.ok) {
+            const r = reject('400 Bad Request', symbols.code, symbols.message);
+            if (symbols.code === 'BC_BAD_PARAM') r.body.param = 'board';
+            return r;
+          }
           const admitted = await admitClient(info, { authenticator, limiter }); // reserves a slot, then authenticates
           if (!admitted.ok) {
             metrics.rejectedUpgrades.inc({ code: admitted.body.error });
@@ -300,7 +304,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
     }),
     { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => {
         const selection = parseSelection(req.query.get('board'), req.query.get('symbols'), boards, basket, config.WS_MAX_SYMBOLS);
-        if (!selection.ok) return json('400 Bad Request', { error: selection.code, message: selection.message });
+        if (!selection.ok) return json('400 Bad Request', { error: selection.code, message: selection.message, ...(selection.code === 'BC_BAD_PARAM' ? { param: 'board' } : {}) });
         return snapshots.answer(req.auth.channels, req.header('if-none-match'), selection.symbols);
       } },
     { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket }) },

@@ -94,7 +94,7 @@ describe('UNIVERSE=all', () => {
     expect(r.body.error).toBe('BC_UNKNOWN_BOARD');
     const both = await expectRefused(srv.ws('board=HNX&symbols=FPT'));
     expect(both.status).toBe(400);
-    expect(both.body.error).toBe('BC_BAD_PARAM');
+    expect(both.body).toMatchObject({ error: 'BC_BAD_PARAM', param: 'board' });
   });
 
   it('/api/snapshot takes the same board and symbols', async () => {
