@@ -1,7 +1,8 @@
 // The simulator's price-process and index cores on their own (issue 14's split).
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/market/sim/rng.js';
-import { evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type PriceWalk } from '../../src/market/sim/price-process.js';
+import { evolveBasis, evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type PriceWalk } from '../../src/market/sim/price-process.js';
+import { accrueForeign, type ForeignFlow } from '../../src/market/sim/foreign-flow.js';
 import { breadthOf, DerivedVnIndex } from '../../src/market/sim/indices.js';
 import type { QuoteState } from '../../src/market/sim/messages.js';
 import { ACTIVE_MS_PER_DAY } from '../../src/market/sim/clock.js';
@@ -75,5 +76,41 @@ describe('indices', () => {
     expect(up.value / v.prior).toBeCloseTo(Math.exp(0.85 * Math.log(1.02)), 4);
     expect(up.advances).toBeGreaterThan(up.declines);
     expect(up.advances + up.declines + up.unchanged).toBe(395);
+  });
+});
+
+describe('futures basis', () => {
+  it('mean-reverts: after many half-lives the start is forgotten, and its spread stays near 4 points', () => {
+    const rng = new Rng(21);
+    const values: number[] = [];
+    const b = { value: 50, lastA: 0 };
+    expect(evolveBasis(b, 0, rng)).toBe(50); // no active time, no move
+    for (let i = 1; i <= 2_000; i++) values.push(evolveBasis(b, i * 20 * 60_000, rng)); // one half-life a step
+    const mean = values.reduce((a, v) => a + v, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+    expect(Math.abs(mean)).toBeLessThan(0.5);
+    expect(sd).toBeGreaterThan(3.5);
+    expect(sd).toBeLessThan(4.5);
+  });
+});
+
+describe('foreign flow', () => {
+  const flow = (over: Partial<ForeignFlow> = {}): ForeignFlow => ({ fBuyVol: 0, fSellVol: 0, fBuyVal: 0, fSellVal: 0, qfb: 1, qfs: 0, totalRoom: 1_000, held: 900, ...over });
+
+  it('one trade is wholly foreign or not, and never buys beyond the room', () => {
+    const s = flow();
+    accrueForeign(s, 500, 20_000, false, new Rng(1)); // a foreign buyer for sure, 100 shares of room left
+    expect(s).toMatchObject({ fBuyVol: 100, fSellVol: 0, fBuyVal: 2_000_000, held: 1_000 });
+    accrueForeign(s, 500, 20_000, false, new Rng(2));
+    expect(s.fBuyVol).toBe(100); // the room is full
+  });
+
+  it('an aggregate takes about the expected share, in board lots', () => {
+    const s = flow({ qfb: 0.1, qfs: 0.1, totalRoom: 1e9, held: 0 });
+    accrueForeign(s, 1_000_000, 10_000, true, new Rng(3));
+    expect(s.fBuyVol % 100).toBe(0);
+    expect(s.fBuyVol).toBeGreaterThanOrEqual(70_000);
+    expect(s.fBuyVol).toBeLessThanOrEqual(130_000);
+    expect(s.held).toBe(s.fBuyVol - s.fSellVol);
   });
 });

@@ -4,8 +4,8 @@
 //
 // This class holds the state and the event loop; the pure parts are its own modules:
 // schedule.ts (session instants, event order, Poisson arrivals), book.ts (order books),
-// price-process.ts (the market factor and each stock's fair price), indices.ts (breadth,
-// VNINDEX), messages.ts (the SSI message shapes). With UNIVERSE=hose|all the rest of the
+// price-process.ts (the market factor, each stock's fair price, the futures basis),
+// foreign-flow.ts, indices.ts (breadth, VNINDEX), messages.ts (the SSI message shapes). With UNIVERSE=hose|all the rest of the
 // market is broad-market.ts, stepped by this loop with its own random stream, so the VN30
 // part of the sequence is the same whatever the universe.
 //
@@ -48,7 +48,8 @@ import { Rng, randomSeed } from './rng.js';
 import { BROAD_TRADE_RATIO, BroadMarket } from './broad-market.js';
 import { HNX30_SYMBOLS, universe, VNMIDCAP_SYMBOLS, type UniverseName } from '../rules/universe.js';
 import { breadthOf, DerivedVnIndex } from './indices.js';
-import { evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type PriceWalk } from './price-process.js';
+import { evolveBasis, evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type Basis, type PriceWalk } from './price-process.js';
+import { accrueForeign, type ForeignFlow } from './foreign-flow.js';
 import { futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
 import { foreignMsg, indexMsg, quoteMsg, round2, SESSION_CODE, type QuoteState } from './messages.js';
 import {
@@ -93,18 +94,9 @@ const MEDIAN_TRADE_VALUE = 20_000_000;
 
 const P = MarketPhase;
 
-interface Stock extends QuoteState, PriceWalk {
+interface Stock extends QuoteState, PriceWalk, ForeignFlow {
   c: Constituent;
   medianLots: number;
-  fBuyVol: number;
-  fSellVol: number;
-  fBuyVal: number;
-  fSellVal: number;
-  /** Probability that a trade's buyer / seller is foreign, today. */
-  qfb: number;
-  qfs: number;
-  totalRoom: number;
-  held: number;
 }
 
 /** The VN30F contract; prices in tenths of a point (integers) so the 0.1 grid is exact. */
@@ -136,9 +128,8 @@ export class MarketSim {
   private date = '';
   private midnight = 0;
   private readonly market = newMarketFactor();
-  // futures basis (points), an Ornstein–Uhlenbeck process in active time
-  private basis = 0;
-  private basisA = 0;
+  /** The futures basis to VN30 (price-process.ts). */
+  private readonly basis: Basis = { value: 0, lastA: 0 };
   // indices
   private vn30Prior = 0;
   private readonly vnindex = new DerivedVnIndex();
@@ -279,9 +270,9 @@ export class MarketSim {
     // Futures: roll to the front month; the reference is yesterday's close (or spot + basis).
     const contract = frontMonthContract(date);
     const prev = first ? undefined : this.fut;
-    if (first) this.basis = 3 * rng.normal();
-    this.basisA = 0;
-    let ref10 = prev && prev.symbol === contract.symbol ? prev.last || prev.ref : Math.round((this.vn30Prior + this.basis) * 10);
+    if (first) this.basis.value = 3 * rng.normal();
+    this.basis.lastA = 0;
+    let ref10 = prev && prev.symbol === contract.symbol ? prev.last || prev.ref : Math.round((this.vn30Prior + this.basis.value) * 10);
     ref10 = Math.max(1, ref10);
     this.fut = {
       symbol: contract.symbol, ref: ref10, ceiling: Math.floor((ref10 * 107) / 100), floor: Math.ceil((ref10 * 93) / 100),
@@ -369,7 +360,7 @@ export class MarketSim {
       const lo = Math.min(s.open, p, s.low || Infinity);
       s.high = Math.min(s.ceiling, stepTicks(hi, rng.int(4)));
       s.low = Math.max(s.floor, stepTicks(lo, -rng.int(4)));
-      this.accrueForeign(s, vol, avg, 1);
+      accrueForeign(s, vol, avg, true, this.rng);
     }
   }
 
@@ -505,16 +496,7 @@ export class MarketSim {
 
   /** The futures fair price in tenths of a point: VN30 (last prices) + a mean-reverting basis. */
   private evolveFutures(): number {
-    const a = this.activeNow();
-    const dt = a - this.basisA;
-    if (dt > 0) {
-      // OU: half-life ~20 active minutes, stationary sd ~4 points, mean 0 (both signs over time).
-      const theta = Math.LN2 / (20 * 60_000);
-      const decay = Math.exp(-theta * dt);
-      this.basis = this.basis * decay + 4 * Math.sqrt(1 - decay * decay) * this.rng.normal();
-      this.basisA = a;
-    }
-    return (this.vn30Value() + this.basis) * 10;
+    return (this.vn30Value() + evolveBasis(this.basis, this.activeNow(), this.rng)) * 10;
   }
 
   private clampBand(s: Stock, p: number): number {
@@ -606,7 +588,7 @@ export class MarketSim {
       if (level.volume <= 0) level.volume = this.depthLots(s) * BOARD_LOT; // refilled at the same price
     }
     this.fill(s, price, vol);
-    this.accrueForeign(s, vol, price, 0);
+    accrueForeign(s, vol, price, false, this.rng);
     out.push(this.stockMsg(s));
   }
 
@@ -618,26 +600,6 @@ export class MarketSim {
     if (!s.open) s.open = price;
     s.high = Math.max(s.high, price);
     s.low = s.low ? Math.min(s.low, price) : price;
-  }
-
-  /** Foreign participation in `vol` shares at `price`; mode 1 = aggregate (expected share), 0 = one trade. */
-  private accrueForeign(s: Stock, vol: number, price: number, mode: 0 | 1): void {
-    const rng = this.rng;
-    let fb: number;
-    let fs: number;
-    if (mode === 1) {
-      fb = Math.round((vol * s.qfb * rng.uniform(0.7, 1.3)) / BOARD_LOT) * BOARD_LOT;
-      fs = Math.round((vol * s.qfs * rng.uniform(0.7, 1.3)) / BOARD_LOT) * BOARD_LOT;
-    } else {
-      fb = rng.chance(s.qfb) ? vol : 0;
-      fs = rng.chance(s.qfs) ? vol : 0;
-    }
-    fb = Math.min(fb, Math.max(0, s.totalRoom - s.held + fs)); // no buying beyond the room
-    s.fBuyVol += fb;
-    s.fSellVol += fs;
-    s.fBuyVal += Math.round(fb * price);
-    s.fSellVal += Math.round(fs * price);
-    s.held = Math.max(0, s.held + fb - fs);
   }
 
   private stockQuote(out: RawFeedMessage[]): void {
@@ -675,7 +637,7 @@ export class MarketSim {
       const price = auction?.price ?? this.clampBand(s, roundToTick(fair));
       const vol = auction?.volume ?? Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
       this.fill(s, price, vol);
-      this.accrueForeign(s, vol, price, 1);
+      accrueForeign(s, vol, price, true, this.rng);
       // What is left after a call auction: bids below, asks above the match price.
       this.fillBook(s, price > s.floor ? stepTicks(price, -1) : 0, price < s.ceiling ? stepTicks(price, 1) : 0);
       out?.push(this.stockMsg(s, session));

@@ -77,3 +77,21 @@ export function evolveFair(w: PriceWalk, a: number, M: number, rng: Rng): number
   }
   return fair;
 }
+
+/** The futures basis to VN30 (points), an Ornstein–Uhlenbeck process in active time. */
+export interface Basis {
+  value: number;
+  lastA: number;
+}
+
+/** Bring the basis to active time `a`: half-life ~20 active minutes, stationary sd ~4 points, mean 0. */
+export function evolveBasis(b: Basis, a: number, rng: Rng): number {
+  const dt = a - b.lastA;
+  if (dt > 0) {
+    const theta = Math.LN2 / (20 * 60_000);
+    const decay = Math.exp(-theta * dt);
+    b.value = b.value * decay + 4 * Math.sqrt(1 - decay * decay) * rng.normal();
+    b.lastA = a;
+  }
+  return b.value;
+}
