@@ -51,6 +51,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 /** all: one process (feed + clients); ingest: feed → NATS, no clients; edge: NATS → clients, no feed. */
 export const ROLES = ['all', 'ingest', 'edge'] as const;
 /** How the SSI adapter spreads its channel types over hub connections (see ssi/channel-watch.ts). */
+/** The markets a deployment serves (src/market/rules/universe.ts says what each holds). */
+export const UNIVERSES = ['vn30', 'hose', 'all'] as const;
 export const SSI_CHANNEL_MODES = ['auto', 'single', 'per-type'] as const;
 
 const specs = {
@@ -104,6 +106,7 @@ const specs = {
   SSI_STREAM_URL: url({ default: 'https://fc-datahub.ssi.com.vn/v2.0', desc: 'FastConnect Data v2 streaming base; the SignalR endpoints are {SSI_STREAM_URL}/signalr/...' }),
   FUTURES_OVERRIDE: symbolList(/^(VN30F\d{2}(0[1-9]|1[0-2])|41I1[A-HJ-NP-TV-Z][1-9A-C]000)$/, 'VN30 futures contracts (VN30FYYMM or the KRX-era 41I1…000)')({ default: [], desc: 'futures contracts to subscribe instead of the resolver\'s (front month + next), in either code scheme, sent as given' }),
   FUTURES_CODE_SCHEME: choice(['auto', 'classic', 'krx'] as const, 'auto'),
+  UNIVERSE: choice(UNIVERSES, 'vn30'),
   EXTRA_SYMBOLS: symbolList(/^[A-Z0-9]{1,20}$/, 'symbols')({ default: [], desc: 'stocks tracked on the board in addition to the VN30 basket (FEED=ssi)' }),
   SSI_CHANNEL_MODE: choice(SSI_CHANNEL_MODES, 'auto'),
   FEED_STALE_MS: int(100, 3_600_000)({ default: 30_000, desc: 'a connected feed silent this long (no data, no keep-alive) is reported STALE in every frame' }),

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   BC_UNKNOWN_CHANNEL: { status: 400, seen: 'http', meaning: 'a channel that does not exist (on `/ws` at the upgrade, or in a subscribe message)' },
   BC_CHANNEL_FORBIDDEN: { status: 403, seen: 'http', meaning: 'a channel the token does not allow (at the upgrade, or in a subscribe message)' },
   BC_UNKNOWN_SYMBOL: { status: 400, seen: 'http', meaning: 'a symbol not on the board (at the upgrade, or in a subscribe message)' },
+  BC_UNKNOWN_BOARD: { status: 400, seen: 'http', meaning: 'a `board` that is not one of this universe\'s named boards (at the upgrade, `/api/snapshot`, or in a subscribe message)' },
   BC_TOO_MANY_SYMBOLS: { status: 400, seen: 'http', meaning: 'a watchlist over `WS_MAX_SYMBOLS` symbols (at the upgrade, or in a subscribe message; the socket keeps its watchlist)' },
   BC_TOO_MANY_VIEWS: { status: 503, seen: 'http', meaning: 'the server holds `WS_MAX_VIEWS` distinct views (at the upgrade; a subscribe gets an error frame and keeps its view)' },
   BC_CONNECT_RATE: { status: 429, seen: 'http', meaning: 'more than `WS_MAX_CONNECT_RATE_PER_IP` upgrades a second from this address; `Retry-After: 1`' },

@@ -45,7 +45,7 @@ export class FeedMessageError extends BoardcastError {
 
 /** The codes a client message can be refused with (an `error` control frame; the socket stays open). */
 export type ClientMessageCode = CodeOf<
-  'BC_CLIENT_MSG_MALFORMED' | 'BC_CLIENT_MSG_VERSION' | 'BC_CLIENT_MSG_UNKNOWN' | 'BC_CLIENT_MSG_FAILED' | 'BC_UNKNOWN_CHANNEL' | 'BC_CHANNEL_FORBIDDEN' | 'BC_UNKNOWN_SYMBOL' | 'BC_TOO_MANY_SYMBOLS' | 'BC_TOO_MANY_VIEWS'
+  'BC_CLIENT_MSG_MALFORMED' | 'BC_CLIENT_MSG_VERSION' | 'BC_CLIENT_MSG_UNKNOWN' | 'BC_CLIENT_MSG_FAILED' | 'BC_UNKNOWN_CHANNEL' | 'BC_CHANNEL_FORBIDDEN' | 'BC_UNKNOWN_SYMBOL' | 'BC_UNKNOWN_BOARD' | 'BC_TOO_MANY_SYMBOLS' | 'BC_TOO_MANY_VIEWS'
 >;
 
 /** A client WebSocket message that the server rejected. */

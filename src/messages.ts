@@ -3,6 +3,7 @@
 // of each other.
 import type { AlertSettings } from './market/alerts/engine.js';
 import type { FeedStatus } from './market/feed/feed.js';
+import type { UniverseName } from './market/rules/universe.js';
 import type { PackedParts } from './wire/frame-parts.js';
 import type { WireFormat } from './wire/formats.js';
 
@@ -21,6 +22,8 @@ export interface WorkerStartup {
   logLevel: string;
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };
+  /** The market served (UNIVERSE; absent = vn30): the simulator simulates it, the processor tracks its indices. */
+  universe?: UniverseName;
   /** FEED=ssi. The secret travels only in memory (workerData) and is never logged. */
   ssi?: { consumerId: string; consumerSecret: string; baseUrl: string; streamUrl: string; futuresOverride: string[]; futuresCodeScheme: 'auto' | 'classic' | 'krx'; extraSymbols: string[]; channelMode: 'auto' | 'single' | 'per-type' };
   /** A connected feed silent this long is reported stale on the wire, ms. */
@@ -48,7 +51,7 @@ export type MainToWorker =
 
 export type WorkerToMain =
   /** The feed is up and the basket known; the first frame follows. */
-  | { type: 'ready'; epoch: string; basket: string[] }
+  | { type: 'ready'; epoch: string; basket: string[]; boards?: Record<string, string[]> }
   /**
    * One frame, encoded once per format that has clients, as parts the main thread
    * assembles views from: the whole board (`full`) and, unless this is a keyframe or the

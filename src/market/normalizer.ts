@@ -23,7 +23,7 @@
 import { FeedMessageError } from '../errors.js';
 import { isMissing, LIMITS, MARKET_ORDER_PRICES, num, reject, symbol, TradingDates, when, type Msg } from './normalize-fields.js';
 import type { FeedEvent, ForeignEvent, IndexEvent, PriceLevel, QuoteEvent } from './events.js';
-import { aggressorSide, sessionPhase } from './rules/feed-codes.js';
+import { aggressorSide, INDEX_FEED_ALIASES, sessionPhase } from './rules/feed-codes.js';
 import { auctionFields } from './normalize-auction.js';
 import { normalizeStatus } from './normalize-status.js';
 
@@ -34,7 +34,8 @@ export { parseTime, parseTradingDate, type RejectReason } from './normalize-fiel
 export const KNOWN_RTYPES = ['X', 'R', 'MI', 'F'] as const;
 export type KnownRType = (typeof KNOWN_RTYPES)[number];
 
-const INDEX_ID_RE = /^[A-Za-z0-9]{1,20}$/;
+// Hyphens: the board indices' names (HNX-INDEX, UPCOM-INDEX, src/market/rules/universe.ts).
+const INDEX_ID_RE = /^[A-Za-z0-9-]{1,20}$/;
 
 /** A book level's price: like num, but a market-order marker (ATO/ATC/...) means "no price". */
 function levelPrice(msg: Msg, key: string): number {
@@ -101,7 +102,8 @@ function normalizeForeign(msg: Msg, dates: TradingDates): ForeignEvent {
 }
 
 function normalizeIndex(msg: Msg, dates: TradingDates): IndexEvent {
-  const id = symbol('MI', msg, 'IndexId', INDEX_ID_RE);
+  const feedId = symbol('MI', msg, 'IndexId', INDEX_ID_RE);
+  const id = INDEX_FEED_ALIASES[feedId] ?? feedId;
   const { tradingDate, timeMs } = when('MI', msg, dates);
   const count = (k: string) => num('MI', msg, k, { max: LIMITS.maxCount });
   return {

@@ -16,6 +16,7 @@ import { MarketProcessor } from './processor/processor.js';
 import { HistoryTap } from './history-tap.js';
 import { AlertEngine, DEFAULT_ALERT_SETTINGS, type AlertRecord } from './alerts/engine.js';
 import { AlertQueue } from './alerts/alert-queue.js';
+import { universe } from './rules/universe.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
 const port = parentPort;
@@ -145,10 +146,13 @@ await feed.start({
   },
 });
 feedStatus = feed.status();
-processor = new MarketProcessor({ basket: feed.basket() });
+// The universe's indices and boards; a symbol it does not list (EXTRA_SYMBOLS) trades on HOSE's timetable.
+const market = universe(startup.universe ?? 'vn30');
+const exchangeOf = (symbol: string) => feed.exchangeOf?.(symbol) ?? market.exchangeOf(symbol);
+processor = new MarketProcessor({ basket: feed.basket(), indexIds: [...market.indexIds], exchangeOf });
 for (const ev of early.splice(0)) apply(ev);
 log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
-post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });
+post({ type: 'ready', epoch: startup.epoch, basket: feed.basket(), ...(feed.boards ? { boards: feed.boards() } : {}) });
 loop.start();
 history?.start();
 setInterval(() => {

@@ -17,7 +17,7 @@ import { recordFeed } from '../market/feed/recording.js';
 const USAGE = 'usage: npm run record -- --out FILE [--duration SECONDS] [--feed sim|ssi|replay]';
 
 /** The environment variables that configure the recorded feed (as they configure the server's). */
-export const RECORD_VARS = ['FEED', 'LOG_LEVEL', 'SIM_SEED', 'SIM_TRADES_PER_SECOND', 'SIM_START_TIME', 'SIM_CLOCK_SPEED', 'SSI_CONSUMER_ID', 'SSI_CONSUMER_SECRET', 'SSI_BASE_URL', 'SSI_STREAM_URL', 'FUTURES_OVERRIDE', 'EXTRA_SYMBOLS', 'REPLAY_FILE', 'REPLAY_SPEED', 'REPLAY_LOOP'];
+export const RECORD_VARS = ['FEED', 'LOG_LEVEL', 'SIM_SEED', 'SIM_TRADES_PER_SECOND', 'SIM_START_TIME', 'SIM_CLOCK_SPEED', 'UNIVERSE', 'SSI_CONSUMER_ID', 'SSI_CONSUMER_SECRET', 'SSI_BASE_URL', 'SSI_STREAM_URL', 'FUTURES_OVERRIDE', 'EXTRA_SYMBOLS', 'REPLAY_FILE', 'REPLAY_SPEED', 'REPLAY_LOOP'];
 
 export function helpText(): string {
   const lines = RECORD_VARS.map((name) => {

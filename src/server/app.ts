@@ -16,7 +16,7 @@ import { Broadcaster, type SocketData } from './broadcaster.js';
 import { parseClientMessage, type ClientRequest } from './client-messages.js';
 import { ConnectionLimiter } from './conn-limits.js';
 import { Guard } from '../guard.js';
-import { json, readRequest, requestProblem, type Route } from './http-router.js';
+import { httpError, json, readRequest, requestProblem, type Route } from './http-router.js';
 import { Lifecycle, type ServerHandle, type ShutdownOptions } from './lifecycle.js';
 import { operationsRoutes } from './ops-routes.js';
 import { HttpServer } from './http-server.js';
@@ -29,7 +29,8 @@ import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
 import { admitClient, refusal, refuseUpgrade, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
-import { allowedChannels, initialBasket, parseChannels, parseSymbols, tooManySymbols } from './views.js';
+import { allowedChannels, boardsOf, initialBasket, namedBoard, parseChannels, parseSelection, parseSymbols, selectionErrorOptions, tooManySymbols } from './views.js';
+import { universe } from '../market/rules/universe.js';
 import { viewKey, type ViewSpec } from '../wire/views.js';
 import { boardPageRoutes } from './static.js';
 import type { HistoryService } from '../history/service.js';
@@ -71,6 +72,9 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
   const lifecycle = new Lifecycle({ config, log, http });
   // Watchlists are checked against a basket from the start (an edge's real one comes with its first frame).
   let basket: string[] = initialBasket(config.EXTRA_SYMBOLS);
+  // The named boards (?board=) are the universe's; a board lists only what is in the basket.
+  const market = universe(config.UNIVERSE);
+  let boards = boardsOf(market);
   let firstFrameAt: number | undefined;
   // Listening waits for the first frame AND the heartbeat posted right after it, so /readyz
   // is 200 from the first request (the two messages may reach this thread in separate turns).
@@ -90,6 +94,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
+        boards = boardsOf(market, msg.boards);
         broadcaster.setEpoch(msg.epoch);
         log.info({ epoch: msg.epoch, symbols: msg.basket.length, source: source.kind }, 'market worker ready');
         break;
@@ -145,14 +150,19 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       else channels.delete(c as Channel);
     }
     let symbols = d.view.symbols ? new Set(d.view.symbols) : null;
+    if (req.type === 'subscribe' && req.board !== '') {
+      const b = namedBoard(req.board, boards, basket);
+      if (!b.ok) throw new ClientMessageError(b.code === 'BC_UNKNOWN_BOARD' ? b.code : 'BC_CLIENT_MSG_MALFORMED', b.message);
+      return { ...d.view, channels, symbols: b.symbols };
+    }
     const named = parseSymbols(req.symbols.join(','), basket, config.WS_MAX_SYMBOLS);
-    if (!named.ok) throw new ClientMessageError(named.code, named.message);
+    if (!named.ok) throw new ClientMessageError(named.code === 'BC_BAD_PARAM' ? 'BC_CLIENT_MSG_MALFORMED' : named.code, named.message);
     if (named.symbols) {
       if (req.type === 'subscribe') symbols = new Set([...(symbols ?? []), ...named.symbols]);
       else symbols = new Set([...(symbols ?? basket)].filter((s) => !named.symbols!.has(s)));
       if (symbols.size > config.WS_MAX_SYMBOLS) {
         const r = tooManySymbols(symbols.size, config.WS_MAX_SYMBOLS);
-        if (!r.ok) throw new ClientMessageError(r.code, r.message);
+        throw new ClientMessageError(r.code, r.message);
       }
     }
     return { ...d.view, channels, symbols };
@@ -194,8 +204,11 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
           if (!WIRE_FORMATS.includes(format)) return reject('BC_BAD_FORMAT', `format must be one of ${WIRE_FORMATS.join(', ')}`);
           const deltaParam = info.query.get('delta') ?? '1';
           if (deltaParam !== '0' && deltaParam !== '1') return reject('BC_BAD_DELTA', 'delta must be 0 or 1');
-          const symbols = parseSymbols(info.query.get('symbols'), basket, config.WS_MAX_SYMBOLS);
-          if (!symbols.ok) return reject(symbols.code, symbols.message);
+          const symbols = parseSelection(info.query.get('board'), info.query.get('symbols'), boards, basket, config.WS_MAX_SYMBOLS);
+          if (!symbols.ok) {
+            metrics.rejectedUpgrades.inc({ code: symbols.code });
+            return { ok: false as const, answer: httpError(symbols.code, symbols.message, selectionErrorOptions(symbols.code)) };
+          }
           const admitted = await admitClient(info, { authenticator, limiter }); // reserves a slot, then authenticates
           if (!admitted.ok) {
             metrics.rejectedUpgrades.inc({ code: admitted.answer.code });
@@ -287,7 +300,11 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
         return { ...r, detail: { role: config.ROLE, epoch: broadcaster.epoch, seq: broadcaster.lastSeq, feed: r.feed } };
       },
     }),
-    { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => snapshots.answer(req.auth.channels, req.header('if-none-match')) },
+    { pattern: '/api/snapshot', name: 'api.snapshot', access: 'market', cors: true, handle: (req) => {
+        const selection = parseSelection(req.query.get('board'), req.query.get('symbols'), boards, basket, config.WS_MAX_SYMBOLS);
+        if (!selection.ok) return httpError(selection.code, selection.message, selectionErrorOptions(selection.code));
+        return snapshots.answer(req.auth.channels, req.header('if-none-match'), selection.symbols);
+      } },
     { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket }) },
     ...historyRoutes(history),
     ...boardPageRoutes(),

@@ -7,6 +7,7 @@
 // a JSON reader for SNAPSHOT_DEMAND_MS after it (onDemandChange tells the server to recount).
 // A request that finds no current JSON frame (the first after an idle spell) waits for the
 // next one; however many requests come, the worker's work stays one frame per interval.
+import { createHash } from 'node:crypto';
 import type { WorkerToMain } from '../messages.js';
 import { CHANNELS, type PackedParts } from '../wire/frame-parts.js';
 import { httpError, type HttpAnswer } from './http-answer.js';
@@ -59,17 +60,23 @@ export class SnapshotCache {
     }
   }
 
-  /** The answer for a caller allowed `channels` (undefined: all), with its If-None-Match. */
-  async answer(channels: readonly string[] | undefined, ifNoneMatch: string): Promise<HttpAnswer> {
+  /**
+   * The answer for a caller allowed `channels` (undefined: all), with its If-None-Match, for
+   * the symbols of a named board or watchlist (null: the whole board).
+   */
+  async answer(channels: readonly string[] | undefined, ifNoneMatch: string, symbols: ReadonlySet<string> | null = null): Promise<HttpAnswer> {
     const l = await this.current();
     if (!l) return httpError('BC_NO_SNAPSHOT', 'no frame yet');
     const allowed = allowedChannels(channels);
-    const key = CHANNELS.filter((c) => allowed.has(c)).join(',');
-    const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === CHANNELS.length ? '' : `;${key}`}"`;
+    const channelKey = CHANNELS.filter((c) => allowed.has(c)).join(',');
+    // A symbol set goes into the ETag as a short digest (a board can have 850 names).
+    const symbolKey = symbols ? createHash('sha1').update([...symbols].sort().join(',')).digest('base64url').slice(0, 12) : '';
+    const key = `${channelKey}|${symbolKey}`;
+    const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === CHANNELS.length ? '' : `;${channelKey}`}${symbols ? `;${symbolKey}` : ''}"`;
     const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' };
     if (ifNoneMatchHas(ifNoneMatch, etag)) return { status: '304 Not Modified', headers };
     let body = l.bodies.get(key);
-    if (!body) l.bodies.set(key, (body = assembleView(l.meta, 'FULL', 0, l.parts, { format: 'json', channels: allowed, symbols: null, delta: false })));
+    if (!body) l.bodies.set(key, (body = assembleView(l.meta, 'FULL', 0, l.parts, { format: 'json', channels: allowed, symbols: symbols ? new Set(symbols) : null, delta: false })));
     return { status: '200 OK', body, headers };
   }
 

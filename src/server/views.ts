@@ -1,7 +1,9 @@
 // The views a socket may ask for, checked: channels against what its token allows, a
-// watchlist against the basket. Assembling a view's bytes is the codec's (src/wire/views.ts).
+// watchlist against the basket, a named board against the universe. Assembling a view's
+// bytes is the codec's (src/wire/views.ts): a named board is just a symbol set there.
 import { CHANNELS, DEFAULT_CHANNELS, type Channel } from '../wire/frame-parts.js';
 import { VN30_SYMBOLS } from '../market/rules/vn30.js';
+import { DEFAULT_BOARD, type Universe } from '../market/rules/universe.js';
 
 /** The channels a client may have: a JWT's `channels` claim (unknown names ignored), or all. */
 export function allowedChannels(claim: readonly string[] | undefined): Set<Channel> {
@@ -24,10 +26,10 @@ export function parseChannels(raw: string | null, allowed: ReadonlySet<Channel>)
 
 export type SymbolsResult =
   | { ok: true; symbols: Set<string> | null }
-  | { ok: false; code: 'BC_UNKNOWN_SYMBOL' | 'BC_TOO_MANY_SYMBOLS'; message: string };
+  | { ok: false; code: 'BC_UNKNOWN_SYMBOL' | 'BC_TOO_MANY_SYMBOLS' | 'BC_UNKNOWN_BOARD' | 'BC_BAD_PARAM'; message: string };
 
 /** A watchlist of more than `max` symbols. */
-export const tooManySymbols = (n: number, max: number): SymbolsResult => ({ ok: false, code: 'BC_TOO_MANY_SYMBOLS', message: `a watchlist holds at most ${max} symbols (asked for ${n})` });
+export const tooManySymbols = (n: number, max: number): { ok: false; code: 'BC_TOO_MANY_SYMBOLS'; message: string } => ({ ok: false, code: 'BC_TOO_MANY_SYMBOLS', message: `a watchlist holds at most ${max} symbols (asked for ${n})` });
 
 /**
  * Parses `?symbols=FPT,VNM` (absent: null, the whole board). Every name must be in the
@@ -52,4 +54,45 @@ export function parseSymbols(raw: string | null, basket: readonly string[], max:
  */
 export function initialBasket(extraSymbols: readonly string[]): string[] {
   return [...new Set([...VN30_SYMBOLS, ...extraSymbols])];
+}
+
+/** The named boards a server offers: the universe's, with the lists the feed learned when it did. */
+export interface Boards {
+  /** No board asked for = the whole board (UNIVERSE=vn30: as before named boards, so EXTRA_SYMBOLS stay on it). */
+  wholeByDefault: boolean;
+  lists: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The universe's boards, the feed's lists (the 'ready' message) replacing those it has. */
+export function boardsOf(market: Universe, fromFeed?: Record<string, readonly string[]>): Boards {
+  const lists = new Map<string, readonly string[]>(market.boards);
+  if (fromFeed) for (const [name, symbols] of Object.entries(fromFeed)) if (lists.has(name) && symbols.length > 0) lists.set(name, symbols);
+  return { wholeByDefault: market.name === 'vn30', lists };
+}
+
+/**
+ * A named board's symbols (`?board=VN100`, case-insensitive), those of them on the board
+ * (the basket: a live feed may not carry every one). `null` asks for the default board:
+ * VN30 — the whole board when `wholeByDefault`; with a wider universe the 30 rows, not
+ * 1,600. A board is not a watchlist: WS_MAX_SYMBOLS does not apply.
+ */
+export function namedBoard(raw: string | null, boards: Boards, basket: readonly string[]): SymbolsResult {
+  if (raw === null || raw === '') {
+    if (boards.wholeByDefault) return { ok: true, symbols: null };
+    raw = DEFAULT_BOARD;
+  }
+  const list = boards.lists.get(raw.trim().toUpperCase());
+  if (!list) return { ok: false, code: 'BC_UNKNOWN_BOARD', message: `unknown board ${JSON.stringify(raw)}; boards are ${[...boards.lists.keys()].join(', ')}` };
+  const on = new Set(basket);
+  return { ok: true, symbols: new Set(list.filter((s) => on.has(s))) };
+}
+
+/** The answer options of a refused selection: `board` and `symbols` together name the `board` parameter. */
+export const selectionErrorOptions = (code: string): { param?: string } => (code === 'BC_BAD_PARAM' ? { param: 'board' } : {});
+
+/** `?board=` or `?symbols=` (not both), or neither: the default board. */
+export function parseSelection(board: string | null, symbols: string | null, boards: Boards, basket: readonly string[], max: number): SymbolsResult {
+  const hasBoard = board !== null && board !== '';
+  if (hasBoard && symbols !== null && symbols !== '') return { ok: false, code: 'BC_BAD_PARAM', message: 'name a board or a watchlist (symbols), not both' };
+  return hasBoard ? namedBoard(board, boards, basket) : symbols ? parseSymbols(symbols, basket, max) : namedBoard(null, boards, basket);
 }

@@ -26,6 +26,8 @@ export interface FakeSsiOptions {
   switchMode?: 'add' | 'replace';
   /** The derivatives list of Market/Securities (market DER); absent: that endpoint answers 404. */
   derivatives?: string[];
+  /** The stock lists of Market/Securities by market (HOSE, HNX, UPCOM); absent: 404 for those markets. */
+  listings?: Record<string, string[]>;
 }
 
 export interface ForeignRow {
@@ -56,6 +58,9 @@ export class FakeSsi {
   keepAliveMs: number;
   /** The derivatives Market/Securities lists for market DER; undefined: the endpoint answers 404. */
   derivatives: string[] | undefined;
+  listings: Record<string, string[]> | undefined;
+  /** Every Market/Securities page asked for, in order. */
+  readonly securitiesPages: Array<{ market: string; page: number; size: number }> = [];
   /** Foreign totals served by DailyStockPrice (today). */
   foreign: ForeignRow[] = [];
   /** Tokens issued and still accepted. */
@@ -91,6 +96,7 @@ export class FakeSsi {
     this.keepAliveMs = opts.keepAliveMs ?? 0;
     this.switchMode = opts.switchMode ?? 'add';
     this.derivatives = opts.derivatives;
+    this.listings = opts.listings;
   }
 
   get baseUrl(): string {
@@ -190,11 +196,13 @@ export class FakeSsi {
           this.counts.unauthorized++;
           return this.json(res, { message: 'Unauthorized', status: 401, data: null });
         }
-        if (!this.derivatives) return this.json(res, { message: 'not found' }, 404);
-        const list = q.get('market') === 'DER' ? this.derivatives : [];
+        const market = q.get('market') ?? '';
+        const list = market === 'DER' ? this.derivatives : this.listings ? (this.listings[market] ?? []) : this.derivatives && [];
+        if (!list) return this.json(res, { message: 'not found' }, 404);
         const size = Math.min(Number(q.get('pageSize') ?? 10), this.maxPageSize);
         const page = Number(q.get('pageIndex') ?? 1);
-        const data = list.slice((page - 1) * size, page * size).map((s) => ({ Market: 'DER', Symbol: s, StockName: `VN30 futures ${s}`, StockEnName: '' }));
+        this.securitiesPages.push({ market, page, size });
+        const data = list.slice((page - 1) * size, page * size).map((s) => ({ Market: market, Symbol: s, StockName: market === 'DER' ? `VN30 futures ${s}` : `${s} JSC`, StockEnName: '' }));
         return this.json(res, { message: 'Success', status: 200, data, totalRecord: list.length });
       }
       case '/api/v2/Market/DailyStockPrice': {

@@ -4,6 +4,7 @@
 import { MarketSim } from '../../src/market/sim/market-sim.js';
 import { normalize } from '../../src/market/normalizer.js';
 import { MarketProcessor } from '../../src/market/processor/processor.js';
+import { universe, type UniverseName } from '../../src/market/rules/universe.js';
 import type { SnapshotProps, SymbolStateProps } from '../../src/wire/proto.js';
 
 export interface SimBoard {
@@ -13,9 +14,10 @@ export interface SimBoard {
   step(wallMs: number): number;
 }
 
-export function simBoard(seed = 1, startTime = '09:00:00', clockSpeed = 60): SimBoard {
-  const sim = new MarketSim({ seed, startTime, clockSpeed, tradesPerSecond: 40 });
-  const processor = new MarketProcessor({ basket: [...sim.symbols] });
+export function simBoard(seed = 1, startTime = '09:00:00', clockSpeed = 60, market: UniverseName = 'vn30'): SimBoard {
+  const sim = new MarketSim({ seed, startTime, clockSpeed, tradesPerSecond: 40, universe: market });
+  const u = universe(market);
+  const processor = new MarketProcessor({ basket: [...sim.symbols], indexIds: [...u.indexIds], exchangeOf: u.exchangeOf });
   const apply = (msgs: ReturnType<MarketSim['advance']>) => {
     for (const m of msgs) processor.apply(normalize(m));
     return msgs.length;
@@ -25,8 +27,8 @@ export function simBoard(seed = 1, startTime = '09:00:00', clockSpeed = 60): Sim
 }
 
 /** A board late in the session: ~5 h of intraday points per index. */
-export function lateSessionBoard(seed = 1): SimBoard {
-  const b = simBoard(seed, '09:00:00', 60);
+export function lateSessionBoard(seed = 1, market: UniverseName = 'vn30'): SimBoard {
+  const b = simBoard(seed, '09:00:00', 60, market);
   // 5 simulated hours at 60× = 300 s of sim wall time, in 1 s steps.
   for (let i = 0; i < 330; i++) b.step(1000);
   return b;

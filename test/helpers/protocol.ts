@@ -147,7 +147,7 @@ export function checkResyncRule(frames: DecodedFrame[]): Array<{ from: number; t
 export type Body =
   | { ping: { clientTimeUs: number } }
   | { resync: Record<string, never> }
-  | { subscribe: { channels?: string[]; symbols?: string[] } }
+  | { subscribe: { channels?: string[]; symbols?: string[]; board?: string } }
   | { unsubscribe: { channels?: string[]; symbols?: string[] } };
 
 /** A ClientMessage as a binary socket sends it (protobuf). */

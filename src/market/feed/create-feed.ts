@@ -13,10 +13,16 @@ export { feedStartupFromConfig, type FeedStartup } from './feed-startup.js';
 export function createFeed(startup: FeedStartup, log?: Logger): Feed {
   switch (startup.feed) {
     case 'sim':
-      return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed });
+      return new SimFeed({ seed: startup.sim.seed, tradesPerSecond: startup.sim.tradesPerSecond, startTime: startup.sim.startTime, clockSpeed: startup.sim.clockSpeed, universe: startup.universe ?? 'vn30' });
     case 'ssi':
       if (!startup.ssi) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=ssi needs its options (SSI_CONSUMER_ID, SSI_CONSUMER_SECRET, ...)', { feed: 'ssi' });
-      return new SsiFeed({ ...startup.ssi, log });
+      return new SsiFeed({
+        ...startup.ssi,
+        log,
+        universe: startup.universe ?? 'vn30',
+        // The foreign-flow reconciliation covers every board the universe has.
+        ...(startup.universe === 'all' ? { reconcileMarkets: ['HOSE', 'HNX', 'UPCOM'] } : {}),
+      });
     case 'replay':
       if (!startup.replay) throw new BoardcastError('BC_FEED_UNAVAILABLE', 'FEED=replay needs REPLAY_FILE', { feed: 'replay' });
       return new ReplayFeed(startup.replay);

@@ -1,5 +1,6 @@
 // The feed interface: anything that produces raw upstream messages (SSI-shaped objects)
 // for the normalizer. Adapters: sim (built-in market), replay (a recording), ssi.
+import type { Exchange } from '../rules/exchange.js';
 
 /** A raw upstream message as the feed delivered it: an SSI-shaped object with an RType. */
 export type RawFeedMessage = Record<string, unknown>;
@@ -35,6 +36,10 @@ export interface Feed {
   readonly realTime?: boolean;
   /** Symbols of the basket being tracked (VN30 constituents). Known after start resolves. */
   basket(): string[];
+  /** The board each basket stock trades on, when the feed knows it (else the universe's list says). */
+  exchangeOf?(symbol: string): Exchange | undefined;
+  /** The named boards (VN30, HOSE, …) as symbol lists, when the feed learned them (else the universe's). */
+  boards?(): Record<string, string[]>;
   start(ctx: FeedContext): Promise<void>;
   stop(): Promise<void>;
   status(): FeedStatus;

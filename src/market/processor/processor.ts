@@ -1,7 +1,8 @@
 // The market processor: folds normalized feed events into board state and builds the
 // snapshot the worker encodes every frame. Single-threaded, owned by the market worker.
 import type { FeedEvent, ForeignEvent, IndexEvent, QuoteEvent, StatusEvent } from '../events.js';
-import { phaseAt, type InstrumentClass } from '../rules/calendar.js';
+import { phaseAt, stockClassOf, type InstrumentClass } from '../rules/calendar.js';
+import type { Exchange } from '../rules/exchange.js';
 import { localTimeToMs, sessionKey, tradingDate, VN_OFFSET_MS } from '../rules/session.js';
 import { classifyTrade, type TradeSide } from '../rules/classifier.js';
 import {
@@ -62,6 +63,8 @@ export interface MarketProcessorOptions {
   basket: string[];
   /** Indices to track, in board order. Default VN30, VNINDEX. */
   indexIds?: string[];
+  /** The board each stock trades on, for its timetable (a trade's session); absent = HOSE. */
+  exchangeOf?: (symbol: string) => Exchange | undefined;
   /** Most classified trades kept for drainTrades(); 0 keeps none. Default 100,000. */
   tradeBufferLimit?: number;
 }
@@ -100,6 +103,7 @@ export class MarketProcessor {
   private readonly futures = new DerivativesTracker();
   private readonly marks = new SymbolMarks();
   private readonly tradeBufferLimit: number;
+  private readonly classBySymbol = new Map<string, InstrumentClass>();
 
   private marketTimeMs = 0;
   /** Current session: its key (sessionKey) and [start, end) in UTC ms, to skip recomputing it. */
@@ -117,6 +121,8 @@ export class MarketProcessor {
   private readonly phaseCache: Record<InstrumentClass, { minute: number; phase: MarketPhase }> = {
     stock: { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
     derivatives: { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
+    'hnx-stock': { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
+    'upcom-stock': { minute: NaN, phase: MarketPhase.PHASE_UNSPECIFIED },
   };
   private frontCache: { date: string; contract: FuturesContract } | undefined;
   private indexCache = new Map<string, Cached<IndexStateProps>>();
@@ -134,6 +140,7 @@ export class MarketProcessor {
     this.tradeBufferLimit = opts.tradeBufferLimit ?? DEFAULT_TRADE_BUFFER_LIMIT;
     this.slots = this.basket.map((symbol) => ({ symbol, version: 0, updatedAtMs: 0, built: undefined, builtVersion: -1, builtSecond: NaN }));
     for (const s of this.slots) this.slotBySymbol.set(s.symbol, s);
+    for (const s of this.basket) this.classBySymbol.set(s, stockClassOf(opts.exchangeOf?.(s) ?? 'HOSE'));
   }
 
   /** Trades classified since construction (all sessions, stocks and futures). */
@@ -243,14 +250,15 @@ export class MarketProcessor {
     // A rise of the cumulative volume is a trade at `last` (several fills between two
     // messages collapse into one). A fall is a feed restart/correction: no trade.
     const traded = prev !== undefined && ev.totalVolume > prev.totalVolume && ev.last > 0;
-    if (traded) this.recordTrade(ev, prev, raw.symbol, futures ? 'derivatives' : 'stock', slot !== undefined);
+    const cls: InstrumentClass = futures ? 'derivatives' : (this.classBySymbol.get(ev.symbol) ?? 'stock');
+    if (traded) this.recordTrade(ev, prev, raw.symbol, cls, slot !== undefined);
     this.touch(ev.timeMs);
     if (futures) {
       this.futures.apply(ev, raw.symbol);
       this.futuresVersion++;
     } else {
       this.quotes.set(ev);
-      this.marks.setProjection(ev.symbol, projectionOf(ev, traded, this.phaseOf(ev.timeMs, 'stock')));
+      this.marks.setProjection(ev.symbol, projectionOf(ev, traded, this.phaseOf(ev.timeMs, cls)));
       this.quotesVersion++;
       this.touchSlot(slot!, ev.timeMs);
     }

@@ -1,11 +1,18 @@
 // The exchange calendar: one place for the trading timetables of each instrument class
-// (HOSE cash stocks, HNX VN30 index futures), the exchange holidays and trading days.
+// (HOSE, HNX and UPCoM stocks, HNX VN30 index futures), the exchange holidays and trading days.
 // Everything on the Asia/Ho_Chi_Minh clock (UTC+7 all year: Vietnam has no DST). Pure.
 import { MarketPhase } from './phase.js';
+import type { Exchange } from './exchange.js';
 import { localMinuteOfDay, tradingDate } from './session.js';
 
-/** The instrument classes whose timetables differ. */
-export type InstrumentClass = 'stock' | 'derivatives';
+/** The instrument classes whose timetables differ: 'stock' is HOSE's (the VN30 basket's). */
+export type InstrumentClass = 'stock' | 'derivatives' | 'hnx-stock' | 'upcom-stock';
+export const INSTRUMENT_CLASSES: readonly InstrumentClass[] = ['stock', 'derivatives', 'hnx-stock', 'upcom-stock'];
+
+/** The timetable a board's stocks trade on. */
+export function stockClassOf(exchange: Exchange): InstrumentClass {
+  return exchange === 'HNX' ? 'hnx-stock' : exchange === 'UPCOM' ? 'upcom-stock' : 'stock';
+}
 
 /**
  * Weekday exchange holidays (HOSE/HNX closed), YYYY-MM-DD, Asia/Ho_Chi_Minh.
@@ -51,8 +58,14 @@ const hm = (h: number, m: number): number => h * 60 + m;
 /**
  * A trading day's phases from each start minute on. HOSE cash: ATO 09:00–09:15,
  * continuous 09:15–11:30 and 13:00–14:30, ATC 14:30–14:45, put-through to 15:00.
+ * HNX cash: no ATO — continuous 09:00–11:30 and 13:00–14:30, ATC 14:30–14:45, then the
+ * post-close session (PLO orders matched at the closing price, with put-through) to 15:00,
+ * shown as PUT_THROUGH: the wire has no post-close phase and the window is HOSE's
+ * put-through one. UPCoM: no ATO and no ATC — continuous 09:00–11:30 and 13:00–15:00.
  * HNX derivatives (VN30 futures): ATO 08:45–09:00, continuous 09:00–11:30 and
  * 13:00–14:30, ATC 14:30–14:45, then closed (no put-through window after the close).
+ * Sources (the brokers' restatements of the exchanges' rules, read 2026): HSC "HSX / HNX
+ * trading regulations", BSC "Trading session on the market", SBSC "HNX trading regulations".
  */
 export const TIMETABLES: Readonly<Record<InstrumentClass, Timetable>> = {
   stock: [
@@ -63,6 +76,22 @@ export const TIMETABLES: Readonly<Record<InstrumentClass, Timetable>> = {
     [hm(13, 0), P.CONTINUOUS],
     [hm(14, 30), P.ATC],
     [hm(14, 45), P.PUT_THROUGH],
+    [hm(15, 0), P.CLOSED],
+  ],
+  'hnx-stock': [
+    [0, P.PRE_OPEN],
+    [hm(9, 0), P.CONTINUOUS],
+    [hm(11, 30), P.LUNCH_BREAK],
+    [hm(13, 0), P.CONTINUOUS],
+    [hm(14, 30), P.ATC],
+    [hm(14, 45), P.PUT_THROUGH],
+    [hm(15, 0), P.CLOSED],
+  ],
+  'upcom-stock': [
+    [0, P.PRE_OPEN],
+    [hm(9, 0), P.CONTINUOUS],
+    [hm(11, 30), P.LUNCH_BREAK],
+    [hm(13, 0), P.CONTINUOUS],
     [hm(15, 0), P.CLOSED],
   ],
   derivatives: [

@@ -31,3 +31,17 @@ export function aggressorSide(code: unknown): AggressorSide | undefined {
   const key = code.trim().toUpperCase();
   return key === 'BU' ? 'buy' : key === 'SD' ? 'sell' : undefined;
 }
+
+/**
+ * FastConnect's ids of the board indices boardcast names otherwise (HNX-INDEX, UPCOM-INDEX:
+ * src/market/rules/universe.ts). The ids are as we know them, not verified against the live
+ * feed here (no network); an id not in this table is kept as sent.
+ */
+export const INDEX_FEED_ALIASES: Readonly<Record<string, string>> = { HNXIndex: 'HNX-INDEX', HNXUpcomIndex: 'UPCOM-INDEX' };
+
+const FEED_INDEX_IDS = new Map(Object.entries(INDEX_FEED_ALIASES).map(([feed, ours]) => [ours, feed]));
+
+/** The id FastConnect knows an index by (subscriptions: its list separator is '-', so HNX-INDEX cannot be sent as is). */
+export function feedIndexId(id: string): string {
+  return FEED_INDEX_IDS.get(id) ?? id;
+}

@@ -1,6 +1,7 @@
 // The simulator's order books: three levels each side on the instrument's grid inside its
 // price band, and the best bid a fair price implies. Pure: the sizes come from a function
 // (the simulator's random source), called bids first, then asks, best level first.
+import type { Exchange } from '../rules/exchange.js';
 import { roundDownToTick, stepTicks } from '../rules/tick.js';
 
 export interface Level {
@@ -21,16 +22,16 @@ export function spreadTicksOf(u: number): number {
 }
 
 /** The best bid a fair price implies for a stock: on the grid, at least the floor, below the ceiling. */
-export function stockBestBid(fair: number, floor: number, ceiling: number): number {
-  return Math.max(floor, Math.min(stepTicks(ceiling, -1), roundDownToTick(fair)));
+export function stockBestBid(fair: number, floor: number, ceiling: number, exchange: Exchange = 'HOSE'): number {
+  return Math.max(floor, Math.min(stepTicks(ceiling, -1, exchange), roundDownToTick(fair, exchange)));
 }
 
-/** A stock book with best bid `bid1` (0 = none) and best ask `ask1` (0 = none) on the HOSE grid, within the band. */
-export function stockBook(bid1: number, ask1: number, floor: number, ceiling: number, volume: () => number): Book {
+/** A stock book with best bid `bid1` (0 = none) and best ask `ask1` (0 = none) on its board's grid, within the band. */
+export function stockBook(bid1: number, ask1: number, floor: number, ceiling: number, volume: () => number, exchange: Exchange = 'HOSE'): Book {
   const bids: Level[] = [];
   const asks: Level[] = [];
-  for (let i = 0, p = bid1; i < BOOK_DEPTH && p >= floor && bid1 > 0; i++, p = stepTicks(p, -1)) bids.push({ price: p, volume: volume() });
-  for (let i = 0, p = ask1; i < BOOK_DEPTH && p <= ceiling && ask1 > 0; i++, p = stepTicks(p, 1)) asks.push({ price: p, volume: volume() });
+  for (let i = 0, p = bid1; i < BOOK_DEPTH && p >= floor && bid1 > 0; i++, p = stepTicks(p, -1, exchange)) bids.push({ price: p, volume: volume() });
+  for (let i = 0, p = ask1; i < BOOK_DEPTH && p <= ceiling && ask1 > 0; i++, p = stepTicks(p, 1, exchange)) asks.push({ price: p, volume: volume() });
   return { bids, asks };
 }
 

@@ -2,9 +2,12 @@
 // contract on the simulator's own session clock, emitting SSI-shaped raw messages
 // (RType X / R / MI, the field names src/market/normalizer.ts reads).
 //
-// This class holds the state and the price processes; the pure parts are its own modules:
+// This class holds the state and the event loop; the pure parts are its own modules:
 // schedule.ts (session instants, event order, Poisson arrivals), book.ts (order books),
-// messages.ts (the SSI message shapes).
+// price-process.ts (the market factor, each stock's fair price, the futures basis),
+// foreign-flow.ts, indices.ts (breadth, VNINDEX), messages.ts (the SSI message shapes). With UNIVERSE=hose|all the rest of the
+// market is broad-market.ts, stepped by this loop with its own random stream, so the VN30
+// part of the sequence is the same whatever the universe.
 //
 // It is a discrete-event simulation stepped by `advance(wallMs)`: no timers here (SimFeed
 // is the thin timer wrapper), so tests step it directly. With a fixed seed the message
@@ -40,8 +43,13 @@ import { tradingDate as localDateOf } from '../rules/session.js';
 import { BOARD_LOT, priceBand, roundToTick, stepTicks } from '../rules/tick.js';
 import { auctionLots, bookMatch, crossingBook, estMatchedPrice, isAuctionPhase } from './auction-book.js';
 import { CapWeightedIndex, VN30_BASKET, type Constituent } from './basket.js';
-import { ACTIVE_MS_PER_DAY, activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
+import { activeMsAt, localMidnight, nextOpenAt, nextTradingDay, parseClock, phaseMsUntil, ssiDate, ssiTime, tradingDayOnOrBefore } from './clock.js';
 import { Rng, randomSeed } from './rng.js';
+import { BROAD_TRADE_RATIO, BroadMarket } from './broad-market.js';
+import { HNX30_SYMBOLS, universe, VNMIDCAP_SYMBOLS, type UniverseName } from '../rules/universe.js';
+import { breadthOf, DerivedVnIndex } from './indices.js';
+import { evolveBasis, evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type Basis, type PriceWalk } from './price-process.js';
+import { accrueForeign, type ForeignFlow } from './foreign-flow.js';
 import { futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
 import { foreignMsg, indexMsg, quoteMsg, round2, SESSION_CODE, type QuoteState } from './messages.js';
 import {
@@ -60,6 +68,8 @@ export interface SimOptions {
   clockSpeed: number;
   /** Wall clock (ms since the Unix epoch); gives the starting date. Default Date.now. */
   now?: () => number;
+  /** The market simulated (UNIVERSE): vn30 (default) is the basket alone; hose / all add broad-market.ts. */
+  universe?: UniverseName;
 }
 
 /**
@@ -67,7 +77,7 @@ export interface SimOptions {
  * opening match five seconds away — a new user sees trading at once.
  */
 export const SIM_DEFAULT_START = '09:14:55';
-export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: SIM_DEFAULT_START, clockSpeed: 1 };
+export const SIM_DEFAULTS: Readonly<Omit<SimOptions, 'now'>> = { seed: 0, tradesPerSecond: 40, startTime: SIM_DEFAULT_START, clockSpeed: 1, universe: 'vn30' };
 
 /** Quote-only book updates per trade in continuous trading. */
 const QUOTE_RATIO = 0.3;
@@ -79,33 +89,14 @@ const INDEX_PERIOD_WALL_MS = 1000;
 const FOREIGN_CYCLE_WALL_MS = 4000;
 /** VND per index point per VN30F contract. */
 const FUTURES_MULTIPLIER = 100_000;
-/** VNINDEX ≈ this × VN30 at the first day's start; it then moves with VN30 (beta) plus noise. */
-const VNINDEX_RATIO = 0.89;
-const VNINDEX_BETA = 0.85;
-const VNINDEX_LISTED = 395;
 /** Median value of one stock trade, VND (sets trade sizes in lots by price). */
 const MEDIAN_TRADE_VALUE = 20_000_000;
 
 const P = MarketPhase;
 
-interface Stock extends QuoteState {
+interface Stock extends QuoteState, PriceWalk, ForeignFlow {
   c: Constituent;
-  /** Idiosyncratic log offset, its drift per active ms, its vol per √active ms, market beta. */
-  x: number;
-  mu: number;
-  sigma: number;
-  beta: number;
-  lastA: number;
   medianLots: number;
-  fBuyVol: number;
-  fSellVol: number;
-  fBuyVal: number;
-  fSellVal: number;
-  /** Probability that a trade's buyer / seller is foreign, today. */
-  qfb: number;
-  qfs: number;
-  totalRoom: number;
-  held: number;
 }
 
 /** The VN30F contract; prices in tenths of a point (integers) so the 0.1 grid is exact. */
@@ -136,35 +127,38 @@ export class MarketSim {
   private now = 0;
   private date = '';
   private midnight = 0;
-  // market factor
-  private M = 0;
-  private muM = 0;
-  private sigmaM = 0;
-  private mA = 0;
-  // futures basis (points), an Ornstein–Uhlenbeck process in active time
-  private basis = 0;
-  private basisA = 0;
+  private readonly market = newMarketFactor();
+  /** The futures basis to VN30 (price-process.ts). */
+  private readonly basis: Basis = { value: 0, lastA: 0 };
   // indices
   private vn30Prior = 0;
-  private vniPrior = 0;
-  private vniLast = 0;
-  private vniNoise = 0;
-  private vniA = 0;
-  private vniVolFactor = 2.3;
-  private vniValFactor = 1.9;
+  private readonly vnindex = new DerivedVnIndex();
   private foreignCursor = 0;
   private readonly next: EventTimes = noEvents();
+  /** The rest of the market (UNIVERSE=hose|all); undefined for the basket alone. */
+  private readonly broad: BroadMarket | undefined;
 
   constructor(opts: Partial<SimOptions> = {}) {
     const o = { ...SIM_DEFAULTS, ...stripUndefined(opts) };
     validate(o);
-    this.options = { seed: o.seed, tradesPerSecond: o.tradesPerSecond, startTime: o.startTime, clockSpeed: o.clockSpeed };
+    this.options = { seed: o.seed, tradesPerSecond: o.tradesPerSecond, startTime: o.startTime, clockSpeed: o.clockSpeed, universe: o.universe ?? 'vn30' };
     this.seed = o.seed === 0 ? randomSeed() : o.seed;
     this.rng = new Rng(this.seed);
     this.vn30Index = new CapWeightedIndex(VN30_BASKET);
-    this.symbols = VN30_BASKET.map((c) => c.symbol);
     this.stocks = VN30_BASKET.map((c) => this.newStock(c));
     for (const s of this.stocks) this.bySymbol.set(s.c.symbol, s);
+    const u = universe(opts.universe ?? 'vn30');
+    if (u.name !== 'vn30') {
+      this.broad = new BroadMarket({
+        listings: u.listings.filter((l) => !this.bySymbol.has(l.symbol)),
+        seed: this.seed,
+        indexIds: u.indexIds,
+        baskets: new Map([['VN100', VNMIDCAP_SYMBOLS], ['HNX30', HNX30_SYMBOLS]]),
+        basket: VN30_BASKET,
+        basketQuote: (sym) => this.bySymbol.get(sym),
+      });
+    }
+    this.symbols = [...VN30_BASKET.map((c) => c.symbol), ...(this.broad?.symbols ?? [])];
     // Trades pick a symbol by √(typical turnover): liquid names trade more, none starve.
     let acc = 0;
     this.cumWeights = this.stocks.map((s) => (acc += Math.sqrt(s.c.dailyVolume * s.c.reference)));
@@ -197,6 +191,11 @@ export class MarketSim {
     return phaseAt(this.now, 'derivatives');
   }
 
+  /** The board a simulated stock trades on. */
+  exchangeOf(symbol: string): 'HOSE' | 'HNX' | 'UPCOM' | undefined {
+    return this.bySymbol.has(symbol) ? 'HOSE' : this.broad?.exchangeOf(symbol);
+  }
+
   get futuresSymbol(): string {
     return this.fut.symbol;
   }
@@ -206,6 +205,7 @@ export class MarketSim {
     const out: RawFeedMessage[] = [];
     for (const s of this.stocks) out.push(this.stockMsg(s));
     out.push(this.futuresMsg());
+    this.broad?.quotes(this.date, this.now, out);
     for (const s of this.stocks) out.push(this.foreignMsg(s));
     this.pushIndices(out);
     return out;
@@ -252,12 +252,7 @@ export class MarketSim {
       const band = priceBand(s.ref);
       s.ceiling = band.ceiling;
       s.floor = band.floor;
-      s.x = 0.007 * rng.normal();
-      const dayDrift = i === hot ? (rng.chance(0.5) ? 1 : -1) * rng.uniform(0.08, 0.11) : 0.012 * rng.normal();
-      s.mu = dayDrift / ACTIVE_MS_PER_DAY;
-      s.sigma = rng.uniform(0.01, 0.02) / Math.sqrt(ACTIVE_MS_PER_DAY);
-      s.beta = rng.uniform(0.7, 1.3);
-      s.lastA = 0;
+      startWalkDay(s, rng, i === hot);
       s.open = s.high = s.low = s.last = s.lastVol = s.totalVol = s.totalVal = 0;
       s.bids = [];
       s.asks = [];
@@ -266,31 +261,25 @@ export class MarketSim {
       s.qfb = rng.uniform(0.03, 0.18);
       s.qfs = rng.uniform(0.03, 0.18);
     }
-    this.M = 0.005 * rng.normal();
-    this.muM = (0.006 * rng.normal()) / ACTIVE_MS_PER_DAY;
-    this.sigmaM = 0.009 / Math.sqrt(ACTIVE_MS_PER_DAY);
-    this.mA = 0;
+    startFactorDay(this.market, rng);
 
     // Indices: every stock is at its reference, so VN30 is at yesterday's close.
     this.vn30Prior = this.vn30Value();
-    this.vniPrior = first ? round2(this.vn30Prior * VNINDEX_RATIO * Math.exp(0.02 * rng.normal())) : this.vniLast;
-    this.vniLast = this.vniPrior;
-    this.vniNoise = 0;
-    this.vniA = 0;
-    this.vniVolFactor = rng.uniform(2.0, 2.6);
-    this.vniValFactor = rng.uniform(1.7, 2.1);
+    this.vnindex.startDay(first, this.vn30Prior, rng);
 
     // Futures: roll to the front month; the reference is yesterday's close (or spot + basis).
     const contract = frontMonthContract(date);
     const prev = first ? undefined : this.fut;
-    if (first) this.basis = 3 * rng.normal();
-    this.basisA = 0;
-    let ref10 = prev && prev.symbol === contract.symbol ? prev.last || prev.ref : Math.round((this.vn30Prior + this.basis) * 10);
+    if (first) this.basis.value = 3 * rng.normal();
+    this.basis.lastA = 0;
+    let ref10 = prev && prev.symbol === contract.symbol ? prev.last || prev.ref : Math.round((this.vn30Prior + this.basis.value) * 10);
     ref10 = Math.max(1, ref10);
     this.fut = {
       symbol: contract.symbol, ref: ref10, ceiling: Math.floor((ref10 * 107) / 100), floor: Math.ceil((ref10 * 93) / 100),
       open: 0, high: 0, low: 0, last: 0, lastVol: 0, totalVol: 0, totalVal: 0, bids: [], asks: [],
     };
+
+    this.broad?.startDay();
 
     this.next.futAto = this.midnight + FUT_ATO_MATCH_MS;
     this.next.ato = this.midnight + ATO_MATCH_MS;
@@ -333,6 +322,12 @@ export class MarketSim {
       this.next.atc = Infinity;
     }
     this.now = target;
+    if (this.broad && ms > CONT_START_MS - 15 * 60_000) {
+      // The rest of the market's day so far: its continuous windows start at 09:00.
+      const share = (cls: InstrumentClass) => phaseMsUntil(Math.min(ms, DAY_END_MS), P.CONTINUOUS, cls) / phaseMsUntil(DAY_END_MS, P.CONTINUOUS, cls);
+      const tradesPerDay = (this.broadRate() * phaseMsUntil(DAY_END_MS, P.CONTINUOUS, 'upcom-stock')) / 1000 / this.options.clockSpeed;
+      this.broad.warmUp(this.activeNow(), this.market.M, share, tradesPerDay);
+    }
     const moving = (p: MarketPhase) => p === P.ATO || p === P.CONTINUOUS || p === P.ATC || p === P.LUNCH_BREAK;
     const stockPhase = phaseAt(target, 'stock');
     this.evolveMarket();
@@ -365,7 +360,7 @@ export class MarketSim {
       const lo = Math.min(s.open, p, s.low || Infinity);
       s.high = Math.min(s.ceiling, stepTicks(hi, rng.int(4)));
       s.low = Math.max(s.floor, stepTicks(lo, -rng.int(4)));
-      this.accrueForeign(s, vol, avg, 1);
+      accrueForeign(s, vol, avg, true, this.rng);
     }
   }
 
@@ -403,6 +398,13 @@ export class MarketSim {
   private readonly tradeRate = (): number => this.options.tradesPerSecond;
   private readonly quoteRate = (phase: MarketPhase): number => this.options.tradesPerSecond * (phase === P.CONTINUOUS ? QUOTE_RATIO : AUCTION_QUOTE_RATIO);
   private readonly futuresRate = (): number => this.options.tradesPerSecond * FUTURES_RATIO;
+  private readonly broadRate = (): number => this.options.tradesPerSecond * BROAD_TRADE_RATIO;
+
+  /** The rest of the market's next trade: over the union of the boards' continuous windows (UPCoM's), on its own stream. */
+  private nextBroad(from: number): number {
+    if (!this.broad) return Infinity;
+    return nextArrival(from, this.midnight, CONTINUOUS, () => this.wallToSim(1000 / this.broadRate()), this.broad.exponential, 'upcom-stock');
+  }
 
   private scheduleAll(): void {
     this.next.trade = this.poisson(this.now, CONTINUOUS, this.tradeRate);
@@ -411,6 +413,7 @@ export class MarketSim {
     this.next.futQuote = this.poisson(this.now, BOOK_PHASES, this.futuresRate, 'derivatives');
     this.next.foreign = nextOpenAt(this.now, this.midnight, FOREIGN_PHASES);
     this.next.index = this.now + this.wallToSim(INDEX_PERIOD_WALL_MS);
+    this.next.broad = this.nextBroad(this.now);
   }
 
   private fire(key: EventKey, out: RawFeedMessage[]): void {
@@ -424,11 +427,19 @@ export class MarketSim {
       case 'ato':
         this.next.ato = Infinity;
         this.stockAuctionMatch(false, out);
+        this.broad?.auctionMatch(false, this.now, this.activeNow(), this.market.M, this.date, out);
         return;
       case 'atc':
         this.next.atc = Infinity;
         this.stockAuctionMatch(true, out);
         this.futuresAuctionMatch(true, out);
+        this.broad?.auctionMatch(true, this.now, this.activeNow(), this.market.M, this.date, out);
+        return;
+      case 'broad':
+        // The market factor as the basket's events last moved it: evolving it here would
+        // draw from the basket's stream.
+        this.broad?.trade(this.now, this.activeNow(), this.market.M, this.date, out);
+        this.next.broad = this.nextBroad(this.now);
         return;
       case 'roll':
         this.startDay(nextTradingDay(this.date), false);
@@ -475,45 +486,17 @@ export class MarketSim {
   }
 
   private evolveMarket(): void {
-    const a = this.activeNow();
-    const dt = a - this.mA;
-    if (dt > 0) {
-      this.M += this.muM * dt + this.sigmaM * Math.sqrt(dt) * this.rng.normal();
-      this.mA = a;
-    }
+    evolveFactor(this.market, this.activeNow(), this.rng);
   }
 
   /** Bring a stock's fair price to now (after evolveMarket) and return it, held near the band. */
   private evolveStock(s: Stock): number {
-    const a = this.activeNow();
-    const dt = a - s.lastA;
-    if (dt > 0) {
-      s.x += s.mu * dt + s.sigma * Math.sqrt(dt) * this.rng.normal();
-      s.lastA = a;
-    }
-    let fair = s.ref * Math.exp(s.x + s.beta * this.M);
-    // Pin just beyond the band: a name that runs to its ceiling stays there (and can come back).
-    const hi = s.ceiling * 1.004;
-    const lo = s.floor * 0.996;
-    if (fair > hi || fair < lo) {
-      fair = fair > hi ? hi : lo;
-      s.x = Math.log(fair / s.ref) - s.beta * this.M;
-    }
-    return fair;
+    return evolveFair(s, this.activeNow(), this.market.M, this.rng);
   }
 
   /** The futures fair price in tenths of a point: VN30 (last prices) + a mean-reverting basis. */
   private evolveFutures(): number {
-    const a = this.activeNow();
-    const dt = a - this.basisA;
-    if (dt > 0) {
-      // OU: half-life ~20 active minutes, stationary sd ~4 points, mean 0 (both signs over time).
-      const theta = Math.LN2 / (20 * 60_000);
-      const decay = Math.exp(-theta * dt);
-      this.basis = this.basis * decay + 4 * Math.sqrt(1 - decay * decay) * this.rng.normal();
-      this.basisA = a;
-    }
-    return (this.vn30Value() + this.basis) * 10;
+    return (this.vn30Value() + evolveBasis(this.basis, this.activeNow(), this.rng)) * 10;
   }
 
   private clampBand(s: Stock, p: number): number {
@@ -605,7 +588,7 @@ export class MarketSim {
       if (level.volume <= 0) level.volume = this.depthLots(s) * BOARD_LOT; // refilled at the same price
     }
     this.fill(s, price, vol);
-    this.accrueForeign(s, vol, price, 0);
+    accrueForeign(s, vol, price, false, this.rng);
     out.push(this.stockMsg(s));
   }
 
@@ -617,26 +600,6 @@ export class MarketSim {
     if (!s.open) s.open = price;
     s.high = Math.max(s.high, price);
     s.low = s.low ? Math.min(s.low, price) : price;
-  }
-
-  /** Foreign participation in `vol` shares at `price`; mode 1 = aggregate (expected share), 0 = one trade. */
-  private accrueForeign(s: Stock, vol: number, price: number, mode: 0 | 1): void {
-    const rng = this.rng;
-    let fb: number;
-    let fs: number;
-    if (mode === 1) {
-      fb = Math.round((vol * s.qfb * rng.uniform(0.7, 1.3)) / BOARD_LOT) * BOARD_LOT;
-      fs = Math.round((vol * s.qfs * rng.uniform(0.7, 1.3)) / BOARD_LOT) * BOARD_LOT;
-    } else {
-      fb = rng.chance(s.qfb) ? vol : 0;
-      fs = rng.chance(s.qfs) ? vol : 0;
-    }
-    fb = Math.min(fb, Math.max(0, s.totalRoom - s.held + fs)); // no buying beyond the room
-    s.fBuyVol += fb;
-    s.fSellVol += fs;
-    s.fBuyVal += Math.round(fb * price);
-    s.fSellVal += Math.round(fs * price);
-    s.held = Math.max(0, s.held + fb - fs);
   }
 
   private stockQuote(out: RawFeedMessage[]): void {
@@ -674,7 +637,7 @@ export class MarketSim {
       const price = auction?.price ?? this.clampBand(s, roundToTick(fair));
       const vol = auction?.volume ?? Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
       this.fill(s, price, vol);
-      this.accrueForeign(s, vol, price, 1);
+      accrueForeign(s, vol, price, true, this.rng);
       // What is left after a call auction: bids below, asks above the match price.
       this.fillBook(s, price > s.floor ? stepTicks(price, -1) : 0, price < s.ceiling ? stepTicks(price, 1) : 0);
       out?.push(this.stockMsg(s, session));
@@ -757,52 +720,12 @@ export class MarketSim {
   }
 
   private pushIndices(out: RawFeedMessage[]): void {
-    const rng = this.rng;
-    let adv = 0;
-    let dec = 0;
-    let ceil = 0;
-    let floor = 0;
-    let vol = 0;
-    let val = 0;
-    for (const s of this.stocks) {
-      const p = s.last || s.ref;
-      if (p > s.ref) adv++;
-      else if (p < s.ref) dec++;
-      if (s.last && p === s.ceiling) ceil++;
-      if (s.last && p === s.floor) floor++;
-      vol += s.totalVol;
-      val += s.totalVal;
-    }
-    const n = this.stocks.length;
+    const basket = breadthOf(this.stocks);
     const vn30 = round2(this.vn30Value());
     const base = { TradingDate: ssiDate(this.date), Time: ssiTime(this.now), Exchange: 'HOSE', TradingSession: SESSION_CODE[phaseAt(this.now, 'stock')] };
-    out.push(indexMsg('VN30', { value: vn30, prior: round2(this.vn30Prior), volume: vol, valueTraded: val, advances: adv, declines: dec, unchanged: n - adv - dec, ceilings: ceil, floors: floor }, base));
-
-    // VNINDEX: moves with VN30 (beta) plus its own mean-reverting noise; breadth follows.
-    const a = this.activeNow();
-    const dt = a - this.vniA;
-    if (dt > 0) {
-      const theta = Math.LN2 / (30 * 60_000);
-      const decay = Math.exp(-theta * dt);
-      this.vniNoise = this.vniNoise * decay + 0.0015 * Math.sqrt(1 - decay * decay) * rng.normal();
-      this.vniA = a;
-    }
-    const ret = VNINDEX_BETA * Math.log(vn30 / this.vn30Prior) + this.vniNoise;
-    this.vniLast = round2(this.vniPrior * Math.exp(ret));
-    let vAdv = 0;
-    let vDec = 0;
-    let vUnch = VNINDEX_LISTED;
-    let vCeil = ceil;
-    let vFloor = floor;
-    if (vol > 0) {
-      const r = 1 / (1 + Math.exp(-(60 * ret + (adv - dec) / n)));
-      vUnch = Math.round(VNINDEX_LISTED * 0.18);
-      vAdv = Math.round((VNINDEX_LISTED - vUnch) * r);
-      vDec = VNINDEX_LISTED - vUnch - vAdv;
-      vCeil = Math.min(vAdv, ceil + Math.round(Math.max(0, r - 0.55) * 25));
-      vFloor = Math.min(vDec, floor + Math.round(Math.max(0, 0.45 - r) * 25));
-    }
-    out.push(indexMsg('VNINDEX', { value: this.vniLast, prior: this.vniPrior, volume: Math.round(vol * this.vniVolFactor), valueTraded: Math.round(val * this.vniValFactor), advances: vAdv, declines: vDec, unchanged: vUnch, ceilings: vCeil, floors: vFloor }, base));
+    out.push(indexMsg('VN30', { value: vn30, prior: round2(this.vn30Prior), ...basket }, base));
+    out.push(indexMsg('VNINDEX', this.vnindex.figures(this.activeNow(), vn30, this.vn30Prior, basket, this.rng), base));
+    this.broad?.indexMessages(this.date, this.now, out);
   }
 
   // ---- messages (src/market/sim/messages.ts) -------------------------------------------------

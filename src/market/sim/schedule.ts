@@ -36,13 +36,14 @@ export const BOOK_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC]);
 /** Phases in which foreign-flow messages go out. */
 export const FOREIGN_PHASES = new Set<MarketPhase>([P.ATO, P.CONTINUOUS, P.ATC, P.PUT_THROUGH]);
 
-export type EventKey = 'futAto' | 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'foreign' | 'index';
+/** `broad`: a trade in the rest of the market (UNIVERSE=hose|all, broad-market.ts); never due otherwise. */
+export type EventKey = 'futAto' | 'ato' | 'atc' | 'roll' | 'trade' | 'quote' | 'futTrade' | 'futQuote' | 'broad' | 'foreign' | 'index';
 /** Tie order: fixed-time session events first, then the Poisson ones, heartbeats last. */
-export const EVENT_ORDER: readonly EventKey[] = ['futAto', 'ato', 'atc', 'roll', 'trade', 'quote', 'futTrade', 'futQuote', 'foreign', 'index'];
+export const EVENT_ORDER: readonly EventKey[] = ['futAto', 'ato', 'atc', 'roll', 'trade', 'quote', 'futTrade', 'futQuote', 'broad', 'foreign', 'index'];
 
 export type EventTimes = Record<EventKey, number>;
 
-export const noEvents = (): EventTimes => ({ futAto: Infinity, ato: Infinity, atc: Infinity, roll: Infinity, trade: Infinity, quote: Infinity, futTrade: Infinity, futQuote: Infinity, foreign: Infinity, index: Infinity });
+export const noEvents = (): EventTimes => ({ futAto: Infinity, ato: Infinity, atc: Infinity, roll: Infinity, trade: Infinity, quote: Infinity, futTrade: Infinity, futQuote: Infinity, broad: Infinity, foreign: Infinity, index: Infinity });
 
 /** The event due first (ties in EVENT_ORDER), or undefined when none is scheduled. */
 export function firstDue(next: Readonly<EventTimes>): { key: EventKey; t: number } | undefined {

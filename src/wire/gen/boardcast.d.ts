@@ -723,6 +723,7 @@ export namespace boardcast {
             $unknowns?: Uint8Array[];
             channels: string[];
             symbols: string[];
+            board: string;
             static create(properties: boardcast.v1.Subscribe.$Shape): boardcast.v1.Subscribe & boardcast.v1.Subscribe.$Shape;
             static create(properties?: boardcast.v1.Subscribe.$Properties): boardcast.v1.Subscribe;
             static encode(message: boardcast.v1.Subscribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -737,6 +738,7 @@ export namespace boardcast {
             interface $Properties {
                 channels?: (string[]|null);
                 symbols?: (string[]|null);
+                board?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = boardcast.v1.Subscribe.$Properties;

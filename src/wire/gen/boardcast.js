@@ -4733,6 +4733,7 @@ export const boardcast = $root.boardcast = (() => {
 
             Subscribe.prototype.channels = $util.emptyArray;
             Subscribe.prototype.symbols = $util.emptyArray;
+            Subscribe.prototype.board = "";
 
             Subscribe.create = function(properties) {
                 return new Subscribe(properties);
@@ -4751,6 +4752,8 @@ export const boardcast = $root.boardcast = (() => {
                 if (message.symbols != null && message.symbols.length)
                     for (let i = 0; i < message.symbols.length; ++i)
                         writer.uint32(18).string(message.symbols[i]);
+                if (message.board != null && $Object.hasOwnProperty.call(message, "board") && message.board !== "")
+                    writer.uint32(26).string(message.board);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4764,7 +4767,7 @@ export const boardcast = $root.boardcast = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -4798,6 +4801,15 @@ export const boardcast = $root.boardcast = (() => {
                             if (!(message.symbols && message.symbols.length))
                                 message.symbols = [];
                             message.symbols.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.board = value;
+                            else
+                                delete message.board;
                             continue;
                         }
                     }
@@ -4841,6 +4853,9 @@ export const boardcast = $root.boardcast = (() => {
                     for (let i = 0; i < object.symbols.length; ++i)
                         message.symbols[i] = $String(object.symbols[i]);
                 }
+                if (object.board != null)
+                    if (typeof object.board !== "string" || object.board.length)
+                        message.board = $String(object.board);
                 return message;
             };
 
@@ -4856,6 +4871,8 @@ export const boardcast = $root.boardcast = (() => {
                     object.channels = [];
                     object.symbols = [];
                 }
+                if (options.defaults)
+                    object.board = "";
                 if (message.channels && message.channels.length) {
                     object.channels = $Array(message.channels.length);
                     for (let j = 0; j < message.channels.length; ++j)
@@ -4866,6 +4883,8 @@ export const boardcast = $root.boardcast = (() => {
                     for (let j = 0; j < message.symbols.length; ++j)
                         object.symbols[j] = message.symbols[j];
                 }
+                if (message.board != null && $Object.hasOwnProperty.call(message, "board"))
+                    object.board = message.board;
                 return object;
             };
 

@@ -44,6 +44,11 @@ export function boardBasket(restVn30: readonly string[], fallback: readonly stri
   return [...new Set([...(restVn30.length > 0 ? restVn30 : fallback), ...extras])];
 }
 
+/** The board's basket over a wider universe: `base` (VN30 and the extras) first, then each market's listed stocks in order. */
+export function universeBasket(base: readonly string[], listed: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...new Set([...base, ...[...listed.values()].flat()])];
+}
+
 /**
  * The codes to subscribe a contract under: the scheme's, or with `auto` the form(s) the
  * feed lists (`listed`, its derivatives list; undefined when it could not be had) — both
@@ -63,7 +68,10 @@ export function futuresCodes(date: string, scheme: FuturesCodeScheme, listed: Re
 }
 
 /** The channels of a session: F, R and MI, then X (the busiest) last — see ssi-feed.ts. */
-export function channelList(board: readonly string[], vn30: readonly string[], indexIds: readonly string[], futures: readonly string[]): string[] {
+export function channelList(board: readonly string[], vn30: readonly string[], indexIds: readonly string[], futures: readonly string[], whole = false): string[] {
+  // The whole market: FastConnect's ALL subscriptions rather than a 1,600-name list (the
+  // processor drops what is not on the board).
+  if (whole) return ['F:ALL', 'R:ALL', `MI:${indexIds.join('-')}`, 'X:ALL'];
   const stocks = [...new Set([...board, ...vn30])];
   return [`F:${stocks.join('-')}`, `R:${stocks.join('-')}`, `MI:${indexIds.join('-')}`, `X:${[...stocks, ...futures].join('-')}`];
 }

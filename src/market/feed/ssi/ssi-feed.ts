@@ -33,6 +33,9 @@
 // silence of the others away.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VN30_SYMBOLS } from '../../rules/vn30.js';
+import type { Exchange } from '../../rules/exchange.js';
+import { feedIndexId } from '../../rules/feed-codes.js';
+import { HNX30_SYMBOLS, UNIVERSE_INDICES, VNMIDCAP_SYMBOLS, type UniverseName } from '../../rules/universe.js';
 import type { Logger } from '../../../log.js';
 import { MarketPhase } from '../../rules/phase.js';
 import { phaseAt } from '../../rules/calendar.js';
@@ -42,7 +45,7 @@ import type { Feed, FeedContext, FeedState, FeedStatus, RawFeedMessage } from '.
 import { describeError, Scrubber, SsiAuthError, SsiHttpError, SsiStreamError } from './errors.js';
 import { SsiRestClient, type DailyStockPriceRow } from './rest-client.js';
 import { FcV2Stream, type MarketStream, type StreamConnector } from './stream.js';
-import { boardBasket, channelList, futuresCodes, StreamLedger, vnClock, type FuturesCodeScheme } from './reconcile.js';
+import { boardBasket, channelList, universeBasket, futuresCodes, StreamLedger, vnClock, type FuturesCodeScheme } from './reconcile.js';
 import { backoffDelay, resolveBackoff, type Backoff } from '../../../util/backoff.js';
 
 export interface SsiFeedOptions {
@@ -62,6 +65,12 @@ export interface SsiFeedOptions {
   futuresCodeScheme?: FuturesCodeScheme;
   /** Stocks tracked on the board besides the VN30 basket. */
   extraSymbols?: string[];
+  /**
+   * The market served (UNIVERSE, default vn30). Wider: the basket is learned from the REST
+   * securities lists of HOSE (hose) or HOSE, HNX and UPCoM (all), paged and cached like the
+   * VN30 list, and the stream subscribes with FastConnect's ALL.
+   */
+  universe?: UniverseName;
   /** Reconnect when nothing (not even a keep-alive) arrives this long, ms (default 60 s). */
   watchdogMs?: number;
   backoff?: Partial<Backoff>;
@@ -123,6 +132,12 @@ export class SsiFeed implements Feed {
   /** The derivatives the feed lists (auto code scheme) and when they were fetched; undefined = not (yet) available. */
   private derivativesListed: Set<string> | undefined;
   private derivativesAt = 0;
+  /** Each market's listed stocks (UNIVERSE=hose|all) and when they were fetched. */
+  private listed = new Map<Exchange, string[]>();
+  private readonly exchangeBySymbol = new Map<string, Exchange>();
+  private listedAt = 0;
+  /** VN100 and HNX30 constituents from REST (empty: the built-in lists). */
+  private baskets = new Map<string, string[]>();
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
   private stream: MarketStream | undefined;
@@ -173,6 +188,30 @@ export class SsiFeed implements Feed {
     return [...this.boardBasket];
   }
 
+  exchangeOf(symbol: string): Exchange | undefined {
+    return this.exchangeBySymbol.get(symbol) ?? (this.vn30.includes(symbol) ? 'HOSE' : undefined);
+  }
+
+  /** The named boards as the feed lists them (undefined members are left to the universe's lists). */
+  boards(): Record<string, string[]> {
+    const u = this.opts.universe ?? 'vn30';
+    const on = new Set(this.boardBasket);
+    const vn30 = this.vn30.length > 0 ? this.vn30 : [...(this.opts.fallbackBasket ?? VN30_SYMBOLS)];
+    const out: Record<string, string[]> = { VN30: vn30 };
+    if (u === 'vn30') return out;
+    const named = (id: string, fallback: readonly string[]) => (this.baskets.get(id)?.length ? this.baskets.get(id)! : [...fallback]).filter((s) => on.has(s));
+    out.VN100 = named('VN100', [...vn30, ...VNMIDCAP_SYMBOLS]);
+    for (const [ex, symbols] of this.listed) out[ex] = [...symbols];
+    if (u === 'all') out.HNX30 = named('HNX30', HNX30_SYMBOLS);
+    return out;
+  }
+
+  /** Which markets' securities lists make up the universe. */
+  private markets(): Exchange[] {
+    const u = this.opts.universe ?? 'vn30';
+    return u === 'all' ? ['HOSE', 'HNX', 'UPCOM'] : u === 'hose' ? ['HOSE'] : [];
+  }
+
   status(): FeedStatus {
     return {
       ...this.state,
@@ -187,7 +226,8 @@ export class SsiFeed implements Feed {
 
   /** The channels a session subscribes to, X (the busiest) last: see the header. */
   channels(): string[] {
-    return channelList(this.boardBasket, this.vn30, this.opts.indexIds ?? ['VN30', 'VNINDEX'], this.futures());
+    const indexIds = (this.opts.indexIds ?? UNIVERSE_INDICES[this.opts.universe ?? 'vn30']).map(feedIndexId);
+    return channelList(this.boardBasket, this.vn30, indexIds, this.futures(), this.markets().length > 0);
   }
 
   /**
@@ -203,11 +243,12 @@ export class SsiFeed implements Feed {
     let startFailed = false;
     try {
       await this.refreshBasket();
+      await this.refreshListings();
     } catch (err) {
       startFailed = true;
       this.setStatus({ state: err instanceof SsiAuthError ? 'failed' : 'connecting', lastError: `${describeError(err, this.scrubber)}; using the built-in VN30 list until the REST basket is available` });
     }
-    this.boardBasket = boardBasket(this.vn30, this.opts.fallbackBasket ?? VN30_SYMBOLS, this.opts.extraSymbols ?? []);
+    this.boardBasket = universeBasket(boardBasket(this.vn30, this.opts.fallbackBasket ?? VN30_SYMBOLS, this.opts.extraSymbols ?? []), this.listed);
     this.running = this.run(this.abort.signal, startFailed);
   }
 
@@ -234,6 +275,29 @@ export class SsiFeed implements Feed {
       if (err instanceof SsiAuthError) throw err;
       // keep what we had (or subscribe both forms): the stream is what matters now
     }
+  }
+
+  /**
+   * The universe's stocks from each market's securities list (paged by the REST client),
+   * reused for basketTtlMs like the VN30 list. A market whose list cannot be had keeps what
+   * it had; the VN100 / HNX30 constituents fall back to the built-in lists.
+   */
+  private async refreshListings(): Promise<void> {
+    const markets = this.markets();
+    if (markets.length === 0 || (this.listedAt > 0 && this.now() - this.listedAt < this.basketTtlMs)) return;
+    for (const market of markets) {
+      const symbols = await this.rest.securities(market);
+      if (symbols.length > 0) this.listed.set(market, symbols);
+      for (const s of symbols) this.exchangeBySymbol.set(s, market);
+    }
+    for (const id of markets.includes('HNX') ? ['VN100', 'HNX30'] : ['VN100']) {
+      try {
+        this.baskets.set(id, await this.rest.indexComponents(id));
+      } catch (err) {
+        if (err instanceof SsiAuthError) throw err;
+      }
+    }
+    this.listedAt = this.now();
   }
 
   private async refreshBasket(): Promise<void> {
