@@ -38,6 +38,11 @@ export class DetailPanel {
   private candleSeries: ISeriesApi<'Candlestick'> | undefined;
   private volumeSeries: ISeriesApi<'Histogram'> | undefined;
   private lastCandleMs = -Infinity;
+  private lastCandle: CandlePoint | undefined;
+  /** Series updates drawn since the panel opened (tests tell a redraw from a re-created chart). */
+  private chartUpdates = 0;
+  /** Charts created over the panel's life: one, re-used for every symbol. */
+  private chartsCreated = 0;
   private candleCount = 0;
   private cursor = new TickCursor();
   private pendingTrades: TradePoint[] = [];
@@ -152,6 +157,12 @@ export class DetailPanel {
   /** One 1-minute candle, new or an update of the latest; older than the latest drawn is ignored. */
   applyCandle(c: CandlePoint): void {
     if (!this.candleSeries || !this.volumeSeries || c.timeMs < this.lastCandleMs) return;
+    // A refresh asks again from the latest candle: one that has not changed is not redrawn.
+    const prev = this.lastCandle;
+    if (prev && prev.timeMs === c.timeMs && prev.close === c.close && prev.high === c.high && prev.low === c.low && prev.volume === c.volume && prev.open === c.open) return;
+    this.lastCandle = c;
+    this.chartUpdates++;
+    this.root.dataset.chartUpdates = String(this.chartUpdates);
     const time = chartTime(c.timeMs) as UTCTimestamp;
     this.candleSeries.update({ time, open: c.open, high: c.high, low: c.low, close: c.close });
     this.volumeSeries.update({ time, value: c.volume, color: c.close >= c.open ? 'rgba(51, 209, 122, 0.45)' : 'rgba(255, 92, 92, 0.45)' });
@@ -209,12 +220,15 @@ export class DetailPanel {
     this.pendingTrades = [];
     this.cursor = new TickCursor();
     this.lastCandleMs = -Infinity;
+    this.lastCandle = undefined;
     this.candleCount = 0;
+    this.chartUpdates = 0;
     this.state = undefined;
     this.candleSeries?.setData([]);
     this.volumeSeries?.setData([]);
     this.els.tape.replaceChildren();
     delete this.root.dataset.candles;
+    delete this.root.dataset.chartUpdates;
   }
 
   private ensureChart(): void {
@@ -241,6 +255,8 @@ export class DetailPanel {
     this.volumeSeries = chart.addSeries(HistogramSeries, { priceScaleId: 'vol', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
     chart.priceScale('vol').applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
     this.chart = chart;
+    this.chartsCreated++;
+    this.root.dataset.charts = String(this.chartsCreated);
   }
 
   private flushTape(): void {

@@ -47,6 +47,9 @@ export class BoardTable {
   private sortDir: SortDir = 'asc';
   private readonly tbody: HTMLTableSectionElement;
   private readonly thead: HTMLTableSectionElement;
+  /** One <col> per column: the widths of a fixed-layout table (styles.css), so a changed cell never re-measures the table. */
+  private readonly cols: HTMLTableColElement[];
+  private readonly colgroup: HTMLTableColElement;
   private lang: Lang;
   private focusRow = 0;
   private focusCol = 0;
@@ -65,6 +68,12 @@ export class BoardTable {
   ) {
     this.lang = lang;
     this.thead = table.createTHead();
+    this.colgroup = document.createElement('colgroup');
+    this.cols = COLUMNS.map((c) => Object.assign(document.createElement('col'), { className: `k-${c.kind}` }));
+    this.cols.forEach((col, i) => (col.dataset.col = COLUMNS[i]!.id));
+    this.colgroup.replaceChildren(...this.cols);
+    table.insertBefore(this.colgroup, this.thead);
+    table.dataset.units = 'short';
     this.tbody = table.tBodies[0] ?? table.createTBody();
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-readonly', 'true');
@@ -110,6 +119,7 @@ export class BoardTable {
   setFormat(format: BoardFormat): void {
     if (format === this.format) return;
     this.format = format;
+    this.table.dataset.units = format === SHORT_UNITS ? 'short' : 'full';
     this.redraw();
   }
 
@@ -117,6 +127,8 @@ export class BoardTable {
   setVisible(indices: readonly number[]): void {
     const on = new Set(indices);
     this.visible = COLUMNS.map((_, i) => i).filter((i) => on.has(i));
+    // Only the shown columns have a <col>: a hidden cell makes no column, so the two stay aligned.
+    this.colgroup.replaceChildren(...this.visible.map((i) => this.cols[i]!));
     for (const th of this.thead.querySelectorAll<HTMLTableCellElement>('th[data-col]')) th.hidden = !on.has(COLUMNS.findIndex((c) => c.id === th.dataset.col));
     for (const th of this.thead.querySelectorAll<HTMLTableCellElement>('th[data-group]')) {
       const span = this.visible.filter((i) => COLUMNS[i]!.group === th.dataset.group).length;
