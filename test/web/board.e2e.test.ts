@@ -461,30 +461,94 @@ describe.skipIf(!haveChromium && !onCi)('board page at traders\' screen sizes, w
     }
   }, 60_000);
 
-  it('stays responsive at 10 frames a second with the panel open: no long task over 50 ms in 10 s', async () => {
+  // The page's main-thread cost is a figure for `npm run bench:page` (a timed assertion flakes
+  // on a busy machine); what keeps it low is asserted here, deterministically: over N frames
+  // with the panel open, the table's DOM writes are text changes of cells of rows whose data
+  // changed in those frames (the SDK shares an unchanged row's object between boards), no row
+  // is added, removed or rebuilt, and the chart is updated in place, never re-created.
+  it('at 10 frames a second with the panel open: only changed cells of changed rows are written, no rows rebuilt, the chart updated in place', async () => {
     const page = await open(1366, 768);
     try {
       await page.click('#board tbody tr[data-symbol="HPG"] [data-col="last"]');
       await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#detail')!.dataset.candles ?? 0) >= 1, undefined, { timeout: 20_000 });
       const result = await page.evaluate(
-        () =>
-          new Promise<{ longTasks: number[]; frames: number }>((resolve) => {
-            const longTasks: number[] = [];
-            const obs = new PerformanceObserver((list) => {
-              for (const e of list.getEntries()) if (e.duration > 50) longTasks.push(Math.round(e.duration));
-            });
-            obs.observe({ type: 'longtask' });
-            const client = (window as unknown as { boardcast: { client: { on(ev: 'board', fn: () => void): void } } }).boardcast.client;
+        (want) =>
+          new Promise<{ frames: number; draws: number; written: number; sameText: number; outsideChanged: string[]; rowOps: number; maxPerDraw: number; cells: number; rowsKept: boolean; canvasKept: boolean; charts: string | undefined; chartUpdates: [number, number] }>((resolve) => {
+            type S = { symbol: string };
+            const bc = (window as unknown as { boardcast: { client: { on(ev: 'board', fn: (e: { board: { symbols: S[] } }) => void): () => void; board?: { symbols: S[] } } } }).boardcast;
+            const tbody = document.querySelector('#board tbody')!;
+            const detail = document.querySelector<HTMLElement>('#detail')!;
+            const rowsBefore = [...tbody.rows];
+            const canvas = detail.querySelector('.dt-chart canvas');
+            const chartUpdates0 = Number(detail.dataset.chartUpdates ?? 0);
+            let prev = new Map((bc.client.board?.symbols ?? []).map((x) => [x.symbol, x] as const));
+            let changed = new Set<string>();
             let frames = 0;
-            client.on('board', () => frames++);
-            setTimeout(() => {
+            let draws = 0;
+            let written = 0;
+            let sameText = 0;
+            let rowOps = 0;
+            let maxPerDraw = 0;
+            const outsideChanged: string[] = [];
+            const off = bc.client.on('board', (e) => {
+              frames++;
+              for (const x of e.board.symbols) if (prev.get(x.symbol) !== x) changed.add(x.symbol);
+              prev = new Map(e.board.symbols.map((x) => [x.symbol, x] as const));
+            });
+            // Delivered after each drawing task (a microtask): every board before it has been drawn.
+            const obs = new MutationObserver((list) => {
+              let n = 0;
+              for (const m of list) {
+                if (m.type === 'childList') {
+                  rowOps += m.addedNodes.length + m.removedNodes.length;
+                  continue;
+                }
+                if (m.type !== 'characterData') continue;
+                const cell = m.target.parentElement?.closest('td, th') as HTMLElement | null;
+                const symbol = cell?.closest('tr')?.dataset.symbol ?? '?';
+                n++;
+                if (m.oldValue === m.target.nodeValue) sameText++;
+                if (!changed.has(symbol)) outsideChanged.push(`${symbol}/${cell?.dataset.col}`);
+              }
+              if (n > 0) draws++;
+              written += n;
+              maxPerDraw = Math.max(maxPerDraw, n);
+              changed = new Set();
+              if (frames < want) return;
               obs.disconnect();
-              resolve({ longTasks, frames });
-            }, 10_000);
+              off();
+              resolve({
+                frames,
+                draws,
+                written,
+                sameText,
+                outsideChanged,
+                rowOps,
+                maxPerDraw,
+                cells: tbody.querySelectorAll('td:not([hidden]), th:not([hidden])').length,
+                rowsKept: rowsBefore.length === tbody.rows.length && rowsBefore.every((r, i) => r === tbody.rows[i]),
+                canvasKept: canvas !== null && canvas.isConnected,
+                charts: detail.dataset.charts,
+                chartUpdates: [chartUpdates0, Number(detail.dataset.chartUpdates ?? 0)],
+              });
+            });
+            obs.observe(tbody, { subtree: true, childList: true, characterData: true, characterDataOldValue: true });
           }),
+        50,
       );
-      expect(result.frames).toBeGreaterThanOrEqual(50); // the frames did arrive (every 100 ms)
-      expect(result.longTasks).toEqual([]);
+      expect(result.frames).toBeGreaterThanOrEqual(50);
+      expect(result.draws).toBeGreaterThan(0); // the market moved: cells were written
+      expect(result.sameText).toBe(0); // no cell rewritten with the text it had
+      expect(result.outsideChanged).toEqual([]); // only rows whose data changed
+      expect(result.rowOps).toBe(0); // no row added, removed or rebuilt (the sort is off)
+      expect(result.rowsKept).toBe(true);
+      expect(result.maxPerDraw).toBeLessThan(result.cells); // never the whole table
+      // The chart: one, kept (same canvas), updated in place when the candle changed.
+      expect(result.canvasKept).toBe(true);
+      expect(result.charts).toBe('1');
+      await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('#detail')!.dataset.chartUpdates ?? 0) > n, result.chartUpdates[1], { timeout: 20_000 });
+      expect(await page.getAttribute('#detail', 'data-charts')).toBe('1');
+      expect(pageErrors).toEqual([]);
     } finally {
       await page.context().close();
     }
