@@ -305,7 +305,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
         if (!selection.ok) return httpError(selection.code, selection.message, selectionErrorOptions(selection.code));
         return snapshots.answer(req.auth.channels, req.header('if-none-match'), selection.symbols);
       } },
-    { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket }) },
+    { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket, boards: [...boards.lists.keys()] }) },
     ...historyRoutes(history),
     ...boardPageRoutes(),
   ];

@@ -51,16 +51,17 @@ let lang: Lang = storedLang === 'en' || storedLang === 'vi' ? storedLang : navig
 // ---- watchlist ----------------------------------------------------------------------------
 const watch = loadWatchlist(storage);
 const params = new URLSearchParams(location.search);
-/** GET /api/vn30 with the token: the basket, or the 401 that says the token is missing or refused. */
-async function askBasket(): Promise<{ symbols: string[]; auth?: AuthProblem }> {
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+/** GET /api/vn30 with the token: the universe and its named boards, or the 401 that says the token is missing or refused. */
+async function askBasket(): Promise<{ symbols: string[]; boards: string[]; auth?: AuthProblem }> {
   try {
     const r = await fetch('/api/vn30', { headers: authHeaders(token), signal: AbortSignal.timeout(3000) });
-    const body = (await r.json().catch(() => ({}))) as { symbols?: unknown };
+    const body = (await r.json().catch(() => ({}))) as { symbols?: unknown; boards?: unknown };
     const auth = authProblem(r.status, body);
-    if (auth) return { symbols: [], auth };
-    return { symbols: r.ok && Array.isArray(body.symbols) ? body.symbols.filter((s): s is string => typeof s === 'string') : [] };
+    if (auth) return { symbols: [], boards: [], auth };
+    return r.ok ? { symbols: strings(body.symbols), boards: strings(body.boards) } : { symbols: [], boards: [] };
   } catch {
-    return { symbols: [] }; // the server is down: the socket's reconnect loop takes it from here
+    return { symbols: [], boards: [] }; // the server is down: the socket's reconnect loop takes it from here
   }
 }
 /** The basket, asked once before connecting: the server refuses a watchlist naming anything else. */
@@ -74,8 +75,23 @@ if (params.has('symbols')) {
 // Without a basket (the server was down at load) a stored watchlist could name a symbol the
 // server refuses; the page then starts on the whole board and the filter applies on a click.
 if (basket.length === 0) watch.only = false;
-/** The symbol set the server sends us; null = the whole board. */
+/** The symbol set the server sends us; null = the whole board (or the named board). */
 let serverView: Set<string> | null = watch.only && watch.symbols.length > 0 ? new Set(watch.symbols) : null;
+/**
+ * Named boards (tabs) when the universe is wider than VN30 (UNIVERSE=hose|all); with one
+ * board the page shows the whole board as before (EXTRA_SYMBOLS included).
+ */
+const boards = firstAsk.boards;
+const multiBoard = boards.length > 1;
+const askedBoard = (params.get('board') ?? '').toUpperCase();
+let currentBoard = boards.includes(askedBoard) ? askedBoard : boards.includes('VN30') ? 'VN30' : (boards[0] ?? '');
+/** The socket's query for a view: a watchlist, a named board, or (one board) the whole board. */
+function viewQuery(view: Set<string> | null): Record<string, string> {
+  const q: Record<string, string> = token ? { token } : {};
+  if (view) q.symbols = [...view].join(',');
+  else if (multiBoard) q.board = currentBoard;
+  return q;
+}
 
 // ---- rendering state ----------------------------------------------------------------------
 let board: Board | undefined;
@@ -100,6 +116,7 @@ const table = new BoardTable(
     },
     onSort: () => schedule(),
     onOpen: (s) => openDetail(s),
+    onViewport: () => schedule(),
   },
   lang,
 );
@@ -138,7 +155,7 @@ alerts.setWatchOnly(watch.only);
 const client = new BoardClient({
   urls: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
   format: 'proto',
-  query: { ...(token ? { token } : {}), ...(serverView ? { symbols: [...serverView].join(',') } : {}) },
+  query: viewQuery(serverView),
   backoff: { initialMs: 250, maxMs: 5000 },
 });
 
@@ -228,6 +245,7 @@ onlyBox.addEventListener('change', () => {
   watch.only = onlyBox.checked;
   alerts.setWatchOnly(watch.only);
   watchlistChanged();
+  drawTabs();
 });
 const addForm = $<HTMLFormElement>('#watch-form');
 const addInput = $<HTMLInputElement>('#watch-input');
@@ -248,7 +266,12 @@ function watchlistChanged(): void {
   const want = watch.only && watch.symbols.length > 0 ? new Set(watch.symbols) : null;
   const have = serverView;
   if (want === null && have === null) return schedule();
-  if (want === null) {
+  if (multiBoard && (want === null || have === null)) {
+    // Between a named board (hundreds of rows) and a watchlist no subscribe message says
+    // "exactly these": the socket is opened again with the other view.
+    serverView = want;
+    client.setQuery(viewQuery(want));
+  } else if (want === null) {
     // Back to the whole board: the view becomes the whole basket.
     client.subscribe([], basket.length > 0 ? basket : [...(board?.symbols.map((s) => s.symbol) ?? [])]);
     serverView = null;
@@ -264,6 +287,63 @@ function watchlistChanged(): void {
   }
   schedule();
 }
+
+// ---- board tabs and the search over the universe ---------------------------------------
+const tabs = $('#board-tabs');
+function drawTabs(): void {
+  for (const b of tabs.querySelectorAll<HTMLButtonElement>('button')) b.setAttribute('aria-selected', String(serverView === null && b.dataset.board === currentBoard));
+}
+tabs.hidden = !multiBoard;
+tabs.replaceChildren(
+  ...boards.map((name) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('role', 'tab');
+    b.dataset.board = name;
+    b.textContent = name;
+    b.addEventListener('click', () => selectBoard(name));
+    return b;
+  }),
+);
+function selectBoard(name: string): void {
+  currentBoard = name;
+  const url = new URL(location.href);
+  url.searchParams.set('board', name);
+  url.searchParams.delete('symbols');
+  history.replaceState(history.state, '', url);
+  $('#board-box').scrollTop = 0;
+  if (serverView !== null) {
+    // From the watchlist view to a board: the watchlist stays, unfiltered.
+    watch.only = false;
+    onlyBox.checked = false;
+    alerts.setWatchOnly(false);
+    saveWatchlist(storage, watch);
+    serverView = null;
+    client.setQuery(viewQuery(null));
+  } else client.selectBoard(name);
+  drawTabs();
+  schedule();
+}
+drawTabs();
+$<HTMLFormElement>('#search-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const input = $<HTMLInputElement>('#search-input');
+  const [symbol] = parseSymbolList(input.value, basket);
+  if (!symbol) return;
+  input.value = '';
+  if (board?.symbols.some((s) => s.symbol === symbol)) {
+    table.focusSymbol(symbol);
+  } else {
+    // Not on this board: into the watchlist, and the watchlist view shows it.
+    if (!watch.symbols.includes(symbol)) watch.symbols = [...watch.symbols, symbol];
+    watch.only = true;
+    onlyBox.checked = true;
+    alerts.setWatchOnly(true);
+    watchlistChanged();
+    drawTabs();
+  }
+  openDetail(symbol);
+});
 
 // ---- language wiring ----------------------------------------------------------------------
 function relabel(): void {
@@ -363,4 +443,4 @@ setInterval(() => {
 // For tests and the console.
 // The live `candles` / `trades` / `alerts` channels, once the SDK emits them, go straight to
 // detail.applyCandle / detail.applyTrade (then detail.setLive) and alerts.applyAlert.
-(window as unknown as { boardcast: unknown }).boardcast = { client, table, detail, alerts };
+(window as unknown as { boardcast: unknown }).boardcast = { client, table, detail, alerts, boards };

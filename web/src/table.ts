@@ -5,8 +5,12 @@
 // keys / Home / End / PageUp / PageDown moving between the shown cells; Space on a symbol
 // cell toggles its watchlist star; Enter on any cell (or a click/tap on a row) opens the
 // symbol's detail. Hidden columns (the column chooser) are not written at all; every cell
-// of a row is created and updated here only (createRow / updateRow), so rendering just the
-// visible rows later changes which rows these run for, not how.
+// of a row is created and updated here only (createRow / updateRow).
+// A big board (a whole exchange: hundreds of rows) is virtualised: only the rows in the
+// scroll box's view, plus a few either side, are in the DOM; spacers above and below the
+// table keep the scroll height, rows leaving the view are re-used for rows entering it. Row
+// heights are fixed (styles.css) so the window follows from scrollTop alone, read in the
+// scroll handler, never while writing.
 import type { SymbolState } from '@boardcast/client';
 import { directionClass } from './colors.js';
 import { COLUMNS, sortSymbols, type Column, type GroupKey, type SortDir } from './columns.js';
@@ -33,7 +37,16 @@ export interface BoardTableOptions {
   onSort(columnId: string, dir: SortDir): void;
   /** A row was clicked, tapped or had Enter pressed on it. */
   onOpen(symbol: string): void;
+  /** The scroll box moved or changed size so that other rows come into view: draw again. */
+  onViewport(): void;
 }
+
+/** Boards up to this many rows are drawn whole; bigger ones only around the view. */
+const VIRTUAL_FROM = 200;
+/** Rows drawn beyond each edge of the view. */
+const OVERSCAN = 6;
+/** Row height per page layout (px), as fixed by styles.css. */
+const ROW_HEIGHT = { table: 22, list: 32 } as const;
 
 /** How long a changed cell stays lit. */
 const FLASH_MS = 900;
@@ -41,8 +54,20 @@ const FLASH_MS = 900;
 const SORT_DEFAULT_DESC = new Set(['totalVol', 'change', 'changePct', 'fNet', 'active', 'lastVol', 'fBuy', 'fSell']);
 
 export class BoardTable {
+  /** The rows in the DOM, by symbol. */
   private readonly rows = new Map<string, Row>();
+  /** Rows that left the view, kept for the next ones entering it. */
+  private readonly pool: Row[] = [];
+  /** Every symbol of the board, in display order. */
   private order: string[] = [];
+  /** The symbols in the DOM, in order: order[first .. first + drawn.length). */
+  private drawn: string[] = [];
+  private first = 0;
+  private states = new Map<string, SymbolState>();
+  private readonly box: HTMLElement | null;
+  private readonly spacerTop: HTMLElement;
+  private readonly spacerBottom: HTMLElement;
+  private view = { top: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight };
   private sortCol: string | null = null;
   private sortDir: SortDir = 'asc';
   private readonly tbody: HTMLTableSectionElement;
@@ -69,12 +94,26 @@ export class BoardTable {
     this.lang = lang;
     this.thead = table.createTHead();
     this.colgroup = document.createElement('colgroup');
-    this.cols = COLUMNS.map((c) => Object.assign(document.createElement('col'), { className: `k-${c.kind}` }));
-    this.cols.forEach((col, i) => (col.dataset.col = COLUMNS[i]!.id));
+    this.cols = COLUMNS.map((c) => {
+      const col = document.createElement('col');
+      col.className = `k-${c.kind}`;
+      col.dataset.col = c.id;
+      return col;
+    });
     this.colgroup.replaceChildren(...this.cols);
     table.insertBefore(this.colgroup, this.thead);
     table.dataset.units = 'short';
     this.tbody = table.tBodies[0] ?? table.createTBody();
+    this.box = table.parentElement;
+    this.spacerTop = Object.assign(document.createElement('div'), { className: 'board-spacer' });
+    this.spacerBottom = Object.assign(document.createElement('div'), { className: 'board-spacer' });
+    table.before(this.spacerTop);
+    table.after(this.spacerBottom);
+    if (this.box) {
+      const box = this.box;
+      box.addEventListener('scroll', () => this.viewMoved(box.scrollTop, this.view.height), { passive: true });
+      new ResizeObserver((entries) => this.viewMoved(this.view.top, entries[0]!.contentRect.height)).observe(box);
+    }
     table.setAttribute('role', 'grid');
     table.setAttribute('aria-readonly', 'true');
     this.buildHeader();
@@ -89,12 +128,38 @@ export class BoardTable {
       const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td, th');
       if (!td) return;
       const tr = td.parentElement as HTMLTableRowElement;
-      this.moveFocus(tr.sectionRowIndex, Math.max(0, this.visible.indexOf(td.cellIndex)), false);
+      this.moveFocus(this.first + tr.sectionRowIndex, Math.max(0, this.visible.indexOf(td.cellIndex)), false);
     });
   }
 
+  /** Rows on the board (not only those in the DOM). */
   get size(): number {
-    return this.rows.size;
+    return this.order.length;
+  }
+
+  /** Rows in the DOM. */
+  get drawnRows(): number {
+    return this.drawn.length;
+  }
+
+  private rowHeight(): number {
+    return document.body.dataset.layout === 'list' ? ROW_HEIGHT.list : ROW_HEIGHT.table;
+  }
+
+  /** The rows of order[] to have in the DOM for the current view. */
+  private windowFor(n: number): [number, number] {
+    if (n <= VIRTUAL_FROM) return [0, n];
+    const h = this.rowHeight();
+    const from = Math.max(0, Math.floor(this.view.top / h) - OVERSCAN);
+    const to = Math.min(n, Math.ceil((this.view.top + this.view.height) / h) + OVERSCAN);
+    return [Math.min(from, Math.max(0, to - 1)), to];
+  }
+
+  private viewMoved(top: number, height: number): void {
+    const before = this.windowFor(this.order.length);
+    this.view = { top, height };
+    const after = this.windowFor(this.order.length);
+    if (before[0] !== after[0] || before[1] !== after[1]) this.opts.onViewport();
   }
 
   setLang(lang: Lang): void {
@@ -103,6 +168,7 @@ export class BoardTable {
       this.labelStar(row);
       if (row.state) this.drawStatus(row, row.state);
     }
+    for (const row of this.pool) row.state = undefined; // relabelled when re-used
   }
 
   setSort(columnId: string | null, dir: SortDir): void {
@@ -135,7 +201,7 @@ export class BoardTable {
       th.hidden = span === 0;
       th.colSpan = Math.max(1, span);
     }
-    for (const row of this.rows.values()) {
+    for (const row of [...this.rows.values(), ...this.pool]) {
       for (let i = 0; i < COLUMNS.length; i++) row.cells[i]!.hidden = !on.has(i);
     }
     this.table.dataset.columns = String(this.visible.length);
@@ -151,6 +217,14 @@ export class BoardTable {
     return this.order[r];
   }
 
+  /** Moves focus to a symbol's row (scrolled into view); false when it is not on the board. */
+  focusSymbol(symbol: string): boolean {
+    const r = this.order.indexOf(symbol);
+    if (r < 0) return false;
+    this.moveFocus(r, 0, true);
+    return true;
+  }
+
   private redraw(): void {
     for (const row of this.rows.values()) if (row.state) this.updateRow(row, row.state, false);
   }
@@ -161,28 +235,67 @@ export class BoardTable {
     if (row) this.labelStar(row);
   }
 
-  /** Draws a board: adds and removes rows, writes changed cells, reorders when the sort says so. */
+  /**
+   * Draws a board: sorts it, then brings the rows in view into the DOM (re-using rows that
+   * left it), writes changed cells and puts the rows in order.
+   */
   render(states: readonly SymbolState[], opts: { flash: boolean } = { flash: true }): void {
-    const seen = new Set<string>();
     const flash = opts.flash && this.rendered;
     this.now = performance.now();
-    for (const s of states) {
-      seen.add(s.symbol);
-      let row = this.rows.get(s.symbol);
+    this.states = new Map(states.map((s) => [s.symbol, s]));
+    this.order = sortSymbols(states, this.sortCol, this.sortDir);
+    const [from, to] = this.windowFor(this.order.length);
+    const want = this.order.slice(from, to);
+    const keep = new Set(want);
+    for (const [symbol, row] of this.rows) {
+      if (keep.has(symbol)) continue;
+      this.release(row);
+      this.rows.delete(symbol);
+    }
+    for (const symbol of want) {
+      const s = this.states.get(symbol)!;
+      let row = this.rows.get(symbol);
       if (!row) {
-        row = this.createRow(s.symbol);
-        this.rows.set(s.symbol, row);
+        row = this.acquire(symbol);
+        this.rows.set(symbol, row);
         this.updateRow(row, s, false);
       } else if (row.state !== s) this.updateRow(row, s, flash);
     }
-    for (const [symbol, row] of this.rows) {
-      if (seen.has(symbol)) continue;
-      row.tr.remove();
-      this.rows.delete(symbol);
-    }
-    this.reorder(sortSymbols(states, this.sortCol, this.sortDir));
+    const h = this.rowHeight();
+    const top = `${from * h}px`;
+    const bottom = `${(this.order.length - to) * h}px`;
+    if (this.spacerTop.style.height !== top) this.spacerTop.style.height = top;
+    if (this.spacerBottom.style.height !== bottom) this.spacerBottom.style.height = bottom;
+    this.first = from;
+    this.reorder(want);
     this.rendered = true;
     this.unflash(false);
+  }
+
+  /** A row for a symbol entering the view: one that left it, or a new one. */
+  private acquire(symbol: string): Row {
+    const row = this.pool.pop();
+    if (!row) return this.createRow(symbol);
+    row.symbol = symbol;
+    row.tr.dataset.symbol = symbol;
+    row.star.dataset.symbol = symbol;
+    row.state = undefined;
+    this.labelStar(row);
+    return row;
+  }
+
+  /** A row leaving the view: out of the DOM, unlit, kept for re-use. */
+  private release(row: Row): void {
+    row.tr.remove();
+    for (const td of row.cells) {
+      if (this.flashing.delete(td)) td.classList.remove('fl');
+      if (td.tabIndex === 0) td.tabIndex = -1;
+    }
+    delete row.tr.dataset.status;
+    row.badge.hidden = true;
+    row.badge.textContent = '';
+    row.state = undefined;
+    if (this.pool.length < 200) this.pool.push(row);
   }
 
   /** Ends the flashes that are over (all of them with `all`). */
@@ -356,8 +469,9 @@ export class BoardTable {
     }
   }
 
+  /** Puts the drawn rows in the DOM in this order (only the rows that are out of place move). */
   private reorder(order: string[]): void {
-    if (order.length === this.order.length && order.every((s, i) => s === this.order[i])) return;
+    if (order.length === this.drawn.length && order.every((s, i) => s === this.drawn[i])) return;
     const active = document.activeElement;
     const hadFocus = active instanceof HTMLElement && this.tbody.contains(active);
     let cursor = this.tbody.firstElementChild;
@@ -366,22 +480,30 @@ export class BoardTable {
       if (tr === cursor) cursor = cursor.nextElementSibling;
       else this.tbody.insertBefore(tr, cursor);
     }
-    this.order = order;
+    this.drawn = order;
     if (hadFocus && document.activeElement !== active) active.focus({ preventScroll: true });
   }
 
-  /** Focus to a row and a position among the shown columns (clamped). */
+  /**
+   * Focus to a row (its index in display order) and a position among the shown columns
+   * (clamped). A row outside the drawn window is scrolled into view and drawn first.
+   */
   private moveFocus(rowIndex: number, colPos: number, focus: boolean): void {
+    if (this.order.length === 0 || this.drawn.length === 0) return;
+    const r = Math.max(0, Math.min(this.order.length - 1, rowIndex));
+    if (focus && this.box && (r < this.first || r >= this.first + this.drawn.length)) {
+      const h = this.rowHeight();
+      this.box.scrollTop = Math.max(0, r * h - this.view.height / 2);
+      this.view = { top: this.box.scrollTop, height: this.view.height };
+      this.render([...this.states.values()], { flash: false });
+    }
+    const drawnIndex = Math.max(0, Math.min(this.drawn.length - 1, r - this.first));
     const rows = this.tbody.rows;
-    if (rows.length === 0) return;
-    const r = Math.max(0, Math.min(rows.length - 1, rowIndex));
     const c = this.visible[Math.max(0, Math.min(this.visible.length - 1, colPos))]!;
-    const prev = rows[this.focusRow]?.cells[this.focusCol];
-    const next = rows[r]!.cells[c]!;
-    if (prev && prev !== next) prev.tabIndex = -1;
+    const next = rows[drawnIndex]!.cells[c]!;
     for (const cell of this.tbody.querySelectorAll<HTMLElement>('[tabindex="0"]')) if (cell !== next) cell.tabIndex = -1;
     next.tabIndex = 0;
-    this.focusRow = r;
+    this.focusRow = this.first + drawnIndex;
     this.focusCol = c;
     if (focus) next.focus();
   }
@@ -397,10 +519,10 @@ export class BoardTable {
     const td = (e.target as HTMLElement).closest('td, th');
     if (!td || !this.tbody.contains(td)) return;
     const tr = td.parentElement as HTMLTableRowElement;
-    const r = tr.sectionRowIndex;
+    const r = this.first + tr.sectionRowIndex;
     const cellIndex = (td as HTMLTableCellElement).cellIndex;
     const c = Math.max(0, this.visible.indexOf(cellIndex));
-    const last = this.tbody.rows.length - 1;
+    const last = this.order.length - 1;
     const lastCol = this.visible.length - 1;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [r - 1, c],

@@ -53,7 +53,7 @@ const nowUs = (): number => Math.round((performance.timeOrigin + performance.now
 export class BoardClient extends TypedEmitter<BoardClientEvents> {
   readonly urls: readonly string[];
   readonly format: 'proto' | 'json';
-  private readonly query: Record<string, string>;
+  private query: Record<string, string>;
   private readonly WS: WebSocketConstructor;
   private readonly backoff: Required<BackoffOptions>;
   private readonly resyncRetryMs: number;
@@ -147,6 +147,47 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   /** Adds channels / symbols; remembered and re-sent on every reconnect. False when not sent now (not open). */
   subscribe(channels: string[], symbols: string[] = []): boolean {
     const body: ClientBody = { subscribe: { channels: [...channels], symbols: [...symbols] } };
+    this.subscriptionOps.push(body);
+    return this.send(body);
+  }
+
+  /**
+   * Another view by the connection's query (`board`, `symbols`, …): a new socket opens now
+   * with it (no backoff), and the symbol / board changes made for the old view are dropped
+   * (channel subscriptions are kept). The board is replaced by the new socket's FULL frame.
+   */
+  setQuery(query: Record<string, string>): void {
+    this.query = { ...query };
+    this.dropViewOps();
+    if (this.stopped) return;
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    const ws = this.ws;
+    this.ws = undefined; // its close event is then ignored: the new socket is this one
+    try {
+      ws?.close(1000, 'view changed');
+    } catch {
+      // already closing
+    }
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Forgets the subscription changes that only named symbols or a board (they describe a view). */
+  private dropViewOps(): void {
+    for (let i = this.subscriptionOps.length - 1; i >= 0; i--) {
+      const op = this.subscriptionOps[i]!;
+      const sel = 'subscribe' in op ? op.subscribe : 'unsubscribe' in op ? op.unsubscribe : undefined;
+      if (sel && sel.channels.length === 0) this.subscriptionOps.splice(i, 1);
+    }
+  }
+
+  /**
+   * The socket's rows become a named board's (`VN30`, `HOSE`, …), replacing its watchlist; the
+   * earlier symbol subscriptions are no longer re-sent on a reconnect (the board replaces them).
+   */
+  selectBoard(board: string): boolean {
+    const body: ClientBody = { subscribe: { channels: [], symbols: [], board } };
+    this.dropViewOps();
     this.subscriptionOps.push(body);
     return this.send(body);
   }

@@ -40,7 +40,7 @@ export function frameSize(data: RawFrameData): number {
 export type ClientBody =
   | { resync: Record<string, never> }
   | { ping: { clientTimeUs: number } }
-  | { subscribe: { channels: string[]; symbols: string[] } }
+  | { subscribe: { channels: string[]; symbols: string[]; board?: string } }
   | { unsubscribe: { channels: string[]; symbols: string[] } };
 
 /** A ClientMessage: protobuf bytes for binary sockets, JSON-mapping text for text ones. */
