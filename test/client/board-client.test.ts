@@ -202,6 +202,35 @@ describe('BoardClient', () => {
     expect(conn.received).toEqual([{ type: 'subscribe', channels: ['board'], symbols: ['ACB'] }, { type: 'resync' }]);
   });
 
+  it('selectBoard sends subscribe { board } and replaces the view ops; setQuery opens a new socket at once with the new query, keeping channel subscriptions', async () => {
+    const srv = await server((conn) => sendFrame(conn, frameInput(1, 'FULL', A)));
+    const c = client({ urls: [srv.url], format: 'json', query: { board: 'VN30' } });
+    const first = nextEvent(c, 'board');
+    c.connect();
+    await first;
+    const conn = srv.conns[0]!;
+    expect(conn.url.searchParams.get('board')).toBe('VN30');
+    c.subscribe(['indices']);
+    c.subscribe([], ['ACB']);
+    expect(c.selectBoard('HOSE')).toBe(true);
+    await until('three client messages', () => conn.raw.length >= 3);
+    expect(JSON.parse(conn.raw[2]!)).toEqual({ version: 1, subscribe: { channels: [], symbols: [], board: 'HOSE' } });
+    expect(conn.received[2]).toMatchObject({ type: 'subscribe', board: 'HOSE' });
+
+    const second = nextEvent(c, 'board');
+    c.setQuery({ symbols: 'FPT,VNM' });
+    await until('a second socket', () => srv.conns.length === 2);
+    const next = srv.conns[1]!;
+    expect(next.url.searchParams.get('symbols')).toBe('FPT,VNM');
+    expect(next.url.searchParams.get('board')).toBeNull();
+    await second;
+    // Replayed on the new socket: the channel subscription only (the board and symbol ops described the old view).
+    await until('the replayed subscribe', () => next.received.length >= 1);
+    expect(next.raw.map((r) => JSON.parse(r))).toEqual([{ version: 1, subscribe: { channels: ['indices'], symbols: [] } }]);
+    await until('the old socket closed', () => conn.ws.readyState === WebSocket.CLOSED);
+    expect(c.stats.reconnects).toBe(0);
+  });
+
   it('surfaces pong and error control frames without touching the board or the seq checks', async () => {
     const srv = await server((conn) => sendFrame(conn, frameInput(1, 'FULL', A)));
     const c = client({ urls: [srv.url] });
