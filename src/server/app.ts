@@ -150,7 +150,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       else channels.delete(c as Channel);
     }
     let symbols = d.view.symbols ? new Set(d.view.symbols) : null;
-    if (req.type === 'subscribe' && req.board !== '') {
+    if (req.type === 'subscribe' && req.board) {
       const b = namedBoard(req.board, boards, basket);
       if (!b.ok) throw new ClientMessageError(b.code === 'BC_UNKNOWN_BOARD' ? b.code : 'BC_CLIENT_MSG_MALFORMED', b.message);
       return { ...d.view, channels, symbols: b.symbols };
