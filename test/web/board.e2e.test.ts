@@ -127,6 +127,12 @@ describe.skipIf(!haveChromium && !onCi)('board page in a real browser', () => {
     expect(await page.locator(`#board tbody tr[data-symbol="${symbol}"] [data-col="change"]`).textContent()).toMatch(/^▲ \+/);
   });
 
+  it('lists the alerts of the alerts channel as they fire (names at their ceiling)', async () => {
+    await page.waitForSelector('#alerts:not([hidden]) .al-list li', { timeout: 15_000 });
+    expect(await page.locator('#alerts .al-list li').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#alerts .al-list li:first-child .al-symbol')).toMatch(/^[A-Z0-9]{3,}/);
+  });
+
   it('looks like a price board (screenshot saved to test-artifacts/board.png)', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}board.png`, fullPage: true });

@@ -180,6 +180,10 @@ client.on('feed', (ev) => {
   schedule();
 });
 client.on('error', (err) => console.warn(`[boardcast] ${err.code}: ${err.message}`));
+// Alerts are few: always asked for, by a subscribe (replayed on every socket) rather than the
+// query, so a token whose channels leave them out gets an error frame, not a refused socket.
+client.subscribe(['alerts']);
+client.on('alert', (a) => alerts.applyAlert(a));
 
 /** The server wants a (another) token: stop connecting, say why, show the sign-in panel. */
 function signIn(problem: AuthProblem): void {
@@ -441,6 +445,7 @@ setInterval(() => {
 }, 1000);
 
 // For tests and the console.
-// The live `candles` / `trades` / `alerts` channels, once the SDK emits them, go straight to
-// detail.applyCandle / detail.applyTrade (then detail.setLive) and alerts.applyAlert.
+// The live `candles` / `trades` channels, once the SDK emits them, go straight to
+// detail.applyCandle / detail.applyTrade (then detail.setLive), asked for only while the
+// panel is open on a symbol.
 (window as unknown as { boardcast: unknown }).boardcast = { client, table, detail, alerts, boards };
