@@ -7,7 +7,7 @@
 // script, layout and style-recalc time per second. Prints the figures, the ratio of the
 // panel window to the baseline, and one JSON line.
 //
-//   npm run bench:page [-- --seconds 10 --width 1366 --height 768 --universe all --board HOSE]
+//   npm run bench:page [-- --seconds 10 --width 1366 --height 768 --universe all --board HOSE --hide '#header']
 // Timed figures belong here, not in `npm test` (issue 16: a busy CI machine flakes them).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,10 @@ const { values: args } = parseArgs({
     universe: { type: 'string', default: 'vn30' },
     board: { type: 'string' },
     symbol: { type: 'string', default: 'HPG' },
+    /** Diagnosis: hide parts of the page (a CSS selector) to see what their updates cost. */
+    hide: { type: 'string' },
+    /** threadTicks: CPU time of the main thread (default; steadier on a shared machine); timeTicks: wall time. */
+    'time-domain': { type: 'string', default: 'threadTicks' },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -114,21 +118,28 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.body.dataset.link === 'live' && document.querySelectorAll('#board tbody tr').length > 0, undefined, { timeout: 20_000 });
     const rows = await page.evaluate(() => (window as unknown as { boardcast: { table: { size: number } } }).boardcast.table.size);
     const domRows = await page.locator('#board tbody tr').count();
+    // Through the CSSOM: the page's CSP refuses an injected <style>.
+    if (args.hide) await page.$$eval(args.hide, (els) => els.forEach((el) => (el as HTMLElement).style.setProperty('display', 'none', 'important')));
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await cdp.send('Performance.enable', { timeDomain: args['time-domain'] === 'timeTicks' ? 'timeTicks' : 'threadTicks' });
     await page.waitForTimeout(1000); // settle: fonts, first FULL, the first flashes
     const board = await measure(page, cdp, SECONDS);
-    const target = (await page.locator(`#board tbody tr[data-symbol="${args.symbol}"]`).count()) > 0 ? `tr[data-symbol="${args.symbol}"]` : 'tr:first-child';
-    await page.click(`#board tbody ${target} [data-col="last"]`);
+    // The panel on the asked symbol, or (not on this board) the board's most traded one: it has candles.
+    const symbol = await page.evaluate((want) => {
+      const s = (window as unknown as { boardcast: { client: { board?: { symbols: { symbol: string; totalVolume: number }[] } } } }).boardcast.client.board?.symbols ?? [];
+      return s.some((x) => x.symbol === want) ? want : [...s].sort((a, b) => b.totalVolume - a.totalVolume)[0]?.symbol ?? want;
+    }, args.symbol!);
+    await page.evaluate((sym) => (window as unknown as { boardcast: { table: { focusSymbol(s: string): boolean } } }).boardcast.table.focusSymbol(sym), symbol);
+    await page.click(`#board tbody tr[data-symbol="${symbol}"] [data-col="last"]`);
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#detail')!.dataset.candles ?? 0) >= 1, undefined, { timeout: 30_000 });
     await page.waitForTimeout(1000);
     const panel = await measure(page, cdp, SECONDS);
     const ratio = board.taskMsPerS > 0 ? panel.taskMsPerS / board.taskMsPerS : NaN;
-    console.log(`bench:page — ${width}×${height}, UNIVERSE=${args.universe}${args.board ? `, board ${args.board}` : ''}: ${rows} rows on the board, ${domRows} in the DOM; ${SECONDS} s windows at 10 frames/s`);
+    console.log(`bench:page — ${width}×${height}, UNIVERSE=${args.universe}${args.board ? `, board ${args.board}` : ''}: ${rows} rows on the board, ${domRows} in the DOM, panel on ${symbol}; ${SECONDS} s windows at 10 frames/s`);
     console.log(line('board (baseline)', board));
     console.log(line('board + detail panel', panel));
     console.log(`panel / baseline main-thread time: ${ratio.toFixed(2)}×${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
-    console.log(JSON.stringify({ bench: 'page', width, height, universe: args.universe, board: args.board ?? null, rows, domRows, seconds: SECONDS, baseline: board, panel, ratio: Number(ratio.toFixed(3)), errors }));
+    console.log(JSON.stringify({ bench: 'page', timeDomain: args['time-domain'], width, height, universe: args.universe, board: args.board ?? null, symbol, rows, domRows, seconds: SECONDS, baseline: board, panel, ratio: Number(ratio.toFixed(3)), errors }));
   } finally {
     await browser.close();
     await server.stop();
