@@ -36,20 +36,20 @@ export interface ParseLimits {
   defaultTicks: number;
 }
 
-type Route = { kind: 'candles' | 'ticks' | 'foreign'; symbol: string } | { kind: 'index'; id: string } | { kind: 'basis' };
+type Route = { kind: 'candles' | 'ticks' | 'foreign'; symbol: string } | { kind: 'index' | 'index-candles'; id: string } | { kind: 'basis' };
 
 /** Which history route a path names (after /api/history/), or undefined for none. */
 export function matchRoute(path: string): Route | { bad: HistoryParamError } | undefined {
   const parts = path.replace(/\/+$/, '').split('/');
   if (parts.length === 1 && parts[0] === 'basis') return { kind: 'basis' };
-  if (parts.length === 2 && parts[0] === 'index') {
+  if ((parts.length === 2 || (parts.length === 3 && parts[2] === 'candles')) && parts[0] === 'index') {
     let id: string;
     try {
       id = decodeURIComponent(parts[1]!).toUpperCase();
     } catch {
       id = ''; // malformed percent-encoding: not an id (the router answers it first anyway)
     }
-    return SYMBOL.test(id) ? { kind: 'index', id } : { bad: new HistoryParamError('id', `not an index id: ${JSON.stringify(parts[1]!.slice(0, 32))}`) };
+    return SYMBOL.test(id) ? { kind: parts.length === 3 ? 'index-candles' : 'index', id } : { bad: new HistoryParamError('id', `not an index id: ${JSON.stringify(parts[1]!.slice(0, 32))}`) };
   }
   if (parts.length === 2 && (parts[1] === 'candles' || parts[1] === 'ticks' || parts[1] === 'foreign')) {
     let symbol: string;
@@ -69,6 +69,7 @@ const ALLOWED: Record<Route['kind'], string[]> = {
   ticks: ['from', 'to', 'limit'],
   foreign: ['from', 'to', 'limit'],
   index: ['from', 'to', 'limit'],
+  'index-candles': ['interval', 'from', 'to', 'limit'],
   basis: ['from', 'to', 'limit'],
 };
 
@@ -87,11 +88,12 @@ export function parseQuery(route: Route, search: URLSearchParams, limits: ParseL
   }
   const range = { from, to, limit };
   switch (route.kind) {
-    case 'candles': {
+    case 'candles':
+    case 'index-candles': {
       const interval = search.get('interval');
       if (interval === null) throw new HistoryParamError('interval', `required: one of ${Object.keys(INTERVALS).join(', ')}`);
       if (!(interval in INTERVALS)) throw new HistoryParamError('interval', `expected one of ${Object.keys(INTERVALS).join(', ')}, got ${JSON.stringify(interval.slice(0, 32))}`);
-      return { kind: 'candles', symbol: route.symbol, interval: interval as Interval, ...range };
+      return 'symbol' in route ? { kind: 'candles', symbol: route.symbol, interval: interval as Interval, ...range } : { kind: 'index-candles', id: (route as { id: string }).id, interval: interval as Interval, ...range };
     }
     case 'ticks':
     case 'foreign':

@@ -1,4 +1,5 @@
 // The history API: GET /api/history/{symbol}/candles|ticks|foreign, /api/history/index/{id},
+// /api/history/index/{id}/candles,
 // /api/history/basis. Parameters are validated here (400 naming the parameter); queries run
 // on the history piscina pool, never on this thread. A market-data route: under the same
 // auth as /ws (src/server/http-router.ts).
