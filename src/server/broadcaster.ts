@@ -27,7 +27,7 @@ import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import type { Channel, PackedParts } from '../wire/frame-parts.js';
 import type { MessageRateLimiter } from './rate-limit.js';
-import { assembleView, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
+import { assembleView, hasReplay, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
 
 export interface SocketData {
   ip: string;
@@ -61,7 +61,7 @@ interface Latest {
   full: Map<WireFormat, PackedParts>;
   delta: Map<WireFormat, PackedParts> | null;
   receivedAt: number;
-  /** FULL bytes per view key, assembled at most once per frame. */
+  /** FULL bytes per view key (a replay FULL's key prefixed 'r|'), assembled at most once per frame. */
   fullByView: Map<string, Uint8Array>;
 }
 
@@ -231,16 +231,23 @@ export class Broadcaster {
     this.metrics.publishSeconds.observe(seconds);
   }
 
-  private fullFor(key: string, spec: ViewSpec): Uint8Array | undefined {
+  /**
+   * The latest FULL of a view. `replay`: the one a socket gets when it connects or resyncs
+   * (its list channels carry their replay, the last trades); the topic's regular FULL
+   * carries what every socket on it gets, the trades since the previous frame.
+   */
+  private fullFor(key: string, spec: ViewSpec, replay = false): Uint8Array | undefined {
     const l = this.latest;
     const parts = l?.full.get(spec.format);
     if (!l || !parts) return undefined;
-    let b = l.fullByView.get(key);
+    const withReplay = replay && hasReplay(parts, spec);
+    const cacheKey = withReplay ? `r|${key}` : key;
+    let b = l.fullByView.get(cacheKey);
     if (!b) {
-      b = assembleView(l.meta, 'FULL', 0, parts, spec);
+      b = assembleView(l.meta, 'FULL', 0, parts, spec, withReplay);
       // Held for this frame only, and only for live views (leave() drops it).
       if (this.views.has(key)) {
-        l.fullByView.set(key, b);
+        l.fullByView.set(cacheKey, b);
         this.metrics.cachedFulls.set(l.fullByView.size);
       }
     }
@@ -258,7 +265,7 @@ export class Broadcaster {
     const d = ws.getUserData();
     const l = this.latest;
     const fresh = l && Date.now() - l.receivedAt <= this.opts.intervalMs * 1.5;
-    const bytes = fresh ? this.fullFor(d.key, d.view) : undefined;
+    const bytes = fresh ? this.fullFor(d.key, d.view, true) : undefined;
     if (!bytes || ws.getBufferedAmount() > this.opts.backpressureLimit) {
       d.pending = true;
       this.pending.add(ws);
@@ -336,7 +343,10 @@ export class Broadcaster {
     if (--v.count > 0) return;
     this.views.delete(d.key);
     this.metrics.views.set(this.views.size);
-    if (this.latest?.fullByView.delete(d.key)) this.metrics.cachedFulls.set(this.latest.fullByView.size);
+    const cached = this.latest?.fullByView;
+    if (!cached) return;
+    const regular = cached.delete(d.key);
+    if (cached.delete(`r|${d.key}`) || regular) this.metrics.cachedFulls.set(cached.size);
   }
 
   /** Every socket, for shutdown. */

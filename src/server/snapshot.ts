@@ -8,7 +8,7 @@
 // A request that finds no current JSON frame (the first after an idle spell) waits for the
 // next one; however many requests come, the worker's work stays one frame per interval.
 import type { WorkerToMain } from '../messages.js';
-import { CHANNELS, type PackedParts } from '../wire/frame-parts.js';
+import { DEFAULT_CHANNELS, type Channel, type PackedParts } from '../wire/frame-parts.js';
 import type { HttpAnswer } from './http-router.js';
 import { assembleView, type FrameMeta } from '../wire/views.js';
 import { allowedChannels } from './views.js';
@@ -63,9 +63,11 @@ export class SnapshotCache {
   async answer(channels: readonly string[] | undefined, ifNoneMatch: string): Promise<HttpAnswer> {
     const l = await this.current();
     if (!l) return { status: '503 Service Unavailable', body: JSON.stringify({ error: 'BC_NO_SNAPSHOT', message: 'no frame yet' }) };
-    const allowed = allowedChannels(channels);
-    const key = CHANNELS.filter((c) => allowed.has(c)).join(',');
-    const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === CHANNELS.length ? '' : `;${key}`}"`;
+    // The board's channels only: the opt-in lists (trades, candles, …) are a stream's, not a snapshot's.
+    const claim = allowedChannels(channels);
+    const allowed = new Set<Channel>(DEFAULT_CHANNELS.filter((c) => claim.has(c)));
+    const key = DEFAULT_CHANNELS.filter((c) => allowed.has(c)).join(',');
+    const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === DEFAULT_CHANNELS.length ? '' : `;${key}`}"`;
     const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' };
     if (ifNoneMatchHas(ifNoneMatch, etag)) return { status: '304 Not Modified', headers };
     let body = l.bodies.get(key);

@@ -7,10 +7,14 @@
 // protobuf: a message is the concatenation of its encoded fields, and repeated entries are
 // independent, so header + any subset of tagged rows + the other tagged parts is a valid
 // Snapshot. JSON: the parts are the members of the snapshot object, joined with commas.
+//
+// The opt-in list channels (trades, candles; list-parts.ts) follow the board's parts in
+// the same buffer, grouped by symbol: [0, boardEnd) is the default channels' whole view.
 import type { WireFormat } from './formats.js';
 import { ByteAssembler } from './byte-assembler.js';
 import { appendSnapshot } from './codec.js';
 import { jsonFeed, jsonSymbol } from './json-enums.js';
+import { appendProtoList, jsonListTexts, LIST_CHANNELS, type FrameLists, type ListChannel, type PackedList } from './list-parts.js';
 import { MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives', 'trades', 'candles', 'alerts'] as const;
@@ -31,15 +35,35 @@ export interface PackedParts {
   indices: Span;
   foreign: Span;
   derivatives: Span;
+  /** End of the default channels' parts: bytes [0, boardEnd) are the whole board. */
+  boardEnd: number;
+  /** The list channels the regular stream carries (a DELTA, a keyframe, a `delta=0` FULL). */
+  lists: Partial<Record<ListChannel, PackedList>>;
+  /** What a FULL served to a socket that connects or resyncs carries instead, where it differs (the trade replay). */
+  replay: Partial<Record<ListChannel, PackedList>>;
 }
 
-function packProto(s: SnapshotProps): PackedParts {
+/** The list channels of one frame: the regular stream's, and the connect/resync FULL's where they differ. */
+export interface PartLists {
+  lists?: FrameLists;
+  replay?: FrameLists;
+}
+
+function packProto(s: SnapshotProps, l: PartLists): PackedParts {
   const asm = new ByteAssembler();
   const layout = appendSnapshot(asm, s);
   const rows: number[] = [];
   for (const r of layout.rows) rows.push(r.span[0], r.span[1]);
+  const boardEnd = asm.length;
+  const packList = (src: FrameLists | undefined) => {
+    const out: Partial<Record<ListChannel, PackedList>> = {};
+    for (const c of LIST_CHANNELS) if (src?.[c]) out[c] = appendProtoList(asm, c, src[c]!);
+    return out;
+  };
+  const lists = packList(l.lists);
+  const replay = packList(l.replay);
   const bytes = asm.finish();
-  return { format: 'proto', bytes: bytes.buffer as ArrayBuffer, header: layout.header, symbols: layout.rows.map((r) => r.symbol), rows, indices: layout.indices, foreign: layout.foreign, derivatives: layout.derivatives };
+  return { format: 'proto', bytes: bytes.buffer as ArrayBuffer, header: layout.header, symbols: layout.rows.map((r) => r.symbol), rows, indices: layout.indices, foreign: layout.foreign, derivatives: layout.derivatives, boardEnd, lists, replay };
 }
 
 // JSON text of a row, cached by object identity like the protobuf bytes (see codec.ts).
@@ -50,7 +74,7 @@ const jsonRow = (row: SymbolStateProps) => {
   return t;
 };
 
-function packJson(s: SnapshotProps): PackedParts {
+function packJson(s: SnapshotProps, l: PartLists): PackedParts {
   const pieces: string[] = [];
   pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","derivativesPhase":"${MarketPhase[s.derivativesPhase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}${s.feed ? `,"feed":${JSON.stringify(jsonFeed(s.feed))}` : ''}`);
   const symbols: string[] = [];
@@ -62,6 +86,17 @@ function packJson(s: SnapshotProps): PackedParts {
   pieces.push(`"indices":${JSON.stringify(s.indices ?? [])}`);
   pieces.push(s.foreign ? `"foreign":${JSON.stringify(s.foreign)}` : '');
   pieces.push(s.derivatives ? `"derivatives":${JSON.stringify({ ...s.derivatives, premium: Premium[s.derivatives.premium ?? 0] })}` : '');
+  const nBoard = pieces.length;
+  const listTables: Array<{ into: 'lists' | 'replay'; channel: ListChannel; keys: string[]; first: number }> = [];
+  for (const into of ['lists', 'replay'] as const) {
+    for (const c of LIST_CHANNELS) {
+      const groups = l[into]?.[c];
+      if (!groups) continue;
+      const { keys, texts } = jsonListTexts(c, groups);
+      listTables.push({ into, channel: c, keys, first: pieces.length });
+      pieces.push(...texts);
+    }
+  }
   // Everything in a snapshot is ASCII (symbols, ids, dates, enum names, numbers), so one
   // string and its char offsets are the bytes and their offsets.
   const text = pieces.join('');
@@ -76,12 +111,20 @@ function packJson(s: SnapshotProps): PackedParts {
   if (written !== text.length) throw new Error('snapshot JSON is not ASCII');
   const rows: number[] = [];
   for (let i = 1; i <= nRows; i++) rows.push(spans[i]![0], spans[i]![1]);
-  return { format: 'json', bytes: bytes.buffer, header: spans[0]!, symbols, rows, indices: spans[nRows + 1]!, foreign: spans[nRows + 2]!, derivatives: spans[nRows + 3]! };
+  const boardEnd = nBoard === spans.length ? off : spans[nBoard]![0];
+  const lists: Partial<Record<ListChannel, PackedList>> = {};
+  const replay: Partial<Record<ListChannel, PackedList>> = {};
+  for (const t of listTables) {
+    const spansOut: number[] = [];
+    for (let i = 0; i < t.keys.length; i++) spansOut.push(spans[t.first + i]![0], spans[t.first + i]![1]);
+    (t.into === 'lists' ? lists : replay)[t.channel] = { keys: t.keys, spans: spansOut };
+  }
+  return { format: 'json', bytes: bytes.buffer, header: spans[0]!, symbols, rows, indices: spans[nRows + 1]!, foreign: spans[nRows + 2]!, derivatives: spans[nRows + 3]!, boardEnd, lists, replay };
 }
 
 const encoder = new TextEncoder();
 
-export function packParts(s: SnapshotProps, format: WireFormat): PackedParts {
-  return format === 'proto' ? packProto(s) : packJson(s);
+export function packParts(s: SnapshotProps, format: WireFormat, lists: PartLists = {}): PackedParts {
+  return format === 'proto' ? packProto(s, lists) : packJson(s, lists);
 }
 

@@ -5,6 +5,7 @@
 import { jsonEnvelopeHead, protoEnvelope, type FrameKindName, type FrameMeta } from './envelope.js';
 import type { WireFormat } from './formats.js';
 import { CHANNELS, DEFAULT_CHANNELS, type Channel, type PackedParts, type Span } from './frame-parts.js';
+import { jsonListOpen, LIST_CHANNELS, takesGroup, type PackedList } from './list-parts.js';
 import { fieldHead, TAG } from './varint.js';
 
 export type { FrameMeta } from './envelope.js';
@@ -34,7 +35,7 @@ function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   // The packed buffer holds the default channels' parts, contiguous: a view of all of them
   // and no watchlist is the buffer itself.
   const all = v.symbols === null && DEFAULT_CHANNELS.every((c) => v.channels.has(c));
-  if (all && p.format === 'proto') return [new Uint8Array(p.bytes)];
+  if (all && p.format === 'proto') return [new Uint8Array(p.bytes, 0, p.boardEnd)];
   out.push(slice(p, p.header));
   if (v.channels.has('board')) {
     for (let i = 0; i < p.symbols.length; i++) {
@@ -53,17 +54,44 @@ function trailingParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   return out;
 }
 
-function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec): Uint8Array {
+/** The list channels' packed tables a frame of view `v` takes: the replay's where `replay` and it has one. */
+function listsOf(p: PackedParts, v: ViewSpec, replay: boolean): PackedList[] {
+  const out: PackedList[] = [];
+  for (const c of LIST_CHANNELS) {
+    if (!v.channels.has(c)) continue;
+    const l = (replay && p.replay[c]) || p.lists[c];
+    if (l) out.push(l);
+  }
+  return out;
+}
+
+/** The groups of list `l` that view `v` takes (its watchlist's symbols and the every-view groups). */
+function listGroups(p: PackedParts, l: PackedList, v: ViewSpec): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < l.keys.length; i++) if (takesGroup(v.symbols, l.keys[i]!)) out.push(new Uint8Array(p.bytes, l.spans[2 * i]!, l.spans[2 * i + 1]!));
+  return out;
+}
+
+/** Whether a FULL of view `v` served on connect or resync differs from the regular stream's FULL. */
+export function hasReplay(p: PackedParts, v: ViewSpec): boolean {
+  return LIST_CHANNELS.some((c) => v.channels.has(c) && p.replay[c] !== undefined);
+}
+
+function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array {
   const head = selectedParts(p, v);
-  const body = head.length === 1 && head[0]!.byteLength === p.bytes.byteLength ? head : [...head, ...trailingParts(p, v)];
+  const body = head.length === 1 && head[0]!.byteLength === p.boardEnd ? head : [...head, ...trailingParts(p, v)];
+  // Each list entry is a tagged field of its own: the groups splice in as they are.
+  for (const l of listsOf(p, v, replay)) body.push(...listGroups(p, l, v));
   let len = 0;
   for (const b of body) len += b.byteLength;
   return Buffer.concat([protoEnvelope(meta, kind, baseSeq), fieldHead(TAG.FRAME_SNAPSHOT, len), ...body]);
 }
 
 const COMMA = ascii.encode(',');
+const CLOSE = ascii.encode(']');
+const listOpen = Object.fromEntries(LIST_CHANNELS.map((c) => [c, ascii.encode(`,${jsonListOpen(c)}`)]));
 
-function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec): Uint8Array {
+function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array {
   const pieces: Uint8Array[] = [ascii.encode(`${jsonEnvelopeHead(meta, kind, baseSeq, 'snapshot')}{`)];
   pieces.push(slice(p, p.header));
   if (v.channels.has('board')) {
@@ -78,11 +106,24 @@ function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: 
     pieces.push(ascii.encode(']'));
   }
   for (const part of trailingParts(p, v)) pieces.push(COMMA, part);
+  // A list channel with nothing for this view is left out (the proto3 JSON mapping may omit an empty repeated field).
+  for (const c of LIST_CHANNELS) {
+    if (!v.channels.has(c)) continue;
+    const l = (replay && p.replay[c]) || p.lists[c];
+    const groups = l ? listGroups(p, l, v) : [];
+    if (groups.length === 0) continue;
+    pieces.push(listOpen[c]);
+    groups.forEach((g, i) => pieces.push(...(i === 0 ? [g] : [COMMA, g])));
+    pieces.push(CLOSE);
+  }
   pieces.push(ascii.encode('}}'));
   return Buffer.concat(pieces);
 }
 
-/** One frame of view `v`, as the bytes to send. */
-export function assembleView(meta: FrameMeta, kind: FrameKindName, baseSeq: number, parts: PackedParts, v: ViewSpec): Uint8Array {
-  return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v) : assembleJson(meta, kind, baseSeq, parts, v);
+/**
+ * One frame of view `v`, as the bytes to send. `replay`: the FULL a socket gets when it
+ * connects or resyncs (its list channels carry their replay, e.g. the last trades).
+ */
+export function assembleView(meta: FrameMeta, kind: FrameKindName, baseSeq: number, parts: PackedParts, v: ViewSpec, replay = false): Uint8Array {
+  return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v, replay) : assembleJson(meta, kind, baseSeq, parts, v, replay);
 }
