@@ -14,6 +14,8 @@ import { MarketClock } from './market-clock.js';
 import { Normalizer } from './normalizer.js';
 import { MarketProcessor } from './processor/processor.js';
 import { HistoryTap } from '../history/tap.js';
+import { CandleBook } from './candles/candle-book.js';
+import { TradeTape } from './trade-tape.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
 const port = parentPort;
@@ -41,6 +43,11 @@ const history = startup.history
   ? new HistoryTap({ channel: startup.history.channel, epoch: startup.epoch, flushMs: startup.history.flushMs, processor: () => processor })
   : undefined;
 
+// The live channels: the trade tape and the 1-minute candles, fed by the processor's
+// accepted trades (onTrade) and accepted index points, read once per frame.
+const tape = new TradeTape(startup.tradesReplay);
+const candles = new CandleBook();
+
 function apply(ev: FeedEvent): void {
   if (!processor) {
     early.push(ev);
@@ -50,6 +57,7 @@ function apply(ev: FeedEvent): void {
     if (processor.apply(ev)) {
       clock.observe(ev.timeMs);
       history?.record(ev);
+      if (ev.type === 'index') candles.onIndex(ev);
     }
   } catch (err) {
     // A processor bug on one message must not take the board down; count and log it.
@@ -80,6 +88,11 @@ const loop = new FrameLoop({
   keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
   build: board,
+  lists: (snapshot) => {
+    const trades = tape.drain();
+    const c = candles.frame(snapshot.marketTimeMs ?? 0);
+    return { full: { lists: { trades, candles: c.all }, replay: { trades: tape.replay() } }, delta: { trades, candles: c.changed } };
+  },
   post,
   heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,
@@ -119,7 +132,13 @@ await feed.start({
   },
 });
 feedStatus = feed.status();
-processor = new MarketProcessor({ basket: feed.basket() });
+processor = new MarketProcessor({
+  basket: feed.basket(),
+  onTrade: (t) => {
+    tape.add(t);
+    candles.onTrade(t);
+  },
+});
 for (const ev of early.splice(0)) apply(ev);
 log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
 post({ type: 'ready', epoch: startup.epoch, basket: feed.basket() });

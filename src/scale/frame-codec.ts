@@ -7,8 +7,7 @@
 // The header is small (spans and the basket); the parts are copied verbatim.
 import { FrameCodecError } from './errors.js';
 import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
-import type { PackedParts, Span } from '../wire/frame-parts.js';
-import { LIST_CHANNELS, type ListChannel, type PackedList } from '../wire/list-parts.js';
+import { LIST_CHANNELS, type ListChannel, type PackedList, type PackedParts, type Span } from '../wire/frame-parts.js';
 
 const MAGIC = [0x42, 0x43, 0x46, 0x31]; // "BCF1"
 

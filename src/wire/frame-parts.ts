@@ -15,6 +15,9 @@ import { ByteAssembler } from './byte-assembler.js';
 import { appendSnapshot } from './codec.js';
 import { jsonFeed, jsonSymbol } from './json-enums.js';
 import { appendProtoList, jsonListTexts, LIST_CHANNELS, type FrameLists, type ListChannel, type PackedList } from './list-parts.js';
+
+// The list channels' public surface is part of this module's (list-parts.ts is the codec's own).
+export { EVERY_VIEW, LIST_CHANNELS, type FrameLists, type ListChannel, type ListGroups, type ListItems, type PackedList } from './list-parts.js';
 import { MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives', 'trades', 'candles', 'alerts'] as const;
