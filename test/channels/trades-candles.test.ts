@@ -11,6 +11,7 @@ import { boardFrames, sendMsg } from '../helpers/protocol.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { until } from '../helpers/until.js';
 import { TestClient, type DecodedFrame } from '../helpers/ws-client.js';
+import { allowedChannels, parseChannels } from '../../src/server/views.js';
 
 const REPLAY = 20;
 let srv: TestServer;
@@ -224,4 +225,37 @@ it('/api/snapshot carries the default channels only', async () => {
   expect(body.snapshot).toHaveProperty('symbols');
   expect(body.snapshot).not.toHaveProperty('trades');
   expect(body.snapshot).not.toHaveProperty('candles');
+});
+
+describe.each(FORMATS)('views over %s', (format) => {
+  it('subscribe adds trades (its FULL replays them), unsubscribe takes them away again', async () => {
+    const c = await TestClient.open(srv.ws(`format=${format}&channels=indices`));
+    try {
+      await c.until(() => boardFrames(c).length >= 2, 5000, 'frames');
+      expect(boardFrames(c).every((f) => tradesOf(f).length === 0)).toBe(true);
+      const n = boardFrames(c).length;
+      sendMsg(c, format === 'proto', { subscribe: { channels: ['trades'], symbols: [] } });
+      const full = await c.until(() => boardFrames(c).slice(n).find((f) => f.kind === 'FULL'), 5000, 'FULL after subscribe');
+      expect(Math.max(...tradesOf(full).map((t) => t.tradeSeq))).toBeGreaterThan(0);
+      expect(tradesOf(full).filter((t) => t.symbol === 'FPT').length).toBe(REPLAY);
+      sendMsg(c, format === 'proto', { unsubscribe: { channels: ['trades'], symbols: [] } });
+      const m = boardFrames(c).length;
+      await c.until(() => boardFrames(c).length >= m + 5, 5000, 'frames after unsubscribe');
+      // The FULL of the new view and everything after it: no trades.
+      const after = boardFrames(c).slice(m);
+      const from = after.findIndex((f) => f.kind === 'FULL');
+      expect(from).toBeGreaterThanOrEqual(0);
+      expect(after.slice(from).every((f) => tradesOf(f).length === 0)).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 20_000);
+});
+
+it('a JWT channels claim covers the new channels: absent ?channels gives the default four, naming a channel the claim lacks is refused', () => {
+  const claim = allowedChannels(['board', 'trades']);
+  expect(parseChannels(null, claim)).toEqual({ ok: true, channels: new Set(['board']) });
+  expect(parseChannels('board,trades', claim)).toEqual({ ok: true, channels: new Set(['board', 'trades']) });
+  expect(parseChannels('trades,candles', claim)).toEqual({ ok: false, bad: 'candles' });
+  expect(parseChannels(null, allowedChannels(undefined))).toEqual({ ok: true, channels: new Set(['board', 'indices', 'foreign', 'derivatives']) });
 });
