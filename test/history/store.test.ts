@@ -140,7 +140,7 @@ for (const [name, skip, make] of stores) {
         { ts: at('09:16:00'), open: 1251.25, high: 1251.25, low: 1251.25, close: 1251.25, volume: 2000, buyVolume: 0, sellVolume: 0, trades: 0 },
       ]);
       // From 09:16: the 09:15 point is before the range, and still the base of the rise.
-      expect((await c(at('09:16:00'))).map((x) => x.volume)).toEqual([2000]);
+      expect((await c(at('09:16:00'))).map((x) => (x as { volume: number }).volume)).toEqual([2000]);
       expect(await reader.query({ kind: 'index-candles', id: 'VN30', interval: '1d', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([
         { ts: at('00:00:00'), open: 1250.5, high: 1251.25, low: 1250.5, close: 1251.25, volume: 2000, buyVolume: 0, sellVolume: 0, trades: 0 },
       ]);

@@ -6,6 +6,7 @@ import { backoffDelay, resolveBackoff } from './backoff.js';
 import { BoardState } from './board-state.js';
 import { decodeFrame, encodeClientMessage, frameSize, type ClientBody, type RawFrameData } from './codec.js';
 import { TypedEmitter } from './emitter.js';
+import { TradeSequencer } from './trade-sequencer.js';
 import { BoardClientError, ServerError } from './errors.js';
 import type {
   BackoffOptions,
@@ -13,6 +14,7 @@ import type {
   BoardClientOptions,
   BoardClientStats,
   BoardEvent,
+  Candle,
   ConnectionState,
   DecodedFrame,
   FeedEvent,
@@ -21,6 +23,8 @@ import type {
   PongEvent,
   StateEvent,
   SymbolState,
+  Trade,
+  TradeEvent,
   WebSocketConstructor,
   WebSocketLike,
 } from './types.js';
@@ -37,7 +41,14 @@ export interface BoardClientEvents {
   frame: [FrameMeta];
   /** The upstream feed's state changed (live / reconnecting / stale / failed), as the frames report it. */
   feed: [FeedEvent];
+  /** Channel `trades`: each trade once, in trade_seq order per symbol, `gap` when some were missed. */
+  trade: [TradeEvent];
+  /** Channel `candles`: a symbol's or an index's 1-minute candle changed, or closed (`closed`). */
+  candle: [Candle];
 }
+
+/** The per-frame list channels: events, not board state (the board would keep a FULL's lists across deltas). */
+const LIST_FIELDS = ['trades', 'candles', 'alerts'] as const;
 
 const OPEN = 1;
 const DEFAULT_RESYNC_RETRY_MS = 3000;
@@ -66,6 +77,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   /** Subscription changes, replayed in order on every new socket. */
   private readonly subscriptionOps: ClientBody[] = [];
   private readonly counters = { frames: 0, resyncs: 0, reconnects: 0 };
+  private readonly trades = new TradeSequencer();
 
   constructor(opts: BoardClientOptions) {
     super();
@@ -109,7 +121,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   }
 
   get stats(): Readonly<BoardClientStats> {
-    return { ...this.counters, ...this.boardState.stats };
+    return { ...this.counters, ...this.boardState.stats, tradeDuplicates: this.trades.duplicates, tradesMissed: this.trades.missed };
   }
 
   // ---- commands ----------------------------------------------------------------------
@@ -263,6 +275,10 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
       return;
     }
     if (!frame.snapshot) return;
+    const lists = frame.snapshot as unknown as Record<string, unknown[] | undefined>;
+    const trades = (lists.trades ?? []) as Trade[];
+    const candles = (lists.candles ?? []) as Candle[];
+    for (const k of LIST_FIELDS) delete lists[k];
     const epochBefore = this.boardState.epoch;
     const result = this.boardState.apply(frame as DecodedFrame & { snapshot: Board }, this.listenerCount('symbol') > 0);
     // A DELTA of a new epoch asks for its FULL at once.
@@ -279,6 +295,8 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
     }
     for (const [symbol, state] of result.changed) this.emit('symbol', symbol, state);
     if (result.feed) this.emit('feed', result.feed);
+    for (const t of this.trades.accept(frame.epoch, trades)) this.emit('trade', t);
+    for (const c of candles) this.emit('candle', c);
     this.emit('board', { board: this.boardState.board!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
   }
 
