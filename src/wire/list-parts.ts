@@ -12,7 +12,6 @@
 import type { ByteAssembler } from './byte-assembler.js';
 import { MarketPhase, TradeSide, pb, type CandleProps, type TradeProps } from './proto.js';
 import { TAG } from './varint.js';
-import type { WireFormat } from './formats.js';
 
 /** Opt-in channels whose content is a list per frame, in snapshot field order. */
 export const LIST_CHANNELS = ['trades', 'candles'] as const;

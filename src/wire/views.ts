@@ -112,8 +112,11 @@ function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: 
     const l = (replay && p.replay[c]) || p.lists[c];
     const groups = l ? listGroups(p, l, v) : [];
     if (groups.length === 0) continue;
-    pieces.push(listOpen[c]);
-    groups.forEach((g, i) => pieces.push(...(i === 0 ? [g] : [COMMA, g])));
+    pieces.push(listOpen[c]!);
+    for (let i = 0; i < groups.length; i++) {
+      if (i > 0) pieces.push(COMMA);
+      pieces.push(groups[i]!);
+    }
     pieces.push(CLOSE);
   }
   pieces.push(ascii.encode('}}'));
