@@ -20,7 +20,7 @@ describe.skipIf(skipScale)('trades and candles on an edge', () => {
   it('an edge socket gets the replay with its FULL, then every trade once; candles flow', async () => {
     const nats = await NatsServer.start();
     cleanups.push(() => nats.stop());
-    const env = { TRADES_REPLAY: String(REPLAY), SIM_TRADES_PER_SECOND: '200', SIM_CLOCK_SPEED: '30' };
+    const env = { TRADES_REPLAY: String(REPLAY), SIM_TRADES_PER_SECOND: '600', SIM_CLOCK_SPEED: '30' };
     const ingest = await startNode('ingest', nats, env);
     cleanups.push(() => void ingest.child.proc.kill('SIGKILL'));
     await until('a leader', async () => (await readyz(ingest)).body.leader === true, 10_000);
@@ -36,7 +36,10 @@ describe.skipIf(skipScale)('trades and candles on an edge', () => {
       const replay = new Map<string, number[]>();
       for (const t of trades(frames[0]!)) replay.set(t.symbol, [...(replay.get(t.symbol) ?? []), t.seq]);
       expect(replay.size).toBeGreaterThan(10);
-      expect(Math.max(...[...replay.values()].map((s) => s.length))).toBe(REPLAY);
+      for (const [sym, seqs] of replay) {
+        expect(seqs.length, sym).toBeLessThanOrEqual(REPLAY);
+        expect(seqs, sym).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      }
       expect(candles(frames[0]!).length).toBeGreaterThan(10);
       const last = new Map<string, number>();
       for (const [s, seqs] of replay) last.set(s, seqs.at(-1)!);
@@ -45,6 +48,19 @@ describe.skipIf(skipScale)('trades and candles on an edge', () => {
         last.set(t.symbol, t.seq);
       }
       expect(frames.slice(1).some((f) => trades(f).length > 0)).toBe(true);
+      // A socket connecting now, with every busy symbol past REPLAY trades: its FULL has the last REPLAY of them.
+      const top = () => {
+        const m = new Map<string, number>();
+        for (const f of boardFrames(c)) for (const t of trades(f)) m.set(t.symbol, t.seq);
+        return m;
+      };
+      await c.until(() => [...top().values()].filter((n) => n > REPLAY).length >= 10, 15_000, 'symbols past the replay size');
+      const late = await TestClient.open(edge.ws(`format=${format}&channels=trades`));
+      cleanups.push(() => late.close());
+      const lateFull = await late.until(() => boardFrames(late)[0], 5000, 'late FULL');
+      const counts = new Map<string, number>();
+      for (const t of trades(lateFull)) counts.set(t.symbol, (counts.get(t.symbol) ?? 0) + 1);
+      expect(Math.max(...counts.values())).toBe(REPLAY);
     }
   }, 60_000);
 });
