@@ -21,7 +21,7 @@ export interface FrameLoopOptions {
   clients: ClientCounts;
   build: () => SnapshotProps;
   /**
-   * The list channels of the frame just built (trades, candles), read once per frame: what
+   * The list channels of the frame just built (trades, candles, alerts), read once per frame: what
    * its FULL carries (with the connect/resync replay) and what its DELTA carries.
    */
   lists?: (snapshot: SnapshotProps) => { full: PartLists; delta: FrameLists };

@@ -42,7 +42,11 @@ export interface PackedParts {
   boardEnd: number;
   /** The list channels the regular stream carries (a DELTA, a keyframe, a `delta=0` FULL). */
   lists: Partial<Record<ListChannel, PackedList>>;
-  /** What a FULL served to a socket that connects or resyncs carries instead, where it differs (the trade and alert replays). */
+  /**
+   * What a FULL served to a socket that connects or resyncs carries instead, where it differs
+   * (the trade and alert replays). A list with nothing in it has no table: an empty replay
+   * (TRADES_REPLAY / ALERTS_REPLAY 0, or nothing yet) leaves the connect FULL the regular one.
+   */
   replay: Partial<Record<ListChannel, PackedList>>;
 }
 
@@ -60,7 +64,11 @@ function packProto(s: SnapshotProps, l: PartLists): PackedParts {
   const boardEnd = asm.length;
   const packList = (src: FrameLists | undefined) => {
     const out: Partial<Record<ListChannel, PackedList>> = {};
-    for (const c of LIST_CHANNELS) if (src?.[c]) out[c] = appendProtoList(asm, c, src[c]!);
+    for (const c of LIST_CHANNELS) {
+      if (!src?.[c]) continue;
+      const table = appendProtoList(asm, c, src[c]!);
+      if (table.keys.length > 0) out[c] = table;
+    }
     return out;
   };
   const lists = packList(l.lists);
@@ -96,6 +104,7 @@ function packJson(s: SnapshotProps, l: PartLists): PackedParts {
       const groups = l[into]?.[c];
       if (!groups) continue;
       const { keys, texts } = jsonListTexts(c, groups);
+      if (keys.length === 0) continue;
       listTables.push({ into, channel: c, keys, first: pieces.length });
       pieces.push(...texts);
     }

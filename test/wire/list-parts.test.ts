@@ -87,6 +87,10 @@ describe('list parts', () => {
       expect(alertIds(decoded(assembleView(meta, 'FULL', 0, p, watchVnm), format))).toEqual(['price_above:VN30:9']);
       expect(alertIds(decoded(assembleView(meta, 'FULL', 0, p, watchVnm, true), format))).toEqual(['price_above:VNM:3', 'price_above:VN30:9']);
       expect(hasReplay(p, watchVnm)).toBe(true);
+      // An empty replay (ALERTS_REPLAY=0, or none yet) has no table: the connect FULL is the regular one.
+      const noReplay = packParts(snapshot, format, { lists, replay: { alerts: new Map() } });
+      expect(hasReplay(noReplay, watchVnm)).toBe(false);
+      expect(Buffer.from(assembleView(meta, 'FULL', 0, noReplay, watchVnm, true))).toEqual(Buffer.from(assembleView(meta, 'FULL', 0, noReplay, watchVnm)));
       // A DELTA carries the frame's alerts (no replay); nothing for the view: the JSON member is left out.
       const delta = packParts({ ...snapshot, symbols: [] }, format, { lists: { alerts: new Map([['FPT', [al('FPT', 10)]]]) } });
       expect(alertIds(decoded(assembleView(meta, 'DELTA', 4, delta, view(format, ['alerts'], ['FPT'])), format))).toEqual(['price_above:FPT:10']);
