@@ -79,8 +79,8 @@ const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 2 && 
 const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
 const isSymbolList = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS && a.every((x) => typeof x === 'string' && SYMBOL_RE.test(x));
 
-/** A list channel table (keys: symbols, or '' for the every-view group). */
-const isGroupKeys = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS && a.every((x) => x === '' || (typeof x === 'string' && SYMBOL_RE.test(x)));
+/** A list channel table (keys: symbols, and at most one '' for the every-view group). */
+const isGroupKeys = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS + 1 && a.every((x) => x === '' || (typeof x === 'string' && SYMBOL_RE.test(x)));
 
 /** The list channels' tables, checked; their spans are added to `spans`. */
 function listTables(m: unknown, spans: Span[]): Partial<Record<ListChannel, PackedList>> {
