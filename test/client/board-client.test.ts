@@ -199,7 +199,7 @@ describe('BoardClient', () => {
     await until('two client messages', () => conn.raw.length >= 2);
     expect(conn.raw[0]).toBe('{"version":1,"subscribe":{"channels":["board"],"symbols":["ACB"]}}');
     expect(conn.raw[1]).toBe('{"version":1,"resync":{}}');
-    expect(conn.received).toEqual([{ type: 'subscribe', channels: ['board'], symbols: ['ACB'], board: '' }, { type: 'resync' }]);
+    expect(conn.received).toEqual([{ type: 'subscribe', channels: ['board'], symbols: ['ACB'] }, { type: 'resync' }]);
   });
 
   it('surfaces pong and error control frames without touching the board or the seq checks', async () => {
@@ -266,7 +266,7 @@ describe('BoardClient', () => {
     expect(reconnecting[0]).toMatchObject({ url: expect.stringContaining(b.url), attempt: 1, delayMs: 20, code: 1001, reason: 'going away' });
     // The subscription made on the first socket is sent again on the new one.
     await until('the replayed subscribe', () => b.conns[0]!.received.length === 1);
-    expect(b.conns[0]!.received[0]).toEqual({ type: 'subscribe', channels: ['indices'], symbols: [], board: '' });
+    expect(b.conns[0]!.received[0]).toEqual({ type: 'subscribe', channels: ['indices'], symbols: [] });
 
     // The FULL reset the backoff: the next drop waits the initial delay again, back on URL a.
     const back = nextEvent(c, 'board', (e) => e.seq === 2);
