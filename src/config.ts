@@ -73,6 +73,7 @@ const specs = {
   WS_MAX_BACKPRESSURE_TOTAL_BYTES: int(64 * 1024, 2 ** 40)({ default: 256 * 1024 * 1024, desc: 'process-wide send budget: above it, every socket with unsent bytes is skipped until it drains (then a FULL)' }),
   WS_SLOW_CLIENT_TIMEOUT_MS: int(100, 600_000)({ default: 10_000, desc: 'a socket over its backpressure limit this long is closed with 1008 "too slow"' }),
   KEYFRAME_EVERY: int(1, 100_000)({ default: 50, desc: 'every n-th frame is FULL for every socket; DELTA otherwise' }),
+  TRADES_REPLAY: int(0, 1000)({ default: 20, desc: "trades per symbol a `trades` socket gets with its FULL when it connects or resyncs" }),
   WS_AUTH_TOKEN: str({ default: '', desc: 'static bearer token required on /ws (Authorization: Bearer <t> or ?token=<t>); empty = none. Secret: never logged' }),
   WS_JWT_SECRET: str({ default: '', desc: 'HS256 secret; /ws accepts JWTs signed with it (exp/nbf honoured, optional "channels" claim); empty = none. Secret: never logged' }),
   WS_MAX_CONNECTIONS_PER_IP: int(0, 10_000_000)({ default: 0, desc: 'WebSocket connections per remote address (pending upgrades included); above it 429; 0 = unlimited' }),

@@ -61,7 +61,7 @@ interface Latest {
   full: Map<WireFormat, PackedParts>;
   delta: Map<WireFormat, PackedParts> | null;
   receivedAt: number;
-  /** FULL bytes per view key, assembled at most once per frame. */
+  /** FULL bytes per view key (a replay FULL's key prefixed 'r|'), assembled at most once per frame. */
   fullByView: Map<string, Uint8Array>;
 }
 
@@ -232,21 +232,22 @@ export class Broadcaster {
   }
 
   /**
-   * The latest FULL of a view. `replay`: the one a connecting or resyncing socket gets (with
-   * the recent alerts); for a view without the alerts channel it is the same bytes.
+   * The latest FULL of a view. `replay`: the one a socket gets when it connects or resyncs
+   * (its list channels carry their replay: the last trades, the recent alerts); the topic's
+   * regular FULL carries what every socket on it gets, those since the previous frame.
    */
-  private fullFor(viewKey: string, spec: ViewSpec, replay = false): Uint8Array | undefined {
+  private fullFor(key: string, spec: ViewSpec, replay = false): Uint8Array | undefined {
     const l = this.latest;
     const parts = l?.full.get(spec.format);
     if (!l || !parts) return undefined;
-    const withReplay = replay && hasReplay(spec);
-    const key = withReplay ? `${viewKey}|replay` : viewKey;
-    let b = l.fullByView.get(key);
+    const withReplay = replay && hasReplay(parts, spec);
+    const cacheKey = withReplay ? `r|${key}` : key;
+    let b = l.fullByView.get(cacheKey);
     if (!b) {
       b = assembleView(l.meta, 'FULL', 0, parts, spec, withReplay);
       // Held for this frame only, and only for live views (leave() drops it).
-      if (this.views.has(viewKey)) {
-        l.fullByView.set(key, b);
+      if (this.views.has(key)) {
+        l.fullByView.set(cacheKey, b);
         this.metrics.cachedFulls.set(l.fullByView.size);
       }
     }
@@ -344,8 +345,8 @@ export class Broadcaster {
     this.metrics.views.set(this.views.size);
     const cached = this.latest?.fullByView;
     if (!cached) return;
-    const dropped = [d.key, `${d.key}|replay`].filter((k) => cached.delete(k)).length;
-    if (dropped > 0) this.metrics.cachedFulls.set(cached.size);
+    const regular = cached.delete(d.key);
+    if (cached.delete(`r|${d.key}`) || regular) this.metrics.cachedFulls.set(cached.size);
   }
 
   /** Every socket, for shutdown. */
