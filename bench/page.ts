@@ -119,7 +119,9 @@ async function main(): Promise<void> {
     const rows = await page.evaluate(() => (window as unknown as { boardcast: { table: { size: number } } }).boardcast.table.size);
     const domRows = await page.locator('#board tbody tr').count();
     // Through the CSSOM: the page's CSP refuses an injected <style>.
-    if (args.hide) await page.$$eval(args.hide, (els) => els.forEach((el) => (el as HTMLElement).style.setProperty('display', 'none', 'important')));
+    if (args.hide) await page.$$eval(args.hide, (els) => {
+        for (const el of els) (el as HTMLElement).style.setProperty('display', 'none', 'important');
+      });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: args['time-domain'] === 'timeTicks' ? 'timeTicks' : 'threadTicks' });
     await page.waitForTimeout(1000); // settle: fonts, first FULL, the first flashes

@@ -202,7 +202,7 @@ describe('BoardClient', () => {
     expect(conn.received).toEqual([{ type: 'subscribe', channels: ['board'], symbols: ['ACB'] }, { type: 'resync' }]);
   });
 
-  it('selectBoard sends subscribe { board } and replaces the view ops; setQuery opens a new socket at once with the new query, keeping channel subscriptions', async () => {
+  it('selectBoard sends subscribe { board } and replaces the view ops; setQuery opens a new socket at once with the new query, keeping channel subscriptions (the latest per channel set)', async () => {
     const srv = await server((conn) => sendFrame(conn, frameInput(1, 'FULL', A)));
     const c = client({ urls: [srv.url], format: 'json', query: { board: 'VN30' } });
     const first = nextEvent(c, 'board');
@@ -214,9 +214,15 @@ describe('BoardClient', () => {
     c.subscribe([], ['ACB']);
     expect(c.selectBoard('HOSE')).toBe(true);
     await until('three client messages', () => conn.raw.length >= 3);
-    expect(JSON.parse(conn.raw[2]!)).toEqual({ version: 1, subscribe: { channels: [], symbols: [], board: 'HOSE' } });
+    expect(JSON.parse(String(conn.raw[2]))).toEqual({ version: 1, subscribe: { channels: [], symbols: [], board: 'HOSE' } });
     expect(conn.received[2]).toMatchObject({ type: 'subscribe', board: 'HOSE' });
 
+    // A channel set asked for and dropped again and again (a panel opened and closed) is one op to replay.
+    for (let i = 0; i < 3; i++) {
+      c.subscribe(['trades', 'candles']);
+      c.unsubscribe(['candles', 'trades']);
+    }
+    c.subscribe(['trades', 'candles']);
     const second = nextEvent(c, 'board');
     c.setQuery({ symbols: 'FPT,VNM' });
     await until('a second socket', () => srv.conns.length === 2);
@@ -225,8 +231,11 @@ describe('BoardClient', () => {
     expect(next.url.searchParams.get('board')).toBeNull();
     await second;
     // Replayed on the new socket: the channel subscription only (the board and symbol ops described the old view).
-    await until('the replayed subscribe', () => next.received.length >= 1);
-    expect(next.raw.map((r) => JSON.parse(r))).toEqual([{ version: 1, subscribe: { channels: ['indices'], symbols: [] } }]);
+    await until('the replayed subscribes', () => next.received.length >= 2);
+    expect(next.raw.map((r) => JSON.parse(String(r)))).toEqual([
+      { version: 1, subscribe: { channels: ['indices'], symbols: [] } },
+      { version: 1, subscribe: { channels: ['trades', 'candles'], symbols: [] } },
+    ]);
     await until('the old socket closed', () => conn.ws.readyState === WebSocket.CLOSED);
     expect(c.stats.reconnects).toBe(0);
   });

@@ -467,6 +467,39 @@ describe.skipIf(!haveChromium && !onCi)('board page at traders\' screen sizes, w
     }
   }, 60_000);
 
+  it('the open panel\'s tape gets trades from the live trades channel, not by polling history; closing it drops the channel', async () => {
+    const page = await open(1366, 768);
+    const ticks: string[] = [];
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/ticks')) ticks.push(r.url());
+    });
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(typeof f.payload === 'string' ? f.payload : Buffer.from(f.payload).toString('latin1'))));
+    try {
+      // The page's socket opened before the listener: a reload puts the listener first.
+      await page.reload();
+      await page.waitForFunction(() => document.body.dataset.link === 'live' && document.querySelectorAll('#board tbody tr').length === 30, undefined, { timeout: 10_000 });
+      expect(sent.some((m) => m.includes('trades'))).toBe(false); // not asked for while the panel is shut
+      await page.click('#board tbody tr[data-symbol="HPG"] [data-col="last"]');
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#detail')!.dataset.liveTrades ?? 0) > 0, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelectorAll('#detail .dt-tape tbody tr').length > 0, undefined, { timeout: 10_000 });
+      expect(sent.some((m) => m.includes('trades') && m.includes('candles'))).toBe(true);
+      // History asked once, when the panel opened; the tape then grows from the socket.
+      expect(ticks).toHaveLength(1);
+      const shown = Number(await page.getAttribute('#detail', 'data-live-trades'));
+      await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('#detail')!.dataset.liveTrades ?? 0) > n, shown, { timeout: 20_000 });
+      expect(ticks).toHaveLength(1);
+      const asked = sent.length;
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#detail', { state: 'hidden', timeout: 2000 });
+      // The unsubscribe goes out with the close.
+      await expect.poll(() => sent.slice(asked).some((m) => m.includes('trades')), { timeout: 3000 }).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
   // The page's main-thread cost is a figure for `npm run bench:page` (a timed assertion flakes
   // on a busy machine); what keeps it low is asserted here, deterministically: over N frames
   // with the panel open, the table's DOM writes are text changes of cells of rows whose data

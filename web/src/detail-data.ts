@@ -60,6 +60,14 @@ export const sideOf = (s: string): TradeSide => (s === 'buy' || s === 'BUY' ? 'b
 
 export const tradeFromHistory = (r: HistoryTick): TradePoint => ({ timeMs: r.ts, price: r.price, volume: r.volume, side: sideOf(r.side) });
 
+/** A trade of the live `trades` channel (side ACTIVE_BUY / ACTIVE_SELL / NEUTRAL). */
+export const tradeFromChannel = (t: { timeMs: number; price: number; volume: number; side: string }): TradePoint => ({
+  timeMs: t.timeMs,
+  price: t.price,
+  volume: t.volume,
+  side: t.side === 'ACTIVE_BUY' ? 'buy' : t.side === 'ACTIVE_SELL' ? 'sell' : 'neutral',
+});
+
 /** Asia/Ho_Chi_Minh is UTC+7 all year: the local trading day of an instant starts at this ms. */
 const HANOI_MS = 7 * 3_600_000;
 export function localDayStart(ms: number): number {

@@ -1,9 +1,9 @@
 // The symbol detail panel: the intraday 1-minute candle chart with volume (lightweight-charts),
 // the active buy/sell split and the trade tape. Data arrives through two functions only —
-// applyCandle and applyTrade — fed today by /api/history refreshed while the panel is open;
-// the live `candles` / `trades` channels feed the same two (setLive stops polling a kind the
-// socket already delivers). Writes are batched to one animation frame: a burst of trades
-// draws the newest TAPE_ROWS once, not each.
+// applyCandle and applyTrade — fed by /api/history (loaded on opening, refreshed while open)
+// and by the live `candles` / `trades` channels (applyLiveCandle / applyLiveTrade, held until
+// the history load is in; setLive stops polling a kind the socket delivers). Writes are
+// batched to one animation frame: a burst of trades draws the newest TAPE_ROWS once, not each.
 import type { SymbolState } from '@boardcast/client';
 import { CandlestickSeries, createChart, HistogramSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import { arrow, priceDirection } from './colors.js';
@@ -51,6 +51,11 @@ export class DetailPanel {
   private abort: AbortController | undefined;
   private inFlight = false;
   private live = { candles: false, trades: false };
+  /** Until the first history load is in, live trades and candles wait here (they may overlap it). */
+  private loaded = false;
+  private liveTrades: TradePoint[] = [];
+  private liveCandles: CandlePoint[] = [];
+  private liveCount = 0;
   private state: SymbolState | undefined;
   private format: BoardFormat;
   private lang: Lang;
@@ -173,6 +178,32 @@ export class DetailPanel {
     }
   }
 
+  /**
+   * A trade of the live channel for the open symbol. The channel's replay on subscribing
+   * overlaps the history load: trades go through the same cursor, so each is shown once.
+   */
+  applyLiveTrade(tr: TradePoint): void {
+    if (!this.current) return;
+    this.liveTrades.push(tr);
+    this.liveCount++;
+    this.root.dataset.liveTrades = String(this.liveCount);
+    if (this.loaded && this.rafId === 0) this.rafId = requestAnimationFrame(() => this.flushTape());
+  }
+
+  /** A live 1-minute candle of the open symbol (after the history load; before it, kept). */
+  applyLiveCandle(c: CandlePoint): void {
+    if (!this.current) return;
+    if (this.loaded) this.applyCandle(c);
+    else this.liveCandles.push(c);
+  }
+
+  /** The first history load is in: the live data that waited goes on top of it. */
+  private historyLoaded(): void {
+    this.loaded = true;
+    for (const c of this.liveCandles.splice(0)) this.applyCandle(c);
+    if (this.liveTrades.length > 0 && this.rafId === 0) this.rafId = requestAnimationFrame(() => this.flushTape());
+  }
+
   /** One trade for the tape (drawn on the next animation frame, newest first). */
   applyTrade(tr: TradePoint): void {
     this.pendingTrades.push(tr);
@@ -218,6 +249,11 @@ export class DetailPanel {
     if (this.rafId) cancelAnimationFrame(this.rafId);
     this.rafId = 0;
     this.pendingTrades = [];
+    this.loaded = false;
+    this.liveTrades = [];
+    this.liveCandles = [];
+    this.liveCount = 0;
+    delete this.root.dataset.liveTrades;
     this.cursor = new TickCursor();
     this.lastCandleMs = -Infinity;
     this.lastCandle = undefined;
@@ -261,6 +297,10 @@ export class DetailPanel {
 
   private flushTape(): void {
     this.rafId = 0;
+    if (this.loaded && this.liveTrades.length > 0) {
+      for (const tr of this.cursor.take(this.liveTrades.splice(0))) this.pendingTrades.push(tr);
+      if (this.pendingTrades.length > TAPE_ROWS) this.pendingTrades.splice(0, this.pendingTrades.length - TAPE_ROWS);
+    }
     const trades = this.pendingTrades;
     this.pendingTrades = [];
     if (trades.length === 0) return;
@@ -311,6 +351,7 @@ export class DetailPanel {
     } catch {
       // The server is away or history is off: the panel keeps what it has and asks again.
     } finally {
+      if (first && symbol === this.current && !ctl.signal.aborted) this.historyLoaded();
       if (this.abort === ctl) {
         this.inFlight = false;
         this.abort = undefined;

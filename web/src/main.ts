@@ -9,6 +9,7 @@ import { AlertList } from './alerts.js';
 import { COLUMNS } from './columns.js';
 import { loadPrefs, OPTIONAL_COLUMNS, savePrefs, setColumn, visibleColumns } from './column-prefs.js';
 import { DetailPanel } from './detail.js';
+import { tradeFromChannel } from './detail-data.js';
 import { boardFormat, formatLatency } from './format.js';
 import { Header, setField } from './header.js';
 import { applyLabels, isLabelKey, linkLabel, t, type Lang, type LinkState } from './i18n.js';
@@ -138,6 +139,7 @@ const detail = new DetailPanel(
     onClose: () => {
       detailOpener?.focus({ preventScroll: true });
       detailOpener = null;
+      setLiveChannels(false);
     },
   },
   boardFormat(prefs.units),
@@ -147,7 +149,22 @@ function openDetail(symbol: string): void {
   const active = document.activeElement;
   if (!detail.isOpen) detailOpener = active instanceof HTMLElement && active !== document.body ? active : null;
   detail.open(symbol, board?.symbols.find((x) => x.symbol === symbol));
+  setLiveChannels(true);
   applyLabels($('#detail'), lang);
+}
+/**
+ * The `trades` and `candles` channels carry every symbol of the view: asked for only while
+ * the panel is open (a subscribe / unsubscribe on the socket, kept across reconnects by the
+ * SDK), and what arrives for other symbols is dropped.
+ */
+let liveChannels = false;
+function setLiveChannels(on: boolean): void {
+  if (on === liveChannels) return;
+  liveChannels = on;
+  if (on) client.subscribe(['trades', 'candles']);
+  else client.unsubscribe(['trades', 'candles']);
+  detail.setLive('trades', on);
+  detail.setLive('candles', on);
 }
 const alerts = new AlertList($('#alerts'), { isWatched: (s) => watch.symbols.includes(s), onSymbol: (s) => openDetail(s), storage }, lang);
 alerts.setWatchOnly(watch.only);
@@ -184,6 +201,12 @@ client.on('error', (err) => console.warn(`[boardcast] ${err.code}: ${err.message
 // query, so a token whose channels leave them out gets an error frame, not a refused socket.
 client.subscribe(['alerts']);
 client.on('alert', (a) => alerts.applyAlert(a));
+client.on('trade', (tr) => {
+  if (tr.symbol === detail.symbol) detail.applyLiveTrade(tradeFromChannel(tr));
+});
+client.on('candle', (c) => {
+  if (c.symbol === detail.symbol) detail.applyLiveCandle(c);
+});
 
 /** The server wants a (another) token: stop connecting, say why, show the sign-in panel. */
 function signIn(problem: AuthProblem): void {
@@ -445,7 +468,4 @@ setInterval(() => {
 }, 1000);
 
 // For tests and the console.
-// The live `candles` / `trades` channels, once the SDK emits them, go straight to
-// detail.applyCandle / detail.applyTrade (then detail.setLive), asked for only while the
-// panel is open on a symbol.
 (window as unknown as { boardcast: unknown }).boardcast = { client, table, detail, alerts, boards };

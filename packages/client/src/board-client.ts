@@ -159,8 +159,26 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   /** Adds channels / symbols; remembered and re-sent on every reconnect. False when not sent now (not open). */
   subscribe(channels: string[], symbols: string[] = []): boolean {
     const body: ClientBody = { subscribe: { channels: [...channels], symbols: [...symbols] } };
-    this.subscriptionOps.push(body);
+    this.remember(body);
     return this.send(body);
+  }
+
+  /**
+   * Keeps a subscription change for the next sockets. A change of channels only replaces the
+   * earlier ones of the same channels (a panel that asks for a channel while open and drops it
+   * on close leaves one op, not one per opening, to replay).
+   */
+  private remember(body: ClientBody): void {
+    const sel = 'subscribe' in body ? body.subscribe : 'unsubscribe' in body ? body.unsubscribe : undefined;
+    if (sel && sel.symbols.length === 0 && !('board' in sel && sel.board) && sel.channels.length > 0) {
+      const key = [...sel.channels].sort().join(',');
+      for (let i = this.subscriptionOps.length - 1; i >= 0; i--) {
+        const op = this.subscriptionOps[i]!;
+        const o = 'subscribe' in op ? op.subscribe : 'unsubscribe' in op ? op.unsubscribe : undefined;
+        if (o && o.symbols.length === 0 && [...o.channels].sort().join(',') === key) this.subscriptionOps.splice(i, 1);
+      }
+    }
+    this.subscriptionOps.push(body);
   }
 
   /**
@@ -206,7 +224,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
 
   unsubscribe(channels: string[], symbols: string[] = []): boolean {
     const body: ClientBody = { unsubscribe: { channels: [...channels], symbols: [...symbols] } };
-    this.subscriptionOps.push(body);
+    this.remember(body);
     return this.send(body);
   }
 
