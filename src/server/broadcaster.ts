@@ -22,12 +22,16 @@
 // counts a message late, so a frame can lack a format whose view has sockets on its topic
 // (the format's last client left and a new one came, served the previous FULL, between two
 // frames): that view then gets a FULL, with the 'format-full' or the next frame.
+//
+// A frame bigger than uWS's cork buffer (JSON FULL frames) is not published but sent to
+// each socket on the topic in fragments: see fragments.ts for the memory that saves.
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import type { Channel, PackedParts } from '../wire/frame-parts.js';
 import type { MessageRateLimiter } from './rate-limit.js';
 import { assembleView, hasReplay, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
+import { needsFragments, sendMessage } from './fragments.js';
 
 export interface SocketData {
   ip: string;
@@ -53,6 +57,8 @@ interface View {
   count: number;
   /** Seq of the last frame its topic was sent: 0 none yet, -1 its sockets differ (the next one is FULL). */
   sentSeq: number;
+  /** The sockets on its topic: a frame too big for one uWS publish is sent to each (fragments.ts). */
+  members: Set<WebSocket<SocketData>>;
 }
 
 interface Latest {
@@ -140,6 +146,7 @@ export class Broadcaster {
     d.closed = true;
     if (!this.sockets.delete(ws)) return; // never added (refused at open)
     this.pending.delete(ws);
+    this.views.get(d.key)?.members.delete(ws);
     this.leave(d);
   }
 
@@ -165,7 +172,7 @@ export class Broadcaster {
   private hold(ws: WebSocket<SocketData>): boolean {
     const d = ws.getUserData();
     if (d.pending) return false;
-    ws.unsubscribe(topicOf(d.key));
+    this.offTopic(ws, d);
     d.pending = true;
     this.pending.add(ws);
     return true;
@@ -182,7 +189,7 @@ export class Broadcaster {
     // Views of this format that missed the frame: their sockets on the topic catch up first.
     for (const [key, v] of this.views) {
       if (v.count > 0 && v.spec.format === parts.format && v.sentSeq !== seq) {
-        this.app.publish(topicOf(key), this.fullFor(key, v.spec)!, parts.format === 'proto');
+        this.send(key, v, this.fullFor(key, v.spec)!);
         v.sentSeq = seq;
       }
     }
@@ -223,12 +230,24 @@ export class Broadcaster {
       const onBase = v.sentSeq === msg.seq - 1;
       const deltaParts = v.spec.delta && !msg.keyframe && onBase ? delta?.get(v.spec.format) : undefined;
       const bytes = deltaParts ? assembleView(meta, 'DELTA', msg.seq - 1, deltaParts, v.spec) : this.fullFor(key, v.spec)!;
-      this.app.publish(topicOf(key), bytes, v.spec.format === 'proto');
+      this.send(key, v, bytes);
       v.sentSeq = msg.seq;
     }
     this.sweep();
     const seconds = (performance.now() - t0) / 1000;
     this.metrics.publishSeconds.observe(seconds);
+  }
+
+  /** A frame to every socket on a view's topic: one uWS publish, or fragments to each when it is too big for one. */
+  private send(key: string, v: View, bytes: Uint8Array): void {
+    const binary = v.spec.format === 'proto';
+    if (!needsFragments(bytes)) this.app.publish(topicOf(key), bytes, binary);
+    else for (const ws of v.members) sendMessage(ws, bytes, binary);
+  }
+
+  private offTopic(ws: WebSocket<SocketData>, d: SocketData): void {
+    ws.unsubscribe(topicOf(d.key));
+    this.views.get(d.key)?.members.delete(ws);
   }
 
   /**
@@ -270,9 +289,10 @@ export class Broadcaster {
       this.pending.add(ws);
       return;
     }
-    ws.send(bytes, d.view.format === 'proto');
+    sendMessage(ws, bytes, d.view.format === 'proto');
     ws.subscribe(topicOf(d.key));
     const v = this.views.get(d.key)!;
+    v.members.add(ws);
     // A new view's topic starts at this seq; one whose sockets are on another gets a FULL next.
     if (v.sentSeq !== l!.meta.seq) v.sentSeq = v.sentSeq === 0 ? l!.meta.seq : -1;
     d.pending = false;
@@ -302,7 +322,7 @@ export class Broadcaster {
       const overBudget = b > 0 && (overLast || total > budget);
       if (b > limit || overBudget) {
         if (overBudget && b <= limit) this.metrics.budgetStalls.inc();
-        ws.unsubscribe(topicOf(d.key));
+        this.offTopic(ws, d);
         d.pending = true;
         d.stalledSince = now;
         this.pending.add(ws);
@@ -331,7 +351,7 @@ export class Broadcaster {
     const v = this.views.get(d.key);
     if (v) v.count++;
     else {
-      this.views.set(d.key, { spec: d.view, count: 1, sentSeq: 0 });
+      this.views.set(d.key, { spec: d.view, count: 1, sentSeq: 0, members: new Set() });
       this.metrics.views.set(this.views.size);
     }
   }
