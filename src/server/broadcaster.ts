@@ -87,6 +87,8 @@ export class Broadcaster {
   private readonly views = new Map<string, View>();
   private readonly sockets = new Set<WebSocket<SocketData>>();
   private readonly pending = new Set<WebSocket<SocketData>>();
+  /** Pending sockets to serve a FULL once the current uWS callback has returned (serveSoon). */
+  private readonly soon = new Map<WebSocket<SocketData>, SocketData>();
   private latest: Latest | undefined;
   /** Unsent bytes of every socket at the last sweep. */
   private buffered = 0;
@@ -131,19 +133,22 @@ export class Broadcaster {
     return this.views.size - freed < this.opts.maxViews;
   }
 
-  /** A new socket: served the latest FULL from the cache when it is current. False (not added) when its view would exceed the cap. */
+  /** A new socket: served the latest FULL from the cache, when it is current, right after the open callback (serveSoon). False (not added) when its view would exceed the cap. */
   add(ws: WebSocket<SocketData>): boolean {
     const d = ws.getUserData();
     if (!this.canTake(d.key)) return false;
     this.sockets.add(ws);
     this.join(d);
-    this.serveFull(ws);
+    d.pending = true;
+    this.pending.add(ws);
+    this.serveSoon(ws, d);
     return true;
   }
 
   remove(ws: WebSocket<SocketData>): void {
     const d = ws.getUserData();
     d.closed = true;
+    this.soon.delete(ws);
     if (!this.sockets.delete(ws)) return; // never added (refused at open)
     this.pending.delete(ws);
     this.views.get(d.key)?.members.delete(ws);
@@ -209,9 +214,29 @@ export class Broadcaster {
     const d = ws.getUserData();
     if (d.pending && d.stalledSince > 0 && this.mayResume(ws.getBufferedAmount())) {
       this.metrics.resyncs.inc({ cause: 'drained' });
-      this.serveFull(ws);
+      this.serveSoon(ws, d);
     }
   }
+
+  /**
+   * Serves a pending socket its FULL right after the uWS callback (open, drain) it came
+   * from. Inside one, uWS has the socket corked, with its cork buffer partly used: a FULL
+   * frame's fragments would no longer fit it and uWS would format them in the socket's own
+   * send-buffer string, which it never frees (fragments.ts) — a frame's worth of native
+   * memory kept per connection. Outside, each fragment goes through the empty cork buffer.
+   */
+  private serveSoon(ws: WebSocket<SocketData>, d: SocketData): void {
+    if (this.soon.size === 0) setImmediate(this.serveQueued);
+    this.soon.set(ws, d);
+  }
+
+  private readonly serveQueued = (): void => {
+    for (const [ws, d] of this.soon) {
+      // Closed meanwhile, or served by a frame that came first.
+      if (!d.closed && d.pending && this.pending.has(ws)) this.serveFull(ws);
+    }
+    this.soon.clear();
+  };
 
   publish(msg: Frame): void {
     const meta: FrameMeta = { seq: msg.seq, epoch: this.epoch, producedAtUs: msg.producedAtUs };
