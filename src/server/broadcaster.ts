@@ -11,7 +11,11 @@
 // Memory is bounded in total too: `clients × per-socket limit` can exceed what the process
 // has, so when the unsent bytes of all sockets together pass the send budget, every socket
 // that is behind at all (anything unsent) is stalled the same way, and resumes with a FULL
-// once it has drained; sockets that keep up are not touched.
+// once it has drained; sockets that keep up are not touched. The budget in force grows with
+// the clients (a share each, between a floor of two sockets' limits and the total), so the
+// unsent bytes per connection stay bounded at any count: uWS never gives back a socket's
+// send-buffer string once it grew (fragments.ts), so what a socket was once allowed to hold
+// it keeps.
 //
 // Work is bounded by frames, not by what clients do: a resync or a view change takes the
 // socket off its topic and it gets one FULL frame of its (new) view with the next frame,
@@ -76,8 +80,10 @@ export interface BroadcasterOptions {
   /** Distinct views at once; 0 = unlimited. */
   maxViews: number;
   backpressureLimit: number;
-  /** Unsent bytes of all sockets together above which lagging sockets are stalled too. */
+  /** Unsent bytes of all sockets together above which lagging sockets are stalled too (at most). */
   backpressureTotal: number;
+  /** The budget's share per connected socket (0: the total alone). */
+  budgetPerClient: number;
   slowClientTimeoutMs: number;
 }
 
@@ -92,6 +98,8 @@ export class Broadcaster {
   private latest: Latest | undefined;
   /** Unsent bytes of every socket at the last sweep. */
   private buffered = 0;
+  /** The send budget in force (budget()), as last published in the metric. */
+  private budgetShown = -1;
   epoch = '';
   lastSeq = 0;
 
@@ -100,7 +108,15 @@ export class Broadcaster {
     private readonly metrics: Metrics,
     private readonly opts: BroadcasterOptions,
   ) {
-    metrics.sendBudgetBytes.set(opts.backpressureTotal);
+    this.budget();
+  }
+
+  /** The send budget in force: a share per socket, at least two sockets' limits, at most the total. */
+  private budget(): number {
+    const { backpressureTotal: total, budgetPerClient: share, backpressureLimit: limit } = this.opts;
+    const b = share === 0 ? total : Math.min(total, Math.max(2 * limit, this.sockets.size * share));
+    if (b !== this.budgetShown) this.metrics.sendBudgetBytes.set((this.budgetShown = b));
+    return b;
   }
 
   get size(): number {
@@ -206,7 +222,7 @@ export class Broadcaster {
 
   /** Whether a stalled socket with `b` bytes unsent may be served again. */
   private mayResume(b: number): boolean {
-    return b < this.opts.backpressureLimit / 2 && (b === 0 || this.buffered <= this.opts.backpressureTotal);
+    return b < this.opts.backpressureLimit / 2 && (b === 0 || this.buffered <= this.budget());
   }
 
   /** uWS drain: a stalled socket that has emptied its buffer catches up at once. */
@@ -332,7 +348,7 @@ export class Broadcaster {
   private sweep(): void {
     const now = performance.now();
     const limit = this.opts.backpressureLimit;
-    const budget = this.opts.backpressureTotal;
+    const budget = this.budget();
     // The total so far this sweep, or the last sweep's when that was over: a socket seen
     // early in the loop is held to the budget as well as one seen late.
     let total = 0;
