@@ -71,6 +71,7 @@ const specs = {
   WS_MAX_PAYLOAD_BYTES: int(64, 16 * 1024 * 1024)({ default: 16 * 1024, desc: 'largest client message; larger closes with 1009' }),
   WS_MAX_BACKPRESSURE_BYTES: int(1024, 1024 * 1024 * 1024)({ default: 1024 * 1024, desc: 'per-socket send buffer bound' }),
   WS_MAX_BACKPRESSURE_TOTAL_BYTES: int(64 * 1024, 2 ** 40)({ default: 256 * 1024 * 1024, desc: 'process-wide send budget: above it, every socket with unsent bytes is skipped until it drains (then a FULL)' }),
+  WS_SEND_BUDGET_PER_CLIENT_BYTES: int(0, 1024 * 1024 * 1024)({ default: 8 * 1024, desc: 'the send budget grows by this much per connected socket, from 2 × WS_MAX_BACKPRESSURE_BYTES up to WS_MAX_BACKPRESSURE_TOTAL_BYTES, so unsent bytes stay within a bound per connection; 0 = the total alone' }),
   WS_SLOW_CLIENT_TIMEOUT_MS: int(100, 600_000)({ default: 10_000, desc: 'a socket over its backpressure limit this long is closed with 1008 "too slow"' }),
   KEYFRAME_EVERY: int(1, 100_000)({ default: 50, desc: 'every n-th frame is FULL for every socket; DELTA otherwise' }),
   TRADES_REPLAY: int(0, 1000)({ default: 20, desc: "trades per symbol a `trades` socket gets with its FULL when it connects or resyncs" }),
