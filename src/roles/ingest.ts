@@ -84,6 +84,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   // ── the leader's market worker ───────────────────────────────────────────────
   let source: { source: LocalFrameSource; term: number } | undefined;
   let basket: string[] = [];
+  let boards: Record<string, string[]> | undefined;
   let epoch = '';
   const storeFull = latestWins(framesKv, (s) => m.kvPutSeconds.observe(s), log);
 
@@ -92,6 +93,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
+        boards = msg.boards;
         epoch = msg.epoch;
         log.info({ epoch, term, symbols: basket.length }, 'market worker ready (leader)');
         break;
@@ -104,13 +106,15 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
           break;
         }
         const header: FrameHeader = { term, epoch, seq: msg.seq, producedAtUs: msg.producedAtUs, keyframe: msg.keyframe, buildUs: msg.buildUs, formats: msg.full.map((p) => p.format), basket, sentAtUs: nowUs() };
+        // The feed's boards ride on keyframes and on the KV's FULL (what a starting edge reads first).
+        const withBoards: FrameHeader = boards ? { ...header, boards } : header;
         for (const full of msg.full) {
           const delta = msg.delta?.find((d) => d.format === full.format) ?? null;
-          const bytes = encodeBusFrame(header, full, delta);
+          const bytes = encodeBusFrame(msg.keyframe ? withBoards : header, full, delta);
           bus.nc.publish(names.frameSubject(full.format), bytes);
           m.published.inc({ format: full.format });
           m.publishBytes.set({ format: full.format }, bytes.byteLength);
-          storeFull(names.fullKey(full.format), delta ? encodeBusFrame(header, full, null) : bytes);
+          storeFull(names.fullKey(full.format), delta || !msg.keyframe ? encodeBusFrame(withBoards, full, null) : bytes);
         }
         break;
       }

@@ -96,3 +96,40 @@ export function parseSelection(board: string | null, symbols: string | null, boa
   if (hasBoard && symbols !== null && symbols !== '') return { ok: false, code: 'BC_BAD_PARAM', message: 'name a board or a watchlist (symbols), not both' };
   return hasBoard ? namedBoard(board, boards, basket) : symbols ? parseSymbols(symbols, basket, max) : namedBoard(null, boards, basket);
 }
+
+/** `/api/vn30`: the default board's symbols (UNIVERSE=vn30: the whole board, EXTRA_SYMBOLS included, as always). */
+export function defaultBoardSymbols(boards: Boards, basket: readonly string[]): string[] {
+  const v = namedBoard(null, boards, basket);
+  return v.ok && v.symbols ? [...v.symbols] : [...basket];
+}
+
+/** `/api/universe`: what a terminal needs to build its tabs and search box. */
+export interface UniverseBody {
+  universe: string;
+  defaultBoard: string;
+  /** Every symbol on the board, board order, with its exchange (null: one the universe does not list, e.g. an EXTRA_SYMBOLS name). */
+  symbols: Array<{ symbol: string; exchange: string | null }>;
+  /** Each named board's members, those on the board (as `?board=` selects them). */
+  boards: Record<string, string[]>;
+  indices: readonly string[];
+}
+
+const EXCHANGE_BOARDS = ['HOSE', 'HNX', 'UPCOM'] as const;
+
+export function universeBody(market: Universe, boards: Boards, basket: readonly string[]): UniverseBody {
+  // The feed's exchange lists first (SSI's securities lists know the real market), then the universe's own.
+  const exchangeOf = new Map<string, string>();
+  for (const ex of EXCHANGE_BOARDS) for (const s of boards.lists.get(ex) ?? []) if (!exchangeOf.has(s)) exchangeOf.set(s, ex);
+  const out: Record<string, string[]> = {};
+  for (const name of boards.lists.keys()) {
+    const b = namedBoard(name, boards, basket);
+    if (b.ok && b.symbols) out[name] = [...b.symbols];
+  }
+  return {
+    universe: market.name,
+    defaultBoard: DEFAULT_BOARD,
+    symbols: basket.map((symbol) => ({ symbol, exchange: exchangeOf.get(symbol) ?? market.exchangeOf(symbol) ?? null })),
+    boards: out,
+    indices: market.indexIds,
+  };
+}
