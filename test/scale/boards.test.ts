@@ -3,6 +3,9 @@
 // nats-server, and two edges — one running before the ingest (the boards come with the
 // live keyframe) and one started after (they come with the KV's latest FULL). `?board=HNX`
 // on either edge is the feed's HNX list, not the static fallback.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticTickers, universe } from '../../src/market/rules/universe.js';
 import { VN30_SYMBOLS } from '../../src/market/rules/vn30.js';
@@ -29,7 +32,10 @@ describe.skipIf(skipScale)('named boards from an SSI ingest on the edges (UNIVER
   let late: Node;
   beforeAll(async () => {
     fake = await new FakeSsi({ keepAliveMs: 100, components: [...VN30_SYMBOLS], maxPageSize: 100, listings: { HOSE, HNX, UPCOM } }).start();
-    nats = await NatsServer.start();
+    // The whole market's JSON frame is over NATS's 1 MB default max_payload: as deploy/k8s/nats-server.conf says.
+    const conf = join(mkdtempSync(join(tmpdir(), 'boardcast-nats-conf-')), 'nats.conf');
+    writeFileSync(conf, 'max_payload: 8MB\n');
+    nats = await NatsServer.start({ config: conf });
     const ssi = { FEED: 'ssi', SSI_BASE_URL: fake.baseUrl, SSI_STREAM_URL: fake.streamUrl, SSI_CONSUMER_ID: fake.consumerId, SSI_CONSUMER_SECRET: fake.consumerSecret };
     early = await startNode('edge', nats, { UNIVERSE: 'all' });
     ingest = await startNode('ingest', nats, { ...ssi, UNIVERSE: 'all' });
@@ -53,7 +59,9 @@ describe.skipIf(skipScale)('named boards from an SSI ingest on the edges (UNIVER
       await until(`${which} edge: the feed's boards`, async () => {
         u = await getJson<Universe>(`${edge.http}/api/universe`);
         return JSON.stringify(u.boards.HNX) === JSON.stringify(HNX);
-      }, 15_000);
+      }, 15_000).catch((err: Error) => {
+        throw new Error(`${err.message}; last /api/universe: ${u?.symbols.length} symbols, boards ${JSON.stringify(Object.fromEntries(Object.entries(u?.boards ?? {}).map(([k, v]) => [k, v.slice(0, 3)])))}; ingest logs ${JSON.stringify(ingest.child.logs.filter((l) => l.level !== 'debug').slice(-3))}`);
+      });
       expect(u!.universe).toBe('all');
       expect(u!.boards.UPCOM).toEqual(UPCOM);
       expect(u!.boards.VN30).toEqual(VN30_SYMBOLS);
