@@ -242,7 +242,9 @@ export class Broadcaster {
     const binary = v.spec.format === 'proto';
     if (v.members.size !== 1) return void this.app.publish(topicOf(key), bytes, binary);
     const ws = v.members.values().next().value as WebSocket<SocketData>;
-    if (!ws.getUserData().pending) ws.send(bytes, binary);
+    // Corked: an uncorked send from outside a uWS callback (this is a worker message) waits
+    // in uWS's cork buffer until its loop next turns — seconds, when nothing else wakes it.
+    if (!ws.getUserData().pending) ws.cork(() => ws.send(bytes, binary));
   }
 
   /**
