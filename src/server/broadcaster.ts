@@ -50,8 +50,7 @@ type Frame = Extract<WorkerToMain, { type: 'frame' }>;
 
 interface View {
   spec: ViewSpec;
-  /** Its sockets: a view with one (a personal watchlist) is sent to directly, not through its topic. */
-  members: Set<WebSocket<SocketData>>;
+  count: number;
   /** Seq of the last frame its topic was sent: 0 none yet, -1 its sockets differ (the next one is FULL). */
   sentSeq: number;
 }
@@ -82,7 +81,7 @@ export class Broadcaster {
   private readonly views = new Map<string, View>();
   private readonly sockets = new Set<WebSocket<SocketData>>();
   private readonly pending = new Set<WebSocket<SocketData>>();
-  /** Sockets per format, kept as they join and leave (read on every connect and close). */
+  /** Sockets per format, kept as they join and leave: read on every connect and close, so never a walk over thousands of views. */
   private readonly perFormat: ClientCounts = { proto: 0, json: 0 };
   private latest: Latest | undefined;
   /** Unsent bytes of every socket at the last sweep. */
@@ -122,7 +121,7 @@ export class Broadcaster {
   /** Whether a socket may take view `key` (leaving view `from`) within the view cap. */
   canTake(key: string, from?: string): boolean {
     if (this.opts.maxViews === 0 || this.views.has(key)) return true;
-    const freed = from !== undefined && from !== key && this.views.get(from)?.members.size === 1 ? 1 : 0;
+    const freed = from !== undefined && from !== key && this.views.get(from)?.count === 1 ? 1 : 0;
     return this.views.size - freed < this.opts.maxViews;
   }
 
@@ -131,7 +130,7 @@ export class Broadcaster {
     const d = ws.getUserData();
     if (!this.canTake(d.key)) return false;
     this.sockets.add(ws);
-    this.join(ws);
+    this.join(d);
     this.serveFull(ws);
     return true;
   }
@@ -141,7 +140,7 @@ export class Broadcaster {
     d.closed = true;
     if (!this.sockets.delete(ws)) return; // never added (refused at open)
     this.pending.delete(ws);
-    this.leave(ws);
+    this.leave(d);
   }
 
   /**
@@ -151,10 +150,10 @@ export class Broadcaster {
   changeView(ws: WebSocket<SocketData>, spec: ViewSpec, key = viewKey(spec)): void {
     const d = ws.getUserData();
     this.hold(ws);
-    this.leave(ws);
+    this.leave(d);
     d.view = spec;
     d.key = key;
-    this.join(ws);
+    this.join(d);
   }
 
   /** A client asked for a resync: it gets one FULL frame with the next frame, however many it asks. */
@@ -182,8 +181,8 @@ export class Broadcaster {
     l.full.set(parts.format, parts);
     // Views of this format that missed the frame: their sockets on the topic catch up first.
     for (const [key, v] of this.views) {
-      if (v.members.size > 0 && v.spec.format === parts.format && v.sentSeq !== seq) {
-        this.send(key, v, this.fullFor(key, v.spec)!);
+      if (v.count > 0 && v.spec.format === parts.format && v.sentSeq !== seq) {
+        this.app.publish(topicOf(key), this.fullFor(key, v.spec)!, parts.format === 'proto');
         v.sentSeq = seq;
       }
     }
@@ -218,33 +217,18 @@ export class Broadcaster {
 
     const t0 = performance.now();
     for (const [key, v] of this.views) {
-      if (v.members.size === 0) continue;
+      if (v.count === 0) continue;
       const fullParts = full.get(v.spec.format);
       if (!fullParts) continue; // the worker did not know this format had clients yet: they are pending
       const onBase = v.sentSeq === msg.seq - 1;
       const deltaParts = v.spec.delta && !msg.keyframe && onBase ? delta?.get(v.spec.format) : undefined;
       const bytes = deltaParts ? assembleView(meta, 'DELTA', msg.seq - 1, deltaParts, v.spec) : this.fullFor(key, v.spec)!;
-      this.send(key, v, bytes);
+      this.app.publish(topicOf(key), bytes, v.spec.format === 'proto');
       v.sentSeq = msg.seq;
     }
     this.sweep();
     const seconds = (performance.now() - t0) / 1000;
     this.metrics.publishSeconds.observe(seconds);
-  }
-
-  /**
-   * A frame to a view's sockets on its topic. A view of one socket (a personal watchlist)
-   * gets a plain send: a topic publish for a single subscriber costs several times more
-   * (bench:fanout --watchlists), and with thousands of watchlists that is most of a frame.
-   * A socket off its topic (pending) gets nothing, as a publish would give it nothing.
-   */
-  private send(key: string, v: View, bytes: Uint8Array): void {
-    const binary = v.spec.format === 'proto';
-    if (v.members.size !== 1) return void this.app.publish(topicOf(key), bytes, binary);
-    const ws = v.members.values().next().value as WebSocket<SocketData>;
-    // Corked: an uncorked send from outside a uWS callback (this is a worker message) waits
-    // in uWS's cork buffer until its loop next turns — seconds, when nothing else wakes it.
-    if (!ws.getUserData().pending) ws.cork(() => ws.send(bytes, binary));
   }
 
   /**
@@ -343,24 +327,21 @@ export class Broadcaster {
     }
   }
 
-  private join(ws: WebSocket<SocketData>): void {
-    const d = ws.getUserData();
+  private join(d: SocketData): void {
     this.perFormat[d.view.format]++;
     const v = this.views.get(d.key);
-    if (v) v.members.add(ws);
+    if (v) v.count++;
     else {
-      this.views.set(d.key, { spec: d.view, members: new Set([ws]), sentSeq: 0 });
+      this.views.set(d.key, { spec: d.view, count: 1, sentSeq: 0 });
       this.metrics.views.set(this.views.size);
     }
   }
 
-  private leave(ws: WebSocket<SocketData>): void {
-    const d = ws.getUserData();
+  private leave(d: SocketData): void {
     const v = this.views.get(d.key);
     if (!v) return;
     this.perFormat[d.view.format]--;
-    v.members.delete(ws);
-    if (v.members.size > 0) return;
+    if (--v.count > 0) return;
     this.views.delete(d.key);
     this.metrics.views.set(this.views.size);
     const cached = this.latest?.fullByView;
