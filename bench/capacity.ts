@@ -151,6 +151,12 @@ interface Probe {
   mainPct: number;
   /** Server process CPU time (all threads, user + sys) ÷ messages delivered, µs. */
   cpuUsPerMsg: number;
+  /**
+   * The main thread's alone, µs: the fan-out itself. boardcast's other threads (market
+   * worker, history writer) cost per frame, not per socket, and the relays' upstream — which
+   * does that work for them — is not counted, so this is the like-for-like figure.
+   */
+  mainUsPerMsg: number;
   restRssMiB: number;
   rssMiB: number;
   rssKiBPerConn: number;
@@ -171,9 +177,10 @@ async function memoryFromMetrics(port: number): Promise<Probe['memory']> {
     };
     return {
       sendBuffersMiB: sum('boardcast_ws_send_buffer_bytes'),
-      heapUsedMiB: sum('boardcast_nodejs_heap_size_used_bytes'),
-      heapTotalMiB: sum('boardcast_nodejs_heap_size_total_bytes'),
-      externalMiB: sum('boardcast_nodejs_external_memory_bytes'),
+      // prom-client's default metrics, unprefixed (main thread only).
+      heapUsedMiB: sum('nodejs_heap_size_used_bytes'),
+      heapTotalMiB: sum('nodejs_heap_size_total_bytes'),
+      externalMiB: sum('nodejs_external_memory_bytes'),
     };
   } catch {
     return undefined;
@@ -223,6 +230,7 @@ async function probe(sys: string, run: Running, clients: number): Promise<Probe>
     msgsPerS: Math.round(r.messagesPerSecond), expectedMsgsPerS: expected, seqGaps: r.seqGaps,
     cpuPct: round((cpuS / wallS) * 100, 1), mainPct: round((mainS / wallS) * 100, 1),
     cpuUsPerMsg: round((cpuS * 1e6) / Math.max(1, msgsSampled), 2),
+    mainUsPerMsg: round((mainS * 1e6) / Math.max(1, msgsSampled), 2),
     restRssMiB: round(rest.rssKiB / 1024, 1), rssMiB: round(maxRss / 1024, 1),
     rssKiBPerConn: round((maxRss - rest.rssKiB) / Math.max(1, r.clientsConnected), 1),
     loadgenLagP99Ms: r.loopLagMs.p99, loadgenLagMaxMs: r.loopLagMs.max,
@@ -365,6 +373,8 @@ const table = results.map((c) => {
     'cpu%': at?.cpuPct ?? '-',
     'µs CPU/msg': at?.cpuUsPerMsg ?? '-',
     '× uws': at && fAt ? round(at.cpuUsPerMsg / fAt.cpuUsPerMsg, 2) : '-',
+    'main µs/msg': at?.mainUsPerMsg ?? '-',
+    '× uws main': at && fAt ? round(at.mainUsPerMsg / fAt.mainUsPerMsg, 2) : '-',
     '× ws clients': ws && ws.held > 0 ? round(c.held / ws.held, 2) : '-',
     'rest MiB': c.restRssMiB,
     'KiB/conn': at?.rssKiBPerConn ?? '-',

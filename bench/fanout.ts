@@ -8,7 +8,13 @@
 //   npm run bench:fanout -- [--clients 1000,5000,10000] [--duration 10] [--interval 100]
 //                           [--format proto] [--warmup 2] [--ramp 2500] [--threads N]
 //                           [--decode header|full] [--idle-clients N] [--no-floor] [--no-idle]
-//                           [--cpu-prof] [--server DIR] [--nats] [--pin] [--watchlists 20]
+//                           [--cpu-prof] [--server DIR] [--nats] [--pin]
+//                           [--channels board,trades,candles] [--sim-tps 40] [--watchlists 20]
+//
+// --channels LIST measures what opt-in channels cost instead: at each client count (default
+// 1000), boardcast with every client on `?channels=board` (the baseline), then every client
+// on `?channels=LIST`, same seeded simulator at --sim-tps trades a second; it prints bytes
+// per client per second and the main thread's cost per frame for both, and their ratio.
 //
 // --pin: every server process on one CPU and the load generator on another (taskset), so
 // that they stop competing; said so on stderr when the machine cannot.
@@ -66,13 +72,16 @@ const { values: argv } = parseArgs({
     delta: { type: 'string', default: '1' },
     nats: { type: 'boolean', default: false },
     pin: { type: 'boolean', default: false },
+    channels: { type: 'string' },
+    'sim-tps': { type: 'string', default: '40' },
     watchlists: { type: 'string' },
   },
 });
 const natsMode = argv.nats!;
+const channelsMode = argv.channels !== undefined;
 const watchlistSize = argv.watchlists === undefined ? 0 : Number(argv.watchlists);
 if (!Number.isInteger(watchlistSize) || watchlistSize < 0) throw new Error(`--watchlists must be a positive integer (symbols per watchlist), got ${argv.watchlists}`);
-const clientCounts = (argv.clients ?? (natsMode || watchlistSize > 0 ? '1000,5000' : '1000,5000,10000')).split(',').map((s) => Number(s.trim()));
+const clientCounts = (argv.clients ?? (natsMode || watchlistSize > 0 ? '1000,5000' : channelsMode ? '1000' : '1000,5000,10000')).split(',').map((s) => Number(s.trim()));
 if (clientCounts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--clients must be a comma-separated list of positive integers, got ${argv.clients}`);
 const durationS = Number(argv.duration);
 const intervalMs = Number(argv.interval);
@@ -422,6 +431,51 @@ async function natsBench(): Promise<void> {
   console.log(`\nresults: ${out}\nchart:   ${svg}`);
 }
 
+// ───────────────────────────── --channels: opt-in channels vs board only ─────────────────────────────
+/** At each client count: every client on ?channels=board, then every client on ?channels=LIST; a fresh server for each. */
+async function channelsBench(list: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  const env = { SIM_TRADES_PER_SECOND: argv['sim-tps']! };
+  const rows: RunRow[] = [];
+  const compare: Array<Record<string, unknown>> = [];
+  console.error(`fanout --channels ${list}: boardcast ${BOARDCAST_MAIN}; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, sim ${env.SIM_TRADES_PER_SECOND} trades/s`);
+  for (const clients of clientCounts) {
+    const byLabel: Record<string, RunRow> = {};
+    for (const channels of ['board', list]) {
+      const bc = await startBoardcast(intervalMs, false, env);
+      try {
+        await waitReady(bc);
+        const r = await measure({ label: channels, servers: [bc], urls: [`ws://127.0.0.1:${bc.port}/ws?${query}&channels=${channels}`] }, clients);
+        rows.push(r.row);
+        byLabel[channels] = r.row;
+        jsonLine('fanout-channels', { ...r.row });
+      } finally {
+        await bc.stop();
+      }
+    }
+    const b = byLabel.board!;
+    const c = byLabel[list]!;
+    const q = (x: number | null, y: number | null) => (x === null || y === null || y === 0 ? null : round(x / y, 3));
+    const row = { clients, 'bytes/client/s board': b.bytesPerClientPerS, [`bytes/client/s ${list}`]: c.bytesPerClientPerS, 'bytes ratio': q(c.bytesPerClientPerS, b.bytesPerClientPerS), 'mainCPU ms/frame/1k board': b.mainCpuMsPerFramePer1k, [`mainCPU ms/frame/1k ${list}`]: c.mainCpuMsPerFramePer1k, 'mainCPU ratio': q(c.mainCpuMsPerFramePer1k, b.mainCpuMsPerFramePer1k), 'publish ratio': q(c.publishMsPerFramePer1k, b.publishMsPerFramePer1k) };
+    compare.push(row);
+    jsonLine('fanout-channels-compare', row);
+  }
+  printTable(`bench:fanout --channels — ${format}, ${intervalMs} ms interval, ${durationS} s window, sim ${env.SIM_TRADES_PER_SECOND} trades/s`, rows.map((r) => ({
+    channels: r.system, clients: r.clients, conn: r.connected, p50: r.p50Ms, p99: r.p99Ms, 'msg/s': r.msgsPerS, gaps: r.seqGaps, 'bytes/client/s': r.bytesPerClientPerS,
+    'cpu%': r.cpuPct, 'main%': r.mainThreadCpuPct, 'mainCPU ms/frame/1k': r.mainCpuMsPerFramePer1k ?? '-', 'publish ms/frame/1k': r.publishMsPerFramePer1k ?? '-',
+  })));
+  printTable(`${list} against board only (ratio = ${list} ÷ board)`, compare);
+  const out = join(RESULTS, `fanout-channels-${STAMP}.json`);
+  writeFileSync(out, `${JSON.stringify({
+    bench: 'fanout-channels', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
+    options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads, channels: list, simTradesPerSecond: Number(env.SIM_TRADES_PER_SECOND) },
+    machine: { cores: availableParallelism(), node: process.version, pinned: pin },
+    rows, compare,
+  }, null, 2)}\n`);
+  console.log(`\nresults: ${out}`);
+}
+
 // ───────────────────────────── --watchlists: personal watchlists vs the shared board ─────────────────────────────
 /** `n` distinct symbols of `from`, drawn with a seeded PRNG (the same lists every run). */
 function randomWatchlists(count: number, size: number, from: readonly string[], seed: number): string[] {
@@ -498,6 +552,10 @@ if (natsMode) {
 }
 if (watchlistSize > 0) {
   await watchlistBench();
+  process.exit(0);
+}
+if (channelsMode) {
+  await channelsBench(argv.channels!);
   process.exit(0);
 }
 

@@ -19,6 +19,8 @@ export interface WorkerStartup {
   intervalMs: number;
   /** Every n-th frame goes out FULL to every socket, DELTA otherwise. */
   keyframeEvery: number;
+  /** Trades per symbol in the FULL of a socket that connects or resyncs (channel `trades`). */
+  tradesReplay: number;
   logLevel: string;
   feed: string;
   sim: { seed: number; tradesPerSecond: number; startTime: string; clockSpeed: number };

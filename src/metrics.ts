@@ -25,7 +25,7 @@ export function createMetrics() {
     resyncs: new Counter({ name: 'boardcast_resyncs_total', help: 'FULL frames sent to resync a socket', labelNames: ['cause'] as const, registers: [registry] }),
     skippedSends: new Counter({ name: 'boardcast_skipped_sends_total', help: 'Frames not sent to a socket because it was over its backpressure limit', registers: [registry] }),
     sendBufferBytes: new Gauge({ name: 'boardcast_ws_send_buffer_bytes', help: 'Bytes queued in the server for all WebSocket sockets together (not yet taken by the kernel), at the last frame; bounded by WS_MAX_BACKPRESSURE_TOTAL_BYTES plus about one frame per lagging socket', registers: [registry] }),
-    sendBudgetBytes: new Gauge({ name: 'boardcast_ws_send_budget_bytes', help: 'WS_MAX_BACKPRESSURE_TOTAL_BYTES: the process-wide send budget', registers: [registry] }),
+    sendBudgetBytes: new Gauge({ name: 'boardcast_ws_send_budget_bytes', help: 'The process-wide send budget in force: clients × WS_SEND_BUDGET_PER_CLIENT_BYTES, at least 2 × WS_MAX_BACKPRESSURE_BYTES, at most WS_MAX_BACKPRESSURE_TOTAL_BYTES', registers: [registry] }),
     budgetStalls: new Counter({ name: 'boardcast_budget_stalls_total', help: 'Sockets taken off their topic because the process-wide send budget was exceeded while they were behind (under their own limit)', registers: [registry] }),
     views: new Gauge({ name: 'boardcast_views', help: 'Distinct live views (format, channels, watchlist, delta) at once; capped by WS_MAX_VIEWS', registers: [registry] }),
     cachedFulls: new Gauge({ name: 'boardcast_view_fulls_cached', help: 'FULL frames of the latest frame assembled and held for live views', registers: [registry] }),

@@ -36,7 +36,7 @@ export interface ParseLimits {
   defaultTicks: number;
 }
 
-type Route = { kind: 'candles' | 'ticks' | 'foreign' | 'foreign-daily'; symbol: string } | { kind: 'index'; id: string } | { kind: 'basis' } | { kind: 'alerts' };
+type Route = { kind: 'candles' | 'ticks' | 'foreign' | 'foreign-daily'; symbol: string } | { kind: 'index' | 'index-candles'; id: string } | { kind: 'basis' } | { kind: 'alerts' };
 
 /** The route of GET /api/alerts (parsed by parseQuery like the history routes). */
 export const ALERTS_ROUTE: Route = { kind: 'alerts' };
@@ -47,14 +47,14 @@ const ALERT_TYPE = /^[a-z_]{1,40}$/;
 export function matchRoute(path: string): Route | { bad: HistoryParamError } | undefined {
   const parts = path.replace(/\/+$/, '').split('/');
   if (parts.length === 1 && parts[0] === 'basis') return { kind: 'basis' };
-  if (parts.length === 2 && parts[0] === 'index') {
+  if ((parts.length === 2 || (parts.length === 3 && parts[2] === 'candles')) && parts[0] === 'index') {
     let id: string;
     try {
       id = decodeURIComponent(parts[1]!).toUpperCase();
     } catch {
       id = ''; // malformed percent-encoding: not an id (the router answers it first anyway)
     }
-    return SYMBOL.test(id) ? { kind: 'index', id } : { bad: new HistoryParamError('id', `not an index id: ${JSON.stringify(parts[1]!.slice(0, 32))}`) };
+    return SYMBOL.test(id) ? { kind: parts.length === 3 ? 'index-candles' : 'index', id } : { bad: new HistoryParamError('id', `not an index id: ${JSON.stringify(parts[1]!.slice(0, 32))}`) };
   }
   const daily = parts.length === 3 && parts[1] === 'foreign' && parts[2] === 'daily';
   if (daily || (parts.length === 2 && (parts[1] === 'candles' || parts[1] === 'ticks' || parts[1] === 'foreign'))) {
@@ -77,6 +77,7 @@ const ALLOWED: Record<Route['kind'], string[]> = {
   foreign: ['from', 'to', 'limit'],
   'foreign-daily': ['from', 'to', 'limit'],
   index: ['from', 'to', 'limit'],
+  'index-candles': ['interval', 'from', 'to', 'limit'],
   basis: ['contract', 'from', 'to', 'limit'],
   alerts: ['symbol', 'type', 'severity', 'from', 'to', 'limit'],
 };
@@ -103,11 +104,12 @@ export function parseQuery(route: Route, search: URLSearchParams, limits: ParseL
   }
   const range = { from, to, limit };
   switch (route.kind) {
-    case 'candles': {
+    case 'candles':
+    case 'index-candles': {
       const interval = search.get('interval');
       if (interval === null) throw new HistoryParamError('interval', `required: one of ${Object.keys(INTERVALS).join(', ')}`);
       if (!(interval in INTERVALS)) throw new HistoryParamError('interval', `expected one of ${Object.keys(INTERVALS).join(', ')}, got ${JSON.stringify(interval.slice(0, 32))}`);
-      return { kind: 'candles', symbol: route.symbol, interval: interval as Interval, ...range };
+      return 'symbol' in route ? { kind: 'candles', symbol: route.symbol, interval: interval as Interval, ...range } : { kind: 'index-candles', id: (route as { id: string }).id, interval: interval as Interval, ...range };
     }
     case 'ticks':
     case 'foreign':

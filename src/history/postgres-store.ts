@@ -5,10 +5,12 @@
 // ledger row that makes a retried batch idempotent.
 import pg from 'pg';
 import { foreignDailySql, foreignDay } from './foreign-daily.js';
+import { candlesOfIndex } from '../market/candles/candle.js';
 import { HYPERTABLES, KIND_TABLES, PG_MIGRATIONS } from './schema.js';
 import type { HistoryStore, OpenOptions } from './store.js';
 import { BUCKET_OFFSET_MS, INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type HistoryQuery, type HistoryRows, type QueryRow, type RowKind } from './types.js';
 
+const step = (i: keyof typeof INTERVALS) => INTERVALS[i];
 const MIGRATION_LOCK = 0x62636873; // 'bchs'
 /** Ledger rows older than this are pruned: a retry never comes that late. */
 const LEDGER_KEEP = '1 day';
@@ -138,7 +140,7 @@ export class PostgresStore implements HistoryStore {
   async query(q: HistoryQuery): Promise<QueryRow[]> {
     switch (q.kind) {
       case 'candles': {
-        const step = INTERVALS[q.interval];
+        const stepMs = step(q.interval);
         // Same bucket rule as types.ts bucketStart; open/close by (time, arrival) order.
         const r = await this.pool.query(
           `SELECT b AS ts, (array_agg(price ORDER BY ts_ms, id))[1] AS open, max(price) AS high, min(price) AS low,
@@ -148,9 +150,17 @@ export class PostgresStore implements HistoryStore {
              FROM (SELECT ((ts_ms + $4::bigint) / $5::bigint) * $5::bigint - $4::bigint AS b, ts_ms, id, price, volume, side
                      FROM ticks WHERE symbol = $1 AND ts_ms >= $2 AND ts_ms < $3) t
             GROUP BY b ORDER BY b LIMIT $6`,
-          [q.symbol, q.from, q.to, BUCKET_OFFSET_MS, step, q.limit],
+          [q.symbol, q.from, q.to, BUCKET_OFFSET_MS, stepMs, q.limit],
         );
         return r.rows;
+      }
+      case 'index-candles': {
+        // Folded in JS by the same pure rule as the live index candles (market/candles/candle.ts):
+        // the volume is a difference between consecutive points, which SQL would have to
+        // re-derive with a window; the point before the range is the first rise's base.
+        const before = await this.pool.query({ text: 'SELECT total_volume FROM index_values WHERE index_id = $1 AND ts_ms < $2 ORDER BY ts_ms DESC, id DESC LIMIT 1', values: [q.id, q.from], rowMode: 'array' });
+        const r = await this.pool.query({ text: 'SELECT ts_ms, value, total_volume FROM index_values WHERE index_id = $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms, id', values: [q.id, q.from, q.to], rowMode: 'array' });
+        return candlesOfIndex(r.rows as [number, number, number][], step(q.interval), q.limit, before.rows[0]?.[0] as number | undefined);
       }
       case 'ticks': {
         const r = await this.pool.query('SELECT symbol, ts_ms AS ts, price, volume, side, side_by, phase, feed_code FROM ticks WHERE symbol = $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms, id LIMIT $4', [q.symbol, q.from, q.to, q.limit]);

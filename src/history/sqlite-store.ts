@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildCandles } from './candles.js';
 import { foreignDailySql, foreignDay } from './foreign-daily.js';
+import { candlesOfIndex, candlesOfTicks } from '../market/candles/candle.js';
 import { KIND_TABLES, SQLITE_MIGRATIONS } from './schema.js';
 import { SQLITE_BUSY_TIMEOUT_MS, type HistoryStore, type OpenOptions } from './store.js';
 import { INTERVALS, SIDE_BY_CODE, SIDE_BY_OF, SIDE_CODE, SIDE_OF, storedFeedCode, type AlertRow, type BasisRow, type ForeignRow, type HistoryQuery, type HistoryRows, type IndexRow, type QueryRow, type RowKind, type TickRow } from './types.js';
@@ -62,7 +62,13 @@ export class SqliteStore implements HistoryStore {
     switch (q.kind) {
       case 'candles': {
         const it = db.prepare('SELECT ts_ms, price, volume, side FROM ticks WHERE symbol = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id').raw().iterate(q.symbol, q.from, q.to);
-        return buildCandles(it as Iterable<[number, number, number, number]>, INTERVALS[q.interval], q.limit);
+        return candlesOfTicks(it as Iterable<[number, number, number, number]>, INTERVALS[q.interval], q.limit);
+      }
+      case 'index-candles': {
+        // The point before the range: its total volume is the base of the first point's rise.
+        const before = db.prepare('SELECT total_volume FROM index_values WHERE index_id = ? AND ts_ms < ? ORDER BY ts_ms DESC, id DESC LIMIT 1').raw().get(q.id, q.from) as [number] | undefined;
+        const it = db.prepare('SELECT ts_ms, value, total_volume FROM index_values WHERE index_id = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id').raw().iterate(q.id, q.from, q.to);
+        return candlesOfIndex(it as Iterable<[number, number, number]>, INTERVALS[q.interval], q.limit, before?.[0]);
       }
       case 'ticks':
         return (db.prepare('SELECT symbol, ts_ms, price, volume, side, phase, side_by, feed_code FROM ticks WHERE symbol = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms, id LIMIT ?').raw().all(q.symbol, q.from, q.to, q.limit) as unknown[][]).map(

@@ -28,27 +28,9 @@ export interface ForeignDayRow {
 export const INTERVALS = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '1d': 86_400_000 } as const;
 export type Interval = keyof typeof INTERVALS;
 
-/** Buckets align to Asia/Ho_Chi_Minh (UTC+7, no DST): a 1d candle is one local day. */
-export const BUCKET_OFFSET_MS = 7 * 3_600_000;
-
-export function bucketStart(ts: number, stepMs: number): number {
-  return Math.floor((ts + BUCKET_OFFSET_MS) / stepMs) * stepMs - BUCKET_OFFSET_MS;
-}
-
-export interface Candle {
-  /** Bucket start (ms). */
-  ts: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  /** Active buy / active sell volume within the bucket. */
-  buyVolume: number;
-  sellVolume: number;
-  /** Number of trades. */
-  trades: number;
-}
+// The candle rule (buckets, OHLCV) is the market's, shared with the live candles.
+export { BUCKET_OFFSET_MS, bucketStart, type Candle } from '../market/candles/candle.js';
+import type { Candle } from '../market/candles/candle.js';
 
 /** [from, to): from inclusive, to exclusive. `limit` rows at most, ascending time. */
 export interface RangeQuery {
@@ -62,6 +44,7 @@ export type HistoryQuery =
   | ({ kind: 'ticks'; symbol: string } & RangeQuery)
   | ({ kind: 'foreign'; symbol: string } & RangeQuery)
   | ({ kind: 'index'; id: string } & RangeQuery)
+  | ({ kind: 'index-candles'; id: string; interval: Interval } & RangeQuery)
   | ({ kind: 'foreign-daily'; symbol: string } & RangeQuery)
   /** `contract`: one contract's rows only (display name); absent: every contract's. */
   | ({ kind: 'basis'; contract?: string } & RangeQuery)

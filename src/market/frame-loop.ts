@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import { WIRE_FORMATS } from '../wire/formats.js';
 import { diffSnapshots } from '../wire/delta.js';
-import { NO_EVENTS, packParts, type FrameEvents, type PackedParts } from '../wire/frame-parts.js';
+import { packParts, type FrameLists, type PackedParts, type PartLists } from '../wire/frame-parts.js';
 import type { SnapshotProps } from '../wire/proto.js';
 import { nowUs } from '../util/clock.js';
 
@@ -20,8 +20,11 @@ export interface FrameLoopOptions {
   keyframeEvery: number;
   clients: ClientCounts;
   build: () => SnapshotProps;
-  /** What the frame carries besides the board (alerts), taken once per frame after build(). */
-  events?: () => FrameEvents;
+  /**
+   * The list channels of the frame just built (trades, candles, alerts), read once per frame: what
+   * its FULL carries (with the connect/resync replay) and what its DELTA carries.
+   */
+  lists?: (snapshot: SnapshotProps) => { full: PartLists; delta: FrameLists };
   post: (msg: WorkerToMain, transfer?: ArrayBuffer[]) => void;
   /** Extra heartbeat fields (feed status and counters), read each interval. */
   heartbeat: () => Omit<Extract<WorkerToMain, { type: 'heartbeat' }>, 'type' | 'at' | 'framesSkipped'>;
@@ -34,7 +37,7 @@ export class FrameLoop {
   private seq = 0;
   private skipped = 0;
   private previous: SnapshotProps | undefined;
-  private previousEvents: FrameEvents = NO_EVENTS;
+  private previousLists: PartLists = {};
   private timer: NodeJS.Timeout | undefined;
   private nextAt = 0;
   /** now() of the latest build, and whether the latest tick built (frames are flowing). */
@@ -94,7 +97,7 @@ export class FrameLoop {
   private encodeLatest(format: WireFormat): void {
     if (this.encoded.has(format)) return;
     this.encoded.add(format);
-    const parts = packParts(this.previous!, format, this.previousEvents);
+    const parts = packParts(this.previous!, format, this.previousLists);
     this.opts.post({ type: 'format-full', seq: this.seq, parts }, [parts.bytes]);
   }
 
@@ -131,30 +134,28 @@ export class FrameLoop {
     if (formats.length === 0) return;
     const t0 = performance.now();
     const snapshot = this.opts.build();
-    const events = this.opts.events?.() ?? NO_EVENTS;
-    // A DELTA carries the frame's own events; only the FULL has the replay.
-    const deltaEvents: FrameEvents = { ...events, alertsReplay: [] };
     const seq = this.seq + 1;
     // Keyframes bound how long a client can go on deltas alone; a change a delta cannot
     // express (a daily reset, say) also goes out FULL.
     const keyframeDue = this.previous === undefined || seq % this.opts.keyframeEvery === 1 || this.opts.keyframeEvery === 1;
     const diff = keyframeDue ? undefined : diffSnapshots(this.previous!, snapshot);
     const keyframe = keyframeDue || diff!.needsFull;
+    const lists = this.opts.lists?.(snapshot) ?? { full: {}, delta: {} };
     const t1 = performance.now();
     const full: PackedParts[] = [];
     const delta: PackedParts[] | null = keyframe ? null : [];
     const encodeUs: Record<string, number> = {};
     for (const format of formats) {
       const e0 = performance.now();
-      full.push(packParts(snapshot, format, events));
-      if (delta) delta.push(packParts(diff!.delta, format, deltaEvents));
+      full.push(packParts(snapshot, format, lists.full));
+      if (delta) delta.push(packParts(diff!.delta, format, { lists: lists.delta }));
       encodeUs[format] = Math.round((performance.now() - e0) * 1000);
     }
     // produced_at_us: when the frame is finished (built and encoded), as latency probes expect.
     const producedAtUs = nowUs();
     this.seq = seq;
     this.previous = snapshot;
-    this.previousEvents = events;
+    this.previousLists = lists.full;
     this.builtAt = this.now();
     this.encoded.clear();
     for (const f of formats) this.encoded.add(f);

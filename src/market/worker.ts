@@ -16,6 +16,8 @@ import { MarketProcessor } from './processor/processor.js';
 import { HistoryTap } from './history-tap.js';
 import { AlertEngine, DEFAULT_ALERT_SETTINGS, type AlertRecord } from './alerts/engine.js';
 import { AlertQueue } from './alerts/alert-queue.js';
+import { CandleBook } from './candles/candle-book.js';
+import { TradeTape } from './trade-tape.js';
 import { universe } from './rules/universe.js';
 
 if (!parentPort) throw new Error('the market worker must run in a worker thread');
@@ -65,6 +67,11 @@ function checkAlerts(snapshot: SnapshotProps): void {
   for (const a of raised) log.debug({ alert: a.id, severity: a.severity }, a.message);
 }
 
+// The live channels: the trade tape and the 1-minute candles, fed by the processor's
+// accepted trades (onTrade) and accepted index points, read once per frame.
+const tape = new TradeTape(startup.tradesReplay);
+const candles = new CandleBook();
+
 function apply(ev: FeedEvent): void {
   if (!processor) {
     early.push(ev);
@@ -74,6 +81,7 @@ function apply(ev: FeedEvent): void {
     if (processor.apply(ev)) {
       clock.observe(ev.timeMs);
       history?.record(ev);
+      if (ev.type === 'index') candles.onIndex(ev);
     }
   } catch (err) {
     // A processor bug on one message must not take the board down; count and log it.
@@ -106,7 +114,15 @@ const loop = new FrameLoop({
   keyframeEvery: startup.keyframeEvery,
   clients: startup.clients,
   build: board,
-  events: () => alertQueue.drain(),
+  lists: (snapshot) => {
+    const trades = tape.drain();
+    const c = candles.frame(snapshot.marketTimeMs ?? 0);
+    const alerts = alertQueue.drain();
+    return {
+      full: { lists: { trades, candles: c.all, alerts: alerts.since }, replay: { trades: tape.replay(), alerts: alerts.replay } },
+      delta: { trades, candles: c.changed, alerts: alerts.since },
+    };
+  },
   post,
   heartbeat: () => ({ feed: { ...feedStatus, counters: feedCounters() }, feedAccepted: normalizer.accepted, feedRejected: normalizer.rejectedTotal + applyErrors }),
   log,
@@ -149,7 +165,15 @@ feedStatus = feed.status();
 // The universe's indices and boards; a symbol it does not list (EXTRA_SYMBOLS) trades on HOSE's timetable.
 const market = universe(startup.universe ?? 'vn30');
 const exchangeOf = (symbol: string) => feed.exchangeOf?.(symbol) ?? market.exchangeOf(symbol);
-processor = new MarketProcessor({ basket: feed.basket(), indexIds: [...market.indexIds], exchangeOf });
+processor = new MarketProcessor({
+  basket: feed.basket(),
+  indexIds: [...market.indexIds],
+  exchangeOf,
+  onTrade: (t) => {
+    tape.add(t);
+    candles.onTrade(t);
+  },
+});
 for (const ev of early.splice(0)) apply(ev);
 log.info({ feed: feed.name, symbols: feed.basket().length, intervalMs: startup.intervalMs }, 'market worker started');
 post({ type: 'ready', epoch: startup.epoch, basket: feed.basket(), ...(feed.boards ? { boards: feed.boards() } : {}) });

@@ -7,7 +7,7 @@
 // The header is small (spans, the basket, on keyframes the boards); the parts are copied verbatim.
 import { FrameCodecError } from './errors.js';
 import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
-import type { ListPart, PackedParts, Span } from '../wire/frame-parts.js';
+import { LIST_CHANNELS, type ListChannel, type PackedList, type PackedParts, type Span } from '../wire/frame-parts.js';
 
 const MAGIC = [0x42, 0x43, 0x46, 0x31]; // "BCF1"
 
@@ -47,11 +47,12 @@ interface PartsMeta {
   indices: Span;
   foreign: Span;
   derivatives: Span;
-  alerts: ListPart;
-  alertsReplay: ListPart;
+  boardEnd: number;
+  lists: Partial<Record<ListChannel, PackedList>>;
+  replay: Partial<Record<ListChannel, PackedList>>;
 }
 
-const meta = (p: PackedParts): PartsMeta => ({ len: p.bytes.byteLength, header: p.header, symbols: p.symbols, rows: p.rows, indices: p.indices, foreign: p.foreign, derivatives: p.derivatives, alerts: p.alerts, alertsReplay: p.alertsReplay });
+const meta = (p: PackedParts): PartsMeta => ({ len: p.bytes.byteLength, header: p.header, symbols: p.symbols, rows: p.rows, indices: p.indices, foreign: p.foreign, derivatives: p.derivatives, boardEnd: p.boardEnd, lists: p.lists, replay: p.replay });
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
@@ -83,7 +84,6 @@ const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isFi
 const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 2 && s.every(isCount);
 const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
 const isSymbolList = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS && a.every((x) => typeof x === 'string' && SYMBOL_RE.test(x));
-const MAX_LIST = 100_000;
 const MAX_BOARDS = 32;
 const BOARD_RE = /^[A-Z0-9-]{1,16}$/;
 
@@ -96,29 +96,39 @@ function boardLists(b: unknown): Record<string, string[]> | undefined {
   return b as Record<string, string[]>;
 }
 
-/** A list part's table, checked like the rows ('' is a market-wide entry); absent = empty (a frame message from before the list existed). */
-function listPart(l: unknown, spans: Span[]): ListPart {
-  if (l === undefined) return { keys: [], spans: [] };
-  if (!isObject(l)) throw bad('malformed part table: bad list');
-  const { keys, spans: flat } = l;
-  if (!Array.isArray(keys) || keys.length > MAX_LIST || !keys.every((k) => k === '' || (typeof k === 'string' && SYMBOL_RE.test(k)))) throw bad('malformed part table: bad list keys');
-  if (!Array.isArray(flat) || flat.length !== 2 * keys.length || !flat.every(isCount)) throw bad('malformed part table: bad list spans');
-  for (let i = 0; i < flat.length; i += 2) spans.push([flat[i] as number, flat[i + 1] as number]);
-  return { keys: keys as string[], spans: flat as number[] };
+/** A list channel table (keys: symbols, and at most one '' for the every-view group). */
+const isGroupKeys = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS + 1 && a.every((x) => x === '' || (typeof x === 'string' && SYMBOL_RE.test(x)));
+
+/** The list channels' tables, checked; their spans are added to `spans`. */
+function listTables(m: unknown, spans: Span[]): Partial<Record<ListChannel, PackedList>> {
+  if (m === undefined) return {};
+  if (!isObject(m)) throw bad('malformed part table: lists');
+  const out: Partial<Record<ListChannel, PackedList>> = {};
+  for (const [c, l] of Object.entries(m)) {
+    if (!(LIST_CHANNELS as readonly string[]).includes(c) || !isObject(l)) throw bad('malformed part table: lists');
+    const { keys, spans: sp } = l;
+    if (!isGroupKeys(keys) || !Array.isArray(sp) || sp.length !== 2 * keys.length || !sp.every(isCount)) throw bad('malformed part table: list spans');
+    for (let i = 0; i < sp.length; i += 2) spans.push([sp[i] as number, sp[i + 1] as number]);
+    out[c as ListChannel] = { keys, spans: sp as number[] };
+  }
+  return out;
 }
 
 /** The part table, checked: every span an in-range [offset, length] of a `len`-byte buffer. */
 function partsMeta(m: unknown): PartsMeta {
   if (!isObject(m) || !isCount(m.len)) throw bad('malformed part table');
   const { len, header, indices, foreign, derivatives, rows, symbols } = m;
+  // A frame from an ingest older than the list channels has no boardEnd: the board is the whole buffer.
+  const boardEnd = m.boardEnd === undefined ? len : m.boardEnd;
+  if (!isCount(boardEnd) || boardEnd > len) throw bad('malformed part table: boardEnd');
   if (![header, indices, foreign, derivatives].every(isSpan)) throw bad('malformed part table: bad span');
   if (!isSymbolList(symbols) || !Array.isArray(rows) || rows.length !== 2 * symbols.length || !rows.every(isCount)) throw bad('malformed part table: bad rows');
   const spans = [header, indices, foreign, derivatives] as Span[];
   for (let i = 0; i < rows.length; i += 2) spans.push([rows[i] as number, rows[i + 1] as number]);
-  const alerts = listPart(m.alerts, spans);
-  const alertsReplay = listPart(m.alertsReplay, spans);
+  const lists = listTables(m.lists, spans);
+  const replay = listTables(m.replay, spans);
   for (const [o, l] of spans) if (o + l > len) throw bad('a part lies outside its buffer');
-  return { len, header: header as Span, symbols, rows: rows as number[], indices: indices as Span, foreign: foreign as Span, derivatives: derivatives as Span, alerts, alertsReplay };
+  return { len, header: header as Span, symbols, rows: rows as number[], indices: indices as Span, foreign: foreign as Span, derivatives: derivatives as Span, boardEnd, lists, replay };
 }
 
 function parts(format: WireFormat, m: PartsMeta, data: Uint8Array, offset: number): PackedParts {
@@ -126,7 +136,7 @@ function parts(format: WireFormat, m: PartsMeta, data: Uint8Array, offset: numbe
   // (Not data.slice(): on a Node Buffer that is a view into the whole socket buffer.)
   const copy = new Uint8Array(m.len);
   copy.set(data.subarray(offset, offset + m.len));
-  return { format, bytes: copy.buffer, header: m.header, symbols: m.symbols, rows: m.rows, indices: m.indices, foreign: m.foreign, derivatives: m.derivatives, alerts: m.alerts, alertsReplay: m.alertsReplay };
+  return { format, bytes: copy.buffer, header: m.header, symbols: m.symbols, rows: m.rows, indices: m.indices, foreign: m.foreign, derivatives: m.derivatives, boardEnd: m.boardEnd, lists: m.lists, replay: m.replay };
 }
 
 export function decodeBusFrame(data: Uint8Array): BusFrame {

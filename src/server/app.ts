@@ -61,7 +61,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
   const authenticator = createAuthenticator({ token: config.WS_AUTH_TOKEN || undefined, jwtSecret: config.WS_JWT_SECRET || undefined, requireExp: config.WS_JWT_REQUIRE_EXP });
   const http = new HttpServer({ uws, config, log, metrics, guard, authenticator });
   const app: TemplatedApp = http.app;
-  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, maxViews: config.WS_MAX_VIEWS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, backpressureTotal: config.WS_MAX_BACKPRESSURE_TOTAL_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
+  const broadcaster = new Broadcaster(app, metrics, { intervalMs: config.BROADCAST_INTERVAL_MS, maxViews: config.WS_MAX_VIEWS, backpressureLimit: config.WS_MAX_BACKPRESSURE_BYTES, backpressureTotal: config.WS_MAX_BACKPRESSURE_TOTAL_BYTES, budgetPerClient: config.WS_SEND_BUDGET_PER_CLIENT_BYTES, slowClientTimeoutMs: config.WS_SLOW_CLIENT_TIMEOUT_MS });
   const limiter = new ConnectionLimiter({ perIp: config.WS_MAX_CONNECTIONS_PER_IP, global: config.WS_MAX_CONNECTIONS });
   const connectRate = new ConnectRateLimiter(config.WS_MAX_CONNECT_RATE_PER_IP);
   const expiry = new TokenExpiry<WebSocket<SocketData>>((ws) => {
@@ -151,7 +151,7 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       else channels.delete(c as Channel);
     }
     let symbols = d.view.symbols ? new Set(d.view.symbols) : null;
-    if (req.type === 'subscribe' && req.board !== '') {
+    if (req.type === 'subscribe' && req.board) {
       const b = namedBoard(req.board, boards, basket);
       if (!b.ok) throw new ClientMessageError(b.code === 'BC_UNKNOWN_BOARD' ? b.code : 'BC_CLIENT_MSG_MALFORMED', b.message);
       return { ...d.view, channels, symbols: b.symbols };

@@ -11,7 +11,11 @@
 // Memory is bounded in total too: `clients × per-socket limit` can exceed what the process
 // has, so when the unsent bytes of all sockets together pass the send budget, every socket
 // that is behind at all (anything unsent) is stalled the same way, and resumes with a FULL
-// once it has drained; sockets that keep up are not touched.
+// once it has drained; sockets that keep up are not touched. The budget in force grows with
+// the clients (a share each, between a floor of two sockets' limits and the total), so the
+// unsent bytes per connection stay bounded at any count: uWS never gives back a socket's
+// send-buffer string once it grew (fragments.ts), so what a socket was once allowed to hold
+// it keeps.
 //
 // Work is bounded by frames, not by what clients do: a resync or a view change takes the
 // socket off its topic and it gets one FULL frame of its (new) view with the next frame,
@@ -22,12 +26,16 @@
 // counts a message late, so a frame can lack a format whose view has sockets on its topic
 // (the format's last client left and a new one came, served the previous FULL, between two
 // frames): that view then gets a FULL, with the 'format-full' or the next frame.
+//
+// A frame bigger than uWS's cork buffer (JSON FULL frames) is not published but sent to
+// each socket on the topic in fragments: see fragments.ts for the memory that saves.
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import type { Metrics } from '../metrics.js';
 import type { ClientCounts, WireFormat, WorkerToMain } from '../messages.js';
 import type { Channel, PackedParts } from '../wire/frame-parts.js';
 import type { MessageRateLimiter } from './rate-limit.js';
 import { assembleView, hasReplay, viewKey, type FrameMeta, type ViewSpec } from '../wire/views.js';
+import { needsFragments, sendMessage } from './fragments.js';
 
 export interface SocketData {
   ip: string;
@@ -53,6 +61,8 @@ interface View {
   count: number;
   /** Seq of the last frame its topic was sent: 0 none yet, -1 its sockets differ (the next one is FULL). */
   sentSeq: number;
+  /** The sockets on its topic: a frame too big for one uWS publish is sent to each (fragments.ts). */
+  members: Set<WebSocket<SocketData>>;
 }
 
 interface Latest {
@@ -61,7 +71,7 @@ interface Latest {
   full: Map<WireFormat, PackedParts>;
   delta: Map<WireFormat, PackedParts> | null;
   receivedAt: number;
-  /** FULL bytes per view key, assembled at most once per frame. */
+  /** FULL bytes per view key (a replay FULL's key prefixed 'r|'), assembled at most once per frame. */
   fullByView: Map<string, Uint8Array>;
 }
 
@@ -70,8 +80,10 @@ export interface BroadcasterOptions {
   /** Distinct views at once; 0 = unlimited. */
   maxViews: number;
   backpressureLimit: number;
-  /** Unsent bytes of all sockets together above which lagging sockets are stalled too. */
+  /** Unsent bytes of all sockets together above which lagging sockets are stalled too (at most). */
   backpressureTotal: number;
+  /** The budget's share per connected socket (0: the total alone). */
+  budgetPerClient: number;
   slowClientTimeoutMs: number;
 }
 
@@ -83,9 +95,13 @@ export class Broadcaster {
   private readonly pending = new Set<WebSocket<SocketData>>();
   /** Sockets per format, kept as they join and leave: read on every connect and close, so never a walk over thousands of views. */
   private readonly perFormat: ClientCounts = { proto: 0, json: 0 };
+  /** Pending sockets to serve a FULL once the current uWS callback has returned (serveSoon). */
+  private readonly soon = new Map<WebSocket<SocketData>, SocketData>();
   private latest: Latest | undefined;
   /** Unsent bytes of every socket at the last sweep. */
   private buffered = 0;
+  /** The send budget in force (budget()), as last published in the metric. */
+  private budgetShown = -1;
   epoch = '';
   lastSeq = 0;
 
@@ -94,7 +110,15 @@ export class Broadcaster {
     private readonly metrics: Metrics,
     private readonly opts: BroadcasterOptions,
   ) {
-    metrics.sendBudgetBytes.set(opts.backpressureTotal);
+    this.budget();
+  }
+
+  /** The send budget in force: a share per socket, at least two sockets' limits, at most the total. */
+  private budget(): number {
+    const { backpressureTotal: total, budgetPerClient: share, backpressureLimit: limit } = this.opts;
+    const b = share === 0 ? total : Math.min(total, Math.max(2 * limit, this.sockets.size * share));
+    if (b !== this.budgetShown) this.metrics.sendBudgetBytes.set((this.budgetShown = b));
+    return b;
   }
 
   get size(): number {
@@ -125,21 +149,25 @@ export class Broadcaster {
     return this.views.size - freed < this.opts.maxViews;
   }
 
-  /** A new socket: served the latest FULL from the cache when it is current. False (not added) when its view would exceed the cap. */
+  /** A new socket: served the latest FULL from the cache, when it is current, right after the open callback (serveSoon). False (not added) when its view would exceed the cap. */
   add(ws: WebSocket<SocketData>): boolean {
     const d = ws.getUserData();
     if (!this.canTake(d.key)) return false;
     this.sockets.add(ws);
     this.join(d);
-    this.serveFull(ws);
+    d.pending = true;
+    this.pending.add(ws);
+    this.serveSoon(ws, d);
     return true;
   }
 
   remove(ws: WebSocket<SocketData>): void {
     const d = ws.getUserData();
     d.closed = true;
+    this.soon.delete(ws);
     if (!this.sockets.delete(ws)) return; // never added (refused at open)
     this.pending.delete(ws);
+    this.views.get(d.key)?.members.delete(ws);
     this.leave(d);
   }
 
@@ -165,7 +193,7 @@ export class Broadcaster {
   private hold(ws: WebSocket<SocketData>): boolean {
     const d = ws.getUserData();
     if (d.pending) return false;
-    ws.unsubscribe(topicOf(d.key));
+    this.offTopic(ws, d);
     d.pending = true;
     this.pending.add(ws);
     return true;
@@ -182,7 +210,7 @@ export class Broadcaster {
     // Views of this format that missed the frame: their sockets on the topic catch up first.
     for (const [key, v] of this.views) {
       if (v.count > 0 && v.spec.format === parts.format && v.sentSeq !== seq) {
-        this.app.publish(topicOf(key), this.fullFor(key, v.spec)!, parts.format === 'proto');
+        this.send(key, v, this.fullFor(key, v.spec)!);
         v.sentSeq = seq;
       }
     }
@@ -194,7 +222,7 @@ export class Broadcaster {
 
   /** Whether a stalled socket with `b` bytes unsent may be served again. */
   private mayResume(b: number): boolean {
-    return b < this.opts.backpressureLimit / 2 && (b === 0 || this.buffered <= this.opts.backpressureTotal);
+    return b < this.opts.backpressureLimit / 2 && (b === 0 || this.buffered <= this.budget());
   }
 
   /** uWS drain: a stalled socket that has emptied its buffer catches up at once. */
@@ -202,9 +230,29 @@ export class Broadcaster {
     const d = ws.getUserData();
     if (d.pending && d.stalledSince > 0 && this.mayResume(ws.getBufferedAmount())) {
       this.metrics.resyncs.inc({ cause: 'drained' });
-      this.serveFull(ws);
+      this.serveSoon(ws, d);
     }
   }
+
+  /**
+   * Serves a pending socket its FULL right after the uWS callback (open, drain) it came
+   * from. Inside one, uWS has the socket corked, with its cork buffer partly used: a FULL
+   * frame's fragments would no longer fit it and uWS would format them in the socket's own
+   * send-buffer string, which it never frees (fragments.ts) — a frame's worth of native
+   * memory kept per connection. Outside, each fragment goes through the empty cork buffer.
+   */
+  private serveSoon(ws: WebSocket<SocketData>, d: SocketData): void {
+    if (this.soon.size === 0) setImmediate(this.serveQueued);
+    this.soon.set(ws, d);
+  }
+
+  private readonly serveQueued = (): void => {
+    for (const [ws, d] of this.soon) {
+      // Closed meanwhile, or served by a frame that came first.
+      if (!d.closed && d.pending && this.pending.has(ws)) this.serveFull(ws);
+    }
+    this.soon.clear();
+  };
 
   publish(msg: Frame): void {
     const meta: FrameMeta = { seq: msg.seq, epoch: this.epoch, producedAtUs: msg.producedAtUs };
@@ -223,7 +271,7 @@ export class Broadcaster {
       const onBase = v.sentSeq === msg.seq - 1;
       const deltaParts = v.spec.delta && !msg.keyframe && onBase ? delta?.get(v.spec.format) : undefined;
       const bytes = deltaParts ? assembleView(meta, 'DELTA', msg.seq - 1, deltaParts, v.spec) : this.fullFor(key, v.spec)!;
-      this.app.publish(topicOf(key), bytes, v.spec.format === 'proto');
+      this.send(key, v, bytes);
       v.sentSeq = msg.seq;
     }
     this.sweep();
@@ -231,22 +279,35 @@ export class Broadcaster {
     this.metrics.publishSeconds.observe(seconds);
   }
 
+  /** A frame to every socket on a view's topic: one uWS publish, or fragments to each when it is too big for one. */
+  private send(key: string, v: View, bytes: Uint8Array): void {
+    const binary = v.spec.format === 'proto';
+    if (!needsFragments(bytes)) this.app.publish(topicOf(key), bytes, binary);
+    else for (const ws of v.members) sendMessage(ws, bytes, binary);
+  }
+
+  private offTopic(ws: WebSocket<SocketData>, d: SocketData): void {
+    ws.unsubscribe(topicOf(d.key));
+    this.views.get(d.key)?.members.delete(ws);
+  }
+
   /**
-   * The latest FULL of a view. `replay`: the one a connecting or resyncing socket gets (with
-   * the recent alerts); for a view without the alerts channel it is the same bytes.
+   * The latest FULL of a view. `replay`: the one a socket gets when it connects or resyncs
+   * (its list channels carry their replay: the last trades, the recent alerts); the topic's
+   * regular FULL carries what every socket on it gets, those since the previous frame.
    */
-  private fullFor(viewKey: string, spec: ViewSpec, replay = false): Uint8Array | undefined {
+  private fullFor(key: string, spec: ViewSpec, replay = false): Uint8Array | undefined {
     const l = this.latest;
     const parts = l?.full.get(spec.format);
     if (!l || !parts) return undefined;
-    const withReplay = replay && hasReplay(spec);
-    const key = withReplay ? `${viewKey}|replay` : viewKey;
-    let b = l.fullByView.get(key);
+    const withReplay = replay && hasReplay(parts, spec);
+    const cacheKey = withReplay ? `r|${key}` : key;
+    let b = l.fullByView.get(cacheKey);
     if (!b) {
       b = assembleView(l.meta, 'FULL', 0, parts, spec, withReplay);
       // Held for this frame only, and only for live views (leave() drops it).
-      if (this.views.has(viewKey)) {
-        l.fullByView.set(key, b);
+      if (this.views.has(key)) {
+        l.fullByView.set(cacheKey, b);
         this.metrics.cachedFulls.set(l.fullByView.size);
       }
     }
@@ -270,9 +331,10 @@ export class Broadcaster {
       this.pending.add(ws);
       return;
     }
-    ws.send(bytes, d.view.format === 'proto');
+    sendMessage(ws, bytes, d.view.format === 'proto');
     ws.subscribe(topicOf(d.key));
     const v = this.views.get(d.key)!;
+    v.members.add(ws);
     // A new view's topic starts at this seq; one whose sockets are on another gets a FULL next.
     if (v.sentSeq !== l!.meta.seq) v.sentSeq = v.sentSeq === 0 ? l!.meta.seq : -1;
     d.pending = false;
@@ -287,7 +349,7 @@ export class Broadcaster {
   private sweep(): void {
     const now = performance.now();
     const limit = this.opts.backpressureLimit;
-    const budget = this.opts.backpressureTotal;
+    const budget = this.budget();
     // The total so far this sweep, or the last sweep's when that was over: a socket seen
     // early in the loop is held to the budget as well as one seen late.
     let total = 0;
@@ -302,7 +364,7 @@ export class Broadcaster {
       const overBudget = b > 0 && (overLast || total > budget);
       if (b > limit || overBudget) {
         if (overBudget && b <= limit) this.metrics.budgetStalls.inc();
-        ws.unsubscribe(topicOf(d.key));
+        this.offTopic(ws, d);
         d.pending = true;
         d.stalledSince = now;
         this.pending.add(ws);
@@ -332,7 +394,7 @@ export class Broadcaster {
     const v = this.views.get(d.key);
     if (v) v.count++;
     else {
-      this.views.set(d.key, { spec: d.view, count: 1, sentSeq: 0 });
+      this.views.set(d.key, { spec: d.view, count: 1, sentSeq: 0, members: new Set() });
       this.metrics.views.set(this.views.size);
     }
   }
@@ -346,8 +408,8 @@ export class Broadcaster {
     this.metrics.views.set(this.views.size);
     const cached = this.latest?.fullByView;
     if (!cached) return;
-    const dropped = [d.key, `${d.key}|replay`].filter((k) => cached.delete(k)).length;
-    if (dropped > 0) this.metrics.cachedFulls.set(cached.size);
+    const regular = cached.delete(d.key);
+    if (cached.delete(`r|${d.key}`) || regular) this.metrics.cachedFulls.set(cached.size);
   }
 
   /** Every socket, for shutdown. */

@@ -9,7 +9,7 @@ export const CLIENT_PROTOCOL_VERSION = 1;
 export type ClientRequest =
   | { type: 'ping'; clientTimeUs: number }
   | { type: 'resync' }
-  | { type: 'subscribe'; channels: string[]; symbols: string[]; board: string }
+  | { type: 'subscribe'; channels: string[]; symbols: string[]; board?: string }
   | { type: 'unsubscribe'; channels: string[]; symbols: string[] };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -52,7 +52,7 @@ export function parseClientMessage(data: ArrayBuffer, isBinary: boolean): Client
     const board = typeof msg.subscribe.board === 'string' ? msg.subscribe.board : '';
     const symbols = strings(msg.subscribe.symbols);
     if (board !== '' && symbols.length > 0) throw new ClientMessageError('BC_CLIENT_MSG_MALFORMED', 'subscribe names a board or symbols, not both');
-    return { type: 'subscribe', channels: strings(msg.subscribe.channels), symbols, board };
+    return { type: 'subscribe', channels: strings(msg.subscribe.channels), symbols, ...(board !== '' ? { board } : {}) };
   }
   if (msg.unsubscribe) return { type: 'unsubscribe', channels: strings(msg.unsubscribe.channels), symbols: strings(msg.unsubscribe.symbols) };
   throw new ClientMessageError('BC_CLIENT_MSG_UNKNOWN', 'message has no known body (expected one of ping, resync, subscribe, unsubscribe)');

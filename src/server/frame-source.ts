@@ -60,6 +60,7 @@ export class LocalFrameSource extends FrameSource {
       startup: {
         intervalMs: config.BROADCAST_INTERVAL_MS,
         keyframeEvery: config.KEYFRAME_EVERY,
+        tradesReplay: config.TRADES_REPLAY,
         logLevel: config.LOG_LEVEL,
         ...feedStartupFromConfig(config), // FEED with its sim / ssi / replay options
         alerts: { settings: alertSettingsFromConfig(config), replay: config.ALERTS_REPLAY },

@@ -1,5 +1,6 @@
-// The history API: GET /api/history/{symbol}/candles|ticks|foreign|foreign/daily, /api/history/index/{id},
-// /api/history/basis[?contract=], and GET /api/alerts. Parameters are validated here (400 naming the parameter); queries run
+// The history API: GET /api/history/{symbol}/candles|ticks|foreign|foreign/daily,
+// /api/history/index/{id}, /api/history/index/{id}/candles, /api/history/basis[?contract=],
+// and GET /api/alerts. Parameters are validated here (400 naming the parameter); queries run
 // on the history piscina pool, never on this thread. A market-data route: under the same
 // auth as /ws (src/server/http-router.ts).
 import { ALERTS_ROUTE, HistoryParamError, matchRoute, parseQuery } from '../history/params.js';

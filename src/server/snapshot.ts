@@ -9,7 +9,7 @@
 // next one; however many requests come, the worker's work stays one frame per interval.
 import { createHash } from 'node:crypto';
 import type { WorkerToMain } from '../messages.js';
-import { CHANNELS, type PackedParts } from '../wire/frame-parts.js';
+import { DEFAULT_CHANNELS, type Channel, type PackedParts } from '../wire/frame-parts.js';
 import { httpError, type HttpAnswer } from './http-answer.js';
 import { assembleView, type FrameMeta } from '../wire/views.js';
 import { allowedChannels } from './views.js';
@@ -67,12 +67,14 @@ export class SnapshotCache {
   async answer(channels: readonly string[] | undefined, ifNoneMatch: string, symbols: ReadonlySet<string> | null = null): Promise<HttpAnswer> {
     const l = await this.current();
     if (!l) return httpError('BC_NO_SNAPSHOT', 'no frame yet');
-    const allowed = allowedChannels(channels);
-    const channelKey = CHANNELS.filter((c) => allowed.has(c)).join(',');
+    // The board's channels only: the opt-in lists (trades, candles, alerts) are a stream's, not a snapshot's.
+    const claim = allowedChannels(channels);
+    const allowed = new Set<Channel>(DEFAULT_CHANNELS.filter((c) => claim.has(c)));
+    const channelKey = DEFAULT_CHANNELS.filter((c) => allowed.has(c)).join(',');
     // A symbol set goes into the ETag as a short digest (a board can have 850 names).
     const symbolKey = symbols ? createHash('sha1').update([...symbols].sort().join(',')).digest('base64url').slice(0, 12) : '';
     const key = `${channelKey}|${symbolKey}`;
-    const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === CHANNELS.length ? '' : `;${channelKey}`}${symbols ? `;${symbolKey}` : ''}"`;
+    const etag = `"${l.meta.epoch}/${l.meta.seq}${allowed.size === DEFAULT_CHANNELS.length ? '' : `;${channelKey}`}${symbols ? `;${symbolKey}` : ''}"`;
     const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Authorization' };
     if (ifNoneMatchHas(ifNoneMatch, etag)) return { status: '304 Not Modified', headers };
     let body = l.bodies.get(key);

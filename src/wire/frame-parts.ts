@@ -7,12 +7,18 @@
 // protobuf: a message is the concatenation of its encoded fields, and repeated entries are
 // independent, so header + any subset of tagged rows + the other tagged parts is a valid
 // Snapshot. JSON: the parts are the members of the snapshot object, joined with commas.
+//
+// The opt-in list channels (trades, candles, alerts; list-parts.ts) follow the board's parts in
+// the same buffer, grouped by symbol: [0, boardEnd) is the default channels' whole view.
 import type { WireFormat } from './formats.js';
 import { ByteAssembler } from './byte-assembler.js';
 import { appendSnapshot } from './codec.js';
 import { jsonFeed, jsonSymbol } from './json-enums.js';
-import { AlertSeverity, MarketPhase, pb, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
-import { TAG } from './varint.js';
+import { appendProtoList, jsonListTexts, LIST_CHANNELS, type FrameLists, type ListChannel, type PackedList } from './list-parts.js';
+
+// The list channels' public surface is part of this module's (list-parts.ts is the codec's own).
+export { EVERY_VIEW, LIST_CHANNELS, type AlertRecord, type AlertSeverityName, type FrameLists, type ListChannel, type ListGroups, type ListItems, type PackedList } from './list-parts.js';
+import { MarketPhase, Premium, type SnapshotProps, type SymbolStateProps } from './proto.js';
 
 export const CHANNELS = ['board', 'indices', 'foreign', 'derivatives', 'trades', 'candles', 'alerts'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -32,74 +38,43 @@ export interface PackedParts {
   indices: Span;
   foreign: Span;
   derivatives: Span;
-  /** Channel `alerts`: those raised since the previous frame. */
-  alerts: ListPart;
-  /** Channel `alerts`: the recent ones, for the FULL a socket gets when it connects or resyncs (FULL parts only). */
-  alertsReplay: ListPart;
+  /** End of the default channels' parts: bytes [0, boardEnd) are the whole board. */
+  boardEnd: number;
+  /** The list channels the regular stream carries (a DELTA, a keyframe, a `delta=0` FULL). */
+  lists: Partial<Record<ListChannel, PackedList>>;
+  /**
+   * What a FULL served to a socket that connects or resyncs carries instead, where it differs
+   * (the trade and alert replays). A list with nothing in it has no table: an empty replay
+   * (TRADES_REPLAY / ALERTS_REPLAY 0, or nothing yet) leaves the connect FULL the regular one.
+   */
+  replay: Partial<Record<ListChannel, PackedList>>;
 }
 
-/**
- * A list whose entries a watchlist filters: each entry's span in PackedParts.bytes and the
- * symbol it belongs to ('' = market-wide: every view of its channel gets it). JSON entries
- * are bare objects (the view writes the brackets and commas); protobuf ones are tagged fields.
- */
-export interface ListPart {
-  keys: string[];
-  /** Flattened [off0, len0, off1, len1, …]. */
-  spans: number[];
+/** The list channels of one frame: the regular stream's, and the connect/resync FULL's where they differ. */
+export interface PartLists {
+  lists?: FrameLists;
+  replay?: FrameLists;
 }
 
-export type AlertSeverityName = 'INFO' | 'WARNING' | 'CRITICAL';
-
-/** An alert as the market worker raises it (the wire's Alert, plus whether it is market-wide). */
-export interface AlertRecord {
-  id: string;
-  type: string;
-  severity: AlertSeverityName;
-  symbol: string;
-  value: number;
-  params: Record<string, number>;
-  timeMs: number;
-  message: string;
-  /** About an index or the futures, not one stock: sent to every watchlist. */
-  wide: boolean;
-}
-
-/** What a frame carries besides the board: events since the previous frame, and what a (re)connecting socket is replayed. */
-export interface FrameEvents {
-  alerts: readonly AlertRecord[];
-  alertsReplay: readonly AlertRecord[];
-}
-
-export const NO_EVENTS: FrameEvents = { alerts: [], alertsReplay: [] };
-const NO_LIST: ListPart = { keys: [], spans: [] };
-
-const alertProto = (a: AlertRecord) => pb.Alert.encode({ id: a.id, type: a.type, severity: AlertSeverity[a.severity], symbol: a.symbol, value: a.value, params: a.params, timeMs: a.timeMs, message: a.message }).finish();
-const alertJson = (a: AlertRecord) => JSON.stringify({ id: a.id, type: a.type, severity: a.severity, symbol: a.symbol, value: a.value, params: a.params, timeMs: a.timeMs, message: a.message });
-
-function appendList<T>(asm: ByteAssembler, items: readonly T[], key: (t: T) => string, tag: number, encode: (t: T) => Uint8Array): ListPart {
-  if (items.length === 0) return NO_LIST;
-  const part: ListPart = { keys: [], spans: [] };
-  for (const it of items) {
-    const [o, l] = asm.field(tag, encode(it));
-    part.keys.push(key(it));
-    part.spans.push(o, l);
-  }
-  return part;
-}
-
-const alertKey = (a: AlertRecord) => (a.wide ? '' : a.symbol);
-
-function packProto(s: SnapshotProps, ev: FrameEvents): PackedParts {
+function packProto(s: SnapshotProps, l: PartLists): PackedParts {
   const asm = new ByteAssembler();
   const layout = appendSnapshot(asm, s);
   const rows: number[] = [];
   for (const r of layout.rows) rows.push(r.span[0], r.span[1]);
-  // After the default channels' parts, which stay one contiguous run (see views.ts).
-  const alerts = appendList(asm, ev.alerts, alertKey, TAG.SNAPSHOT_ALERTS, alertProto);
-  const alertsReplay = appendList(asm, ev.alertsReplay, alertKey, TAG.SNAPSHOT_ALERTS, alertProto);
+  const boardEnd = asm.length;
+  const packList = (src: FrameLists | undefined) => {
+    const out: Partial<Record<ListChannel, PackedList>> = {};
+    for (const c of LIST_CHANNELS) {
+      if (!src?.[c]) continue;
+      const table = appendProtoList(asm, c, src[c]!);
+      if (table.keys.length > 0) out[c] = table;
+    }
+    return out;
+  };
+  const lists = packList(l.lists);
+  const replay = packList(l.replay);
   const bytes = asm.finish();
-  return { format: 'proto', bytes: bytes.buffer as ArrayBuffer, header: layout.header, symbols: layout.rows.map((r) => r.symbol), rows, indices: layout.indices, foreign: layout.foreign, derivatives: layout.derivatives, alerts, alertsReplay };
+  return { format: 'proto', bytes: bytes.buffer as ArrayBuffer, header: layout.header, symbols: layout.rows.map((r) => r.symbol), rows, indices: layout.indices, foreign: layout.foreign, derivatives: layout.derivatives, boardEnd, lists, replay };
 }
 
 // JSON text of a row, cached by object identity like the protobuf bytes (see codec.ts).
@@ -110,7 +85,7 @@ const jsonRow = (row: SymbolStateProps) => {
   return t;
 };
 
-function packJson(s: SnapshotProps, ev: FrameEvents): PackedParts {
+function packJson(s: SnapshotProps, l: PartLists): PackedParts {
   const pieces: string[] = [];
   pieces.push(`"marketTimeMs":${s.marketTimeMs ?? 0},"tradingDate":${JSON.stringify(s.tradingDate ?? '')},"phase":"${MarketPhase[s.phase ?? 0]}","derivativesPhase":"${MarketPhase[s.derivativesPhase ?? 0]}","removedSymbols":${JSON.stringify(s.removedSymbols ?? [])}${s.feed ? `,"feed":${JSON.stringify(jsonFeed(s.feed))}` : ''}`);
   const symbols: string[] = [];
@@ -122,9 +97,18 @@ function packJson(s: SnapshotProps, ev: FrameEvents): PackedParts {
   pieces.push(`"indices":${JSON.stringify(s.indices ?? [])}`);
   pieces.push(s.foreign ? `"foreign":${JSON.stringify(s.foreign)}` : '');
   pieces.push(s.derivatives ? `"derivatives":${JSON.stringify({ ...s.derivatives, premium: Premium[s.derivatives.premium ?? 0] })}` : '');
-  const nFixed = pieces.length;
-  for (const a of ev.alerts) pieces.push(alertJson(a));
-  for (const a of ev.alertsReplay) pieces.push(alertJson(a));
+  const nBoard = pieces.length;
+  const listTables: Array<{ into: 'lists' | 'replay'; channel: ListChannel; keys: string[]; first: number }> = [];
+  for (const into of ['lists', 'replay'] as const) {
+    for (const c of LIST_CHANNELS) {
+      const groups = l[into]?.[c];
+      if (!groups) continue;
+      const { keys, texts } = jsonListTexts(c, groups);
+      if (keys.length === 0) continue;
+      listTables.push({ into, channel: c, keys, first: pieces.length });
+      pieces.push(...texts);
+    }
+  }
   // Everything in a snapshot is ASCII (symbols, ids, dates, enum names, numbers), so one
   // string and its char offsets are the bytes and their offsets.
   const text = pieces.join('');
@@ -139,16 +123,20 @@ function packJson(s: SnapshotProps, ev: FrameEvents): PackedParts {
   if (written !== text.length) throw new Error('snapshot JSON is not ASCII');
   const rows: number[] = [];
   for (let i = 1; i <= nRows; i++) rows.push(spans[i]![0], spans[i]![1]);
-  const list = (items: readonly AlertRecord[], first: number): ListPart => (items.length === 0 ? NO_LIST : { keys: items.map(alertKey), spans: items.flatMap((_, i) => spans[first + i]!) });
-  const alerts = list(ev.alerts, nFixed);
-  const alertsReplay = list(ev.alertsReplay, nFixed + ev.alerts.length);
-  return { format: 'json', bytes: bytes.buffer, header: spans[0]!, symbols, rows, indices: spans[nRows + 1]!, foreign: spans[nRows + 2]!, derivatives: spans[nRows + 3]!, alerts, alertsReplay };
+  const boardEnd = nBoard === spans.length ? off : spans[nBoard]![0];
+  const lists: Partial<Record<ListChannel, PackedList>> = {};
+  const replay: Partial<Record<ListChannel, PackedList>> = {};
+  for (const t of listTables) {
+    const spansOut: number[] = [];
+    for (let i = 0; i < t.keys.length; i++) spansOut.push(spans[t.first + i]![0], spans[t.first + i]![1]);
+    (t.into === 'lists' ? lists : replay)[t.channel] = { keys: t.keys, spans: spansOut };
+  }
+  return { format: 'json', bytes: bytes.buffer, header: spans[0]!, symbols, rows, indices: spans[nRows + 1]!, foreign: spans[nRows + 2]!, derivatives: spans[nRows + 3]!, boardEnd, lists, replay };
 }
 
 const encoder = new TextEncoder();
 
-/** A snapshot's parts in one wire format; `events` are the frame's alerts (and what a resyncing socket is replayed). */
-export function packParts(s: SnapshotProps, format: WireFormat, events: FrameEvents = NO_EVENTS): PackedParts {
-  return format === 'proto' ? packProto(s, events) : packJson(s, events);
+export function packParts(s: SnapshotProps, format: WireFormat, lists: PartLists = {}): PackedParts {
+  return format === 'proto' ? packProto(s, lists) : packJson(s, lists);
 }
 

@@ -8,6 +8,8 @@ export const TAG = {
   SNAPSHOT_INDICES: (5 << 3) | 2,
   SNAPSHOT_FOREIGN: (6 << 3) | 2,
   SNAPSHOT_DERIVATIVES: (7 << 3) | 2,
+  SNAPSHOT_TRADES: (11 << 3) | 2,
+  SNAPSHOT_CANDLES: (12 << 3) | 2,
   SNAPSHOT_ALERTS: (13 << 3) | 2,
   INDEX_INTRADAY: (12 << 3) | 2,
 } as const;

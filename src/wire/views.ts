@@ -4,7 +4,8 @@
 // re-encoded, never per socket).
 import { jsonEnvelopeHead, protoEnvelope, type FrameKindName, type FrameMeta } from './envelope.js';
 import type { WireFormat } from './formats.js';
-import { CHANNELS, DEFAULT_CHANNELS, type Channel, type ListPart, type PackedParts, type Span } from './frame-parts.js';
+import { CHANNELS, DEFAULT_CHANNELS, type Channel, type PackedParts, type Span } from './frame-parts.js';
+import { jsonListOpen, LIST_CHANNELS, takesGroup, type PackedList } from './list-parts.js';
 import { fieldHead, TAG } from './varint.js';
 
 export type { FrameMeta } from './envelope.js';
@@ -27,20 +28,6 @@ export function viewKey(v: ViewSpec): string {
 const ascii = new TextEncoder();
 
 const slice = (p: PackedParts, s: Span) => new Uint8Array(p.bytes, s[0], s[1]);
-
-/** Where the default channels' parts end: they come first in the buffer, contiguous (the opt-in channels' parts follow). */
-const defaultEnd = (p: PackedParts) => p.derivatives[0] + p.derivatives[1];
-
-/** The entries of a list part that view `v` receives: its symbols' and the market-wide ones. */
-function listEntries(p: PackedParts, list: ListPart, v: ViewSpec): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < list.keys.length; i++) {
-    const k = list.keys[i]!;
-    if (k !== '' && v.symbols && !v.symbols.has(k)) continue;
-    out.push(new Uint8Array(p.bytes, list.spans[2 * i]!, list.spans[2 * i + 1]!));
-  }
-  return out;
-}
 
 // Row index by symbol, per parts object, built on first use: a 20-symbol watchlist over
 // the whole market (1,550 rows in a FULL) looks its rows up instead of scanning every row,
@@ -78,9 +65,10 @@ function selectedRows(p: PackedParts, v: ViewSpec): number[] {
 /** The parts of `p` that view `v` receives, in snapshot order. */
 function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   const out: Uint8Array[] = [];
-  // A view of all the default channels and no watchlist takes their run as it is.
+  // The packed buffer holds the default channels' parts, contiguous: a view of all of them
+  // and no watchlist is the buffer itself.
   const all = v.symbols === null && DEFAULT_CHANNELS.every((c) => v.channels.has(c));
-  if (all && p.format === 'proto') return [new Uint8Array(p.bytes, 0, defaultEnd(p))];
+  if (all && p.format === 'proto') return [new Uint8Array(p.bytes, 0, p.boardEnd)];
   out.push(slice(p, p.header));
   if (v.channels.has('board')) for (const i of selectedRows(p, v)) out.push(new Uint8Array(p.bytes, p.rows[2 * i]!, p.rows[2 * i + 1]!));
   return out;
@@ -94,25 +82,42 @@ function trailingParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   return out;
 }
 
-/**
- * The opt-in channels' entries of view `v`. `replay`: the FULL a socket gets when it
- * connects or resyncs, which carries the recent alerts instead of those of this frame.
- */
-function eventParts(p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array[] {
-  if (!v.channels.has('alerts')) return [];
-  return listEntries(p, replay && p.alertsReplay.keys.length > 0 ? p.alertsReplay : p.alerts, v);
+/** The list channels' packed tables a frame of view `v` takes: the replay's where `replay` and it has one. */
+function listsOf(p: PackedParts, v: ViewSpec, replay: boolean): PackedList[] {
+  const out: PackedList[] = [];
+  for (const c of LIST_CHANNELS) {
+    if (!v.channels.has(c)) continue;
+    const l = (replay && p.replay[c]) || p.lists[c];
+    if (l) out.push(l);
+  }
+  return out;
+}
+
+/** The groups of list `l` that view `v` takes (its watchlist's symbols and the every-view groups). */
+function listGroups(p: PackedParts, l: PackedList, v: ViewSpec): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < l.keys.length; i++) if (takesGroup(v.symbols, l.keys[i]!)) out.push(new Uint8Array(p.bytes, l.spans[2 * i]!, l.spans[2 * i + 1]!));
+  return out;
+}
+
+/** Whether a FULL of view `v` served on connect or resync differs from the regular stream's FULL. */
+export function hasReplay(p: PackedParts, v: ViewSpec): boolean {
+  return LIST_CHANNELS.some((c) => v.channels.has(c) && p.replay[c] !== undefined);
 }
 
 function assembleProto(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array {
   const head = selectedParts(p, v);
-  const whole = head.length === 1 && head[0]!.byteLength === defaultEnd(p);
-  const body = [...head, ...(whole ? [] : trailingParts(p, v)), ...eventParts(p, v, replay)];
+  const body = head.length === 1 && head[0]!.byteLength === p.boardEnd ? head : [...head, ...trailingParts(p, v)];
+  // Each list entry is a tagged field of its own: the groups splice in as they are.
+  for (const l of listsOf(p, v, replay)) body.push(...listGroups(p, l, v));
   let len = 0;
   for (const b of body) len += b.byteLength;
   return Buffer.concat([protoEnvelope(meta, kind, baseSeq), fieldHead(TAG.FRAME_SNAPSHOT, len), ...body]);
 }
 
 const COMMA = ascii.encode(',');
+const CLOSE = ascii.encode(']');
+const listOpen = Object.fromEntries(LIST_CHANNELS.map((c) => [c, ascii.encode(`,${jsonListOpen(c)}`)]));
 
 function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: PackedParts, v: ViewSpec, replay: boolean): Uint8Array {
   const pieces: Uint8Array[] = [ascii.encode(`${jsonEnvelopeHead(meta, kind, baseSeq, 'snapshot')}{`)];
@@ -128,27 +133,27 @@ function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: 
     pieces.push(ascii.encode(']'));
   }
   for (const part of trailingParts(p, v)) pieces.push(COMMA, part);
-  // An empty list is left out, as the JSON mapping may.
-  const alerts = eventParts(p, v, replay);
-  if (alerts.length > 0) {
-    pieces.push(ascii.encode(',"alerts":['));
-    for (let i = 0; i < alerts.length; i++) {
+  // A list channel with nothing for this view is left out (the proto3 JSON mapping may omit an empty repeated field).
+  for (const c of LIST_CHANNELS) {
+    if (!v.channels.has(c)) continue;
+    const l = (replay && p.replay[c]) || p.lists[c];
+    const groups = l ? listGroups(p, l, v) : [];
+    if (groups.length === 0) continue;
+    pieces.push(listOpen[c]!);
+    for (let i = 0; i < groups.length; i++) {
       if (i > 0) pieces.push(COMMA);
-      pieces.push(alerts[i]!);
+      pieces.push(groups[i]!);
     }
-    pieces.push(ascii.encode(']'));
+    pieces.push(CLOSE);
   }
   pieces.push(ascii.encode('}}'));
   return Buffer.concat(pieces);
 }
 
 /**
- * One frame of view `v`, as the bytes to send. `replay`: the FULL for a socket that connects
- * or resyncs (the recent alerts rather than this frame's).
+ * One frame of view `v`, as the bytes to send. `replay`: the FULL a socket gets when it
+ * connects or resyncs (its list channels carry their replay, e.g. the last trades).
  */
 export function assembleView(meta: FrameMeta, kind: FrameKindName, baseSeq: number, parts: PackedParts, v: ViewSpec, replay = false): Uint8Array {
   return v.format === 'proto' ? assembleProto(meta, kind, baseSeq, parts, v, replay) : assembleJson(meta, kind, baseSeq, parts, v, replay);
 }
-
-/** Whether view `v`'s replay FULL differs from its FULL (only then is it assembled separately). */
-export const hasReplay = (v: ViewSpec) => v.channels.has('alerts');

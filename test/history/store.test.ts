@@ -133,6 +133,19 @@ for (const [name, skip, make] of stores) {
       expect(await reader.query({ kind: 'basis', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([{ ts: at('09:15:00'), contract: 'VN30F2405', feedCode: 'VN30F2405', futures: 1255.1, spot: 1250.5, basis: 4.6, basisPct: 0.368 }]);
     });
 
+    it('index candles: OHLC of the value, volume the rise of the total (the point before the range its base)', async () => {
+      const c = (from: number) => reader.query({ kind: 'index-candles', id: 'VN30', interval: '1m', from, to: at('15:00:00'), limit: 10 });
+      expect(await c(0)).toEqual([
+        { ts: at('09:15:00'), open: 1250.5, high: 1250.5, low: 1250.5, close: 1250.5, volume: 0, buyVolume: 0, sellVolume: 0, trades: 0 },
+        { ts: at('09:16:00'), open: 1251.25, high: 1251.25, low: 1251.25, close: 1251.25, volume: 2000, buyVolume: 0, sellVolume: 0, trades: 0 },
+      ]);
+      // From 09:16: the 09:15 point is before the range, and still the base of the rise.
+      expect((await c(at('09:16:00'))).map((x) => (x as { volume: number }).volume)).toEqual([2000]);
+      expect(await reader.query({ kind: 'index-candles', id: 'VN30', interval: '1d', from: 0, to: at('15:00:00'), limit: 10 })).toEqual([
+        { ts: at('00:00:00'), open: 1250.5, high: 1251.25, low: 1250.5, close: 1251.25, volume: 2000, buyVolume: 0, sellVolume: 0, trades: 0 },
+      ]);
+    });
+
     it('keeps who decided the side and the code the feed used', async () => {
       const t = at('10:30:00');
       await store.write('side-by', rows({

@@ -127,12 +127,20 @@ describe('alert engine', () => {
     expect(e.check(board(next, [], { tradingDate: '2026-06-02', derivatives: { symbol: 'VN30F2606', basis: -2 } }))).toEqual([]);
   });
 
-  it('the queue hands each alert to one frame and replays the last N', () => {
+  it('the queue hands each alert to one frame and replays the last N, grouped by symbol (market-wide ones under "")', () => {
     const q = new AlertQueue(2);
     const a = (id: string) => ({ id, type: 'ceiling', severity: 'CRITICAL' as const, symbol: 'FPT', value: 1, params: {}, timeMs: 1, message: id, wide: false });
     q.push([a('1'), a('2'), a('3')]);
-    expect(q.drain()).toEqual({ alerts: [a('1'), a('2'), a('3')], alertsReplay: [a('2'), a('3')] });
-    expect(q.drain()).toEqual({ alerts: [], alertsReplay: [a('2'), a('3')] });
+    const first = q.drain();
+    expect(first.since).toEqual(new Map([['FPT', [a('1'), a('2'), a('3')]]]));
+    expect(first.replay).toEqual(new Map([['FPT', [a('2'), a('3')]]]));
+    const second = q.drain();
+    expect(second.since).toEqual(new Map());
+    // Unchanged replay: the same groups (their encoding is cached by identity).
+    expect(second.replay).toBe(first.replay);
+    const wide = { ...a('4'), symbol: 'VN30', wide: true };
+    q.push([wide]);
+    expect(q.drain()).toEqual({ since: new Map([['', [wide]]]), replay: new Map([['FPT', [a('3')]], ['', [wide]]]) });
   });
 });
 

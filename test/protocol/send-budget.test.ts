@@ -5,6 +5,8 @@
 // still gets every frame, and a paused socket that reads again gets a FULL frame first.
 //
 // Big frames fill the kernel buffers fast (JSON, a frame every 10 ms, every other one FULL).
+// Twice: the budget set as a total, and the budget that grows with the clients (a share of
+// WS_SEND_BUDGET_PER_CLIENT_BYTES each, the total far away).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
 import { TestClient } from '../helpers/ws-client.js';
@@ -12,16 +14,21 @@ import { metric, startTestServer, type TestServer } from '../helpers/server.js';
 import { boardFrames, checkResyncRule, expectContiguous, metricUntil } from '../helpers/protocol.js';
 
 const PER_SOCKET = 1024 * 1024;
-const BUDGET = 512 * 1024;
 const N = 8;
+const SHARE = 288 * 1024;
+const CASES = [
+  { what: 'WS_MAX_BACKPRESSURE_TOTAL_BYTES', env: { WS_MAX_BACKPRESSURE_TOTAL_BYTES: String(512 * 1024), WS_SEND_BUDGET_PER_CLIENT_BYTES: '0' }, budget: 512 * 1024 },
+  // N + 1 sockets × the share: above the floor (2 × PER_SOCKET), far below the total.
+  { what: 'WS_SEND_BUDGET_PER_CLIENT_BYTES', env: { WS_MAX_BACKPRESSURE_TOTAL_BYTES: String(2 ** 30), WS_SEND_BUDGET_PER_CLIENT_BYTES: String(SHARE) }, budget: (N + 1) * SHARE },
+];
 const tcp = (c: TestClient) => (c.ws as unknown as { _socket: Socket })._socket;
 
-describe('process-wide send budget', () => {
+describe.each(CASES)('process-wide send budget ($what)', ({ env, budget: BUDGET }) => {
   let srv: TestServer;
   beforeAll(async () => {
     srv = await startTestServer({
       BROADCAST_INTERVAL_MS: '10', KEYFRAME_EVERY: '2', WS_SLOW_CLIENT_TIMEOUT_MS: '60000',
-      WS_MAX_BACKPRESSURE_BYTES: String(PER_SOCKET), WS_MAX_BACKPRESSURE_TOTAL_BYTES: String(BUDGET),
+      WS_MAX_BACKPRESSURE_BYTES: String(PER_SOCKET), ...env,
     });
   });
   afterAll(async () => {
@@ -29,10 +36,11 @@ describe('process-wide send budget', () => {
   });
 
   it('stalls lagging sockets once their unsent bytes pass the budget; the others still receive; a drained one gets a FULL', async () => {
-    expect(await metric(srv.http, 'boardcast_ws_send_budget_bytes')).toBe(BUDGET);
     const paused = await Promise.all(Array.from({ length: N }, () => TestClient.open(srv.ws('format=json'))));
     const bystander = await TestClient.open(srv.ws('format=json'));
     try {
+      // The budget in force with these N + 1 sockets (the per-client one follows the count).
+      await metricUntil(srv.http, 'boardcast_ws_send_budget_bytes', (v) => v === BUDGET, 5000);
       await Promise.all([...paused, bystander].map((c) => c.nth(3)));
       const stalls0 = await metric(srv.http, 'boardcast_budget_stalls_total');
       for (const c of paused) tcp(c).pause();

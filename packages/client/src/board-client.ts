@@ -6,6 +6,7 @@ import { backoffDelay, resolveBackoff } from './backoff.js';
 import { BoardState } from './board-state.js';
 import { decodeFrame, encodeClientMessage, frameSize, type ClientBody, type RawFrameData } from './codec.js';
 import { TypedEmitter } from './emitter.js';
+import { TradeSequencer } from './trade-sequencer.js';
 import { BoardClientError, ServerError } from './errors.js';
 import type {
   Alert,
@@ -14,6 +15,7 @@ import type {
   BoardClientOptions,
   BoardClientStats,
   BoardEvent,
+  Candle,
   ConnectionState,
   DecodedFrame,
   FeedEvent,
@@ -22,6 +24,8 @@ import type {
   PongEvent,
   StateEvent,
   SymbolState,
+  Trade,
+  TradeEvent,
   WebSocketConstructor,
   WebSocketLike,
 } from './types.js';
@@ -38,9 +42,16 @@ export interface BoardClientEvents {
   frame: [FrameMeta];
   /** The upstream feed's state changed (live / reconnecting / stale / failed), as the frames report it. */
   feed: [FeedEvent];
-  /** An alert of the `alerts` channel (ask for it: `channels` with 'alerts'); once per id, replays after a reconnect or resync included. */
+  /** Channel `trades`: each trade once, in trade_seq order per symbol, `gap` when some were missed. */
+  trade: [TradeEvent];
+  /** Channel `candles`: a symbol's or an index's 1-minute candle changed, or closed (`closed`). */
+  candle: [Candle];
+  /** Channel `alerts` (ask for it: `channels` with 'alerts'): once per id, replays after a reconnect or resync included. */
   alert: [Alert];
 }
+
+/** The per-frame list channels: events, not board state (the board would keep a FULL's lists across deltas). */
+const LIST_FIELDS = ['trades', 'candles', 'alerts'] as const;
 
 /** Alert ids remembered to drop repeats (a replay repeats at most ALERTS_REPLAY of the latest). */
 const SEEN_ALERTS = 1000;
@@ -72,6 +83,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   /** Subscription changes, replayed in order on every new socket. */
   private readonly subscriptionOps: ClientBody[] = [];
   private readonly counters = { frames: 0, resyncs: 0, reconnects: 0 };
+  private readonly trades = new TradeSequencer();
 
   constructor(opts: BoardClientOptions) {
     super();
@@ -115,7 +127,7 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
   }
 
   get stats(): Readonly<BoardClientStats> {
-    return { ...this.counters, ...this.boardState.stats };
+    return { ...this.counters, ...this.boardState.stats, tradeDuplicates: this.trades.duplicates, tradesMissed: this.trades.missed };
   }
 
   // ---- commands ----------------------------------------------------------------------
@@ -269,7 +281,13 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
       return;
     }
     if (!frame.snapshot) return;
-    this.emitAlerts((frame.snapshot as { alerts?: Alert[] }).alerts);
+    const lists = frame.snapshot as unknown as Record<string, unknown[] | undefined>;
+    const trades = (lists.trades ?? []) as Trade[];
+    const candles = (lists.candles ?? []) as Candle[];
+    const alerts = (lists.alerts ?? []) as Alert[];
+    for (const k of LIST_FIELDS) delete lists[k];
+    // Alerts go out whether or not the board applies this frame: their ids make them idempotent.
+    this.emitAlerts(alerts);
     const epochBefore = this.boardState.epoch;
     const result = this.boardState.apply(frame as DecodedFrame & { snapshot: Board }, this.listenerCount('symbol') > 0);
     // A DELTA of a new epoch asks for its FULL at once.
@@ -286,14 +304,15 @@ export class BoardClient extends TypedEmitter<BoardClientEvents> {
     }
     for (const [symbol, state] of result.changed) this.emit('symbol', symbol, state);
     if (result.feed) this.emit('feed', result.feed);
+    for (const t of this.trades.accept(frame.epoch, trades)) this.emit('trade', t);
+    for (const c of candles) this.emit('candle', c);
     this.emit('board', { board: this.boardState.board!, seq: frame.seq, epoch: frame.epoch, producedAtUs: frame.producedAtUs, kind: frame.kind });
   }
 
   private readonly seenAlerts = new Set<string>();
 
   /** Each alert once: the FULL of a (re)connect or resync replays recent ones already seen. */
-  private emitAlerts(alerts: Alert[] | undefined): void {
-    if (!alerts) return;
+  private emitAlerts(alerts: readonly Alert[]): void {
     for (const a of alerts) {
       if (this.seenAlerts.has(a.id)) continue;
       this.seenAlerts.add(a.id);

@@ -5,5 +5,6 @@ export { BoardClientError, ServerError, type BoardClientErrorCode } from './erro
 export { decodeFrame, encodeClientMessage, CLIENT_PROTOCOL_VERSION, type ClientBody, type RawFrameData } from './codec.js';
 export { backoffDelay, resolveBackoff, BACKOFF_DEFAULTS } from './backoff.js';
 export { TypedEmitter } from './emitter.js';
+export { TradeSequencer } from './trade-sequencer.js';
 export { applyDelta, applyFrame, diffSnapshots } from '../../../src/wire/delta.js';
 export type * from './types.js';

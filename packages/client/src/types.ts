@@ -8,6 +8,7 @@ export type PremiumName = keyof typeof boardcast.v1.Premium;
 export type FrameKindName = keyof typeof boardcast.v1.FrameKind;
 export type FeedStateName = keyof typeof boardcast.v1.FeedState;
 export type SymbolStatusName = keyof typeof boardcast.v1.SymbolStatus;
+export type TradeSideName = keyof typeof boardcast.v1.TradeSide;
 
 export interface PriceLevel {
   price: number;
@@ -158,6 +159,48 @@ export interface Board {
   feed: FeedStatus | null;
 }
 
+/** A trade of the `trades` channel. */
+export interface Trade {
+  /** The display name (VN30FYYMM for futures). */
+  symbol: string;
+  /** Per symbol, +1 per trade within an epoch (the first is 1). */
+  tradeSeq: number;
+  price: number;
+  volume: number;
+  /** ACTIVE_BUY, ACTIVE_SELL or NEUTRAL (auctions, trades inside the spread). */
+  side: TradeSideName;
+  /** The session the trade belongs to (ATO, CONTINUOUS, ATC, …). */
+  session: PhaseName;
+  /** Exchange time, ms since the Unix epoch. */
+  timeMs: number;
+}
+
+/** The `trade` event: a trade not seen before (repeats in a replay are dropped by trade_seq). */
+export interface TradeEvent extends Trade {
+  /** Trades of this symbol were missed just before this one (trade_seq skipped). */
+  gap: boolean;
+  /** How many (0 unless gap). */
+  missed: number;
+}
+
+/** A 1-minute candle of the `candles` channel (a symbol, a futures contract, or an index: VN30, VNINDEX). */
+export interface Candle {
+  symbol: string;
+  /** Bucket start, ms since the Unix epoch (the minutes of /api/history's 1m candles). */
+  timeMs: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  buyVolume: number;
+  sellVolume: number;
+  /** Number of trades (0 for an index). */
+  trades: number;
+  /** The minute is over: these are the final values. */
+  closed: boolean;
+}
+
 export interface FeedStatus {
   /** FEED_LIVE, FEED_RECONNECTING, FEED_STALE (connected but silent), FEED_FAILED. */
   state: FeedStateName;
@@ -248,6 +291,10 @@ export interface BoardClientStats {
   epochChanges: number;
   /** Reconnects scheduled after a socket closed or failed. */
   reconnects: number;
+  /** Trades dropped as repeats (a replay overlapping what was delivered). */
+  tradeDuplicates: number;
+  /** Trades known missed (trade_seq skipped). */
+  tradesMissed: number;
 }
 
 export interface BackoffOptions {

@@ -67,6 +67,11 @@ export interface MarketProcessorOptions {
   exchangeOf?: (symbol: string) => Exchange | undefined;
   /** Most classified trades kept for drainTrades(); 0 keeps none. Default 100,000. */
   tradeBufferLimit?: number;
+  /**
+   * Called with every accepted trade, in order, as it is accepted (the live trade tape and
+   * candles); independent of drainTrades(), whose buffer is history's.
+   */
+  onTrade?: (t: ClassifiedTrade) => void;
 }
 
 /** One basket symbol: its change counter and the last SymbolState built from it. */
@@ -104,6 +109,7 @@ export class MarketProcessor {
   private readonly marks = new SymbolMarks();
   private readonly tradeBufferLimit: number;
   private readonly classBySymbol = new Map<string, InstrumentClass>();
+  private readonly onTrade: ((t: ClassifiedTrade) => void) | undefined;
 
   private marketTimeMs = 0;
   /** Current session: its key (sessionKey) and [start, end) in UTC ms, to skip recomputing it. */
@@ -138,6 +144,7 @@ export class MarketProcessor {
     this.indexIds = [...new Set(opts.indexIds ?? DEFAULT_INDEX_IDS)];
     this.indices = new IndexTracker(this.indexIds);
     this.tradeBufferLimit = opts.tradeBufferLimit ?? DEFAULT_TRADE_BUFFER_LIMIT;
+    this.onTrade = opts.onTrade;
     this.slots = this.basket.map((symbol) => ({ symbol, version: 0, updatedAtMs: 0, built: undefined, builtVersion: -1, builtSecond: NaN }));
     for (const s of this.slots) this.slotBySymbol.set(s.symbol, s);
     for (const s of this.basket) this.classBySymbol.set(s, stockClassOf(opts.exchangeOf?.(s) ?? 'HOSE'));
@@ -275,9 +282,10 @@ export class MarketProcessor {
     // Futures trades go to the trade log only: the board's flow split is for stocks.
     if (onBoard) this.flows.add(ev.symbol, phase, side, volume, volume * ev.last);
     this.accepted++;
-    if (this.trades.length < this.tradeBufferLimit) {
-      this.trades.push({ symbol: ev.symbol, feedCode, timeMs: ev.timeMs, price: ev.last, volume, side, sideBy, phase });
-    } else this.dropped++;
+    const trade: ClassifiedTrade = { symbol: ev.symbol, feedCode, timeMs: ev.timeMs, price: ev.last, volume, side, sideBy, phase };
+    if (this.trades.length < this.tradeBufferLimit) this.trades.push(trade);
+    else this.dropped++;
+    this.onTrade?.(trade);
   }
 
   private applyForeign(ev: ForeignEvent): boolean {
