@@ -9,7 +9,7 @@
 //                           [--format proto] [--warmup 2] [--ramp 2500] [--threads N]
 //                           [--decode header|full] [--idle-clients N] [--no-floor] [--no-idle]
 //                           [--cpu-prof] [--server DIR] [--nats] [--pin]
-//                           [--channels board,trades,candles] [--sim-tps 40]
+//                           [--channels board,trades,candles] [--sim-tps 40] [--watchlists 20]
 //
 // --channels LIST measures what opt-in channels cost instead: at each client count (default
 // 1000), boardcast with every client on `?channels=board` (the baseline), then every client
@@ -23,6 +23,13 @@
 // ingest → NATS → 1 edge at each client count (the latency the bus adds), then the same
 // clients split over 2 edges (throughput, p99), with a private nats-server on a free
 // loopback port (test/helpers/nats-server.ts, shared with test/scale). Default clients: 1000,5000.
+//
+// --watchlists N (npm run bench:fanout -- --watchlists 20 --pin) measures personal
+// watchlists at scale instead: UNIVERSE=all (the simulated whole market, mid-session), at
+// each client count every client on the VN30 board (one shared view: the baseline), then,
+// on a fresh server, every client with its own random N-symbol watchlist over the whole
+// universe (one view per client; WS_MAX_VIEWS raised to allow them). Main-thread time per
+// frame, CPU per delivered message, RSS, and the ratio watchlists / board. Default clients: 1000,5000.
 //
 // --server DIR runs boardcast from another built checkout (DIR/dist/src/main.js), e.g. a
 // `git worktree` of a given commit, while the baseline and the loadgen come from this one.
@@ -39,6 +46,8 @@ import { runLoadgen, type LoadgenResult } from '../src/loadgen/run.js';
 import type { DecodeMode, LoadgenOptions, WireFormat } from '../src/loadgen/options.js';
 import { percentileChartSvg, type ChartSeries } from './lib/chart.js';
 import { NatsServer } from '../test/helpers/nats-server.js';
+import { prng } from '../test/helpers/prng.js';
+import { universe } from '../src/market/rules/universe.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 import { CLK_TCK, pinApart, waitReady, sampleProc, sampleWindow, sleep, spawnServer as spawnChild, type PinPlan, type ProcSample, type Server } from './lib/procs.js';
 
@@ -65,11 +74,14 @@ const { values: argv } = parseArgs({
     pin: { type: 'boolean', default: false },
     channels: { type: 'string' },
     'sim-tps': { type: 'string', default: '40' },
+    watchlists: { type: 'string' },
   },
 });
 const natsMode = argv.nats!;
 const channelsMode = argv.channels !== undefined;
-const clientCounts = (argv.clients ?? (natsMode ? '1000,5000' : channelsMode ? '1000' : '1000,5000,10000')).split(',').map((s) => Number(s.trim()));
+const watchlistSize = argv.watchlists === undefined ? 0 : Number(argv.watchlists);
+if (!Number.isInteger(watchlistSize) || watchlistSize < 0) throw new Error(`--watchlists must be a positive integer (symbols per watchlist), got ${argv.watchlists}`);
+const clientCounts = (argv.clients ?? (natsMode || watchlistSize > 0 ? '1000,5000' : channelsMode ? '1000' : '1000,5000,10000')).split(',').map((s) => Number(s.trim()));
 if (clientCounts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--clients must be a comma-separated list of positive integers, got ${argv.clients}`);
 const durationS = Number(argv.duration);
 const intervalMs = Number(argv.interval);
@@ -192,6 +204,8 @@ interface Target {
   servers: Server[];
   urls: string[];
   others?: Array<{ name: string; pid: number }>;
+  /** Per-client query suffixes (--watchlists: each client's own watchlist). */
+  queries?: string[];
 }
 
 const single = (server: Server, url: string): Target => ({ label: server.system, servers: [server], urls: [url] });
@@ -218,7 +232,7 @@ async function measure(target: Target, clients: number): Promise<{ row: RunRow; 
   const idle = sumSamples(servers.map((s) => [sampleProc(s.pid)]))[0]!;
   // Several endpoints: one shard (thread) per endpoint at least, the same number on each.
   const shards = urls.length > 1 ? Math.max(urls.length, threads - (threads % urls.length)) : threads;
-  const opts: LoadgenOptions = { url: urls[0]!, urls: urls.length > 1 ? urls : undefined, clients, durationS, warmupS, format, decode, rampPerS, threads: shards, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
+  const opts: LoadgenOptions = { url: urls[0]!, urls: urls.length > 1 ? urls : undefined, queries: target.queries, clients, durationS, warmupS, format, decode, rampPerS, threads: shards, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
   const t0 = Date.now();
   const windowStart = t0 + 250 + (clients / rampPerS) * 1000 + warmupS * 1000;
   const windowEnd = windowStart + durationS * 1000;
@@ -462,8 +476,82 @@ async function channelsBench(list: string): Promise<void> {
   console.log(`\nresults: ${out}`);
 }
 
+// ───────────────────────────── --watchlists: personal watchlists vs the shared board ─────────────────────────────
+/** `n` distinct symbols of `from`, drawn with a seeded PRNG (the same lists every run). */
+function randomWatchlists(count: number, size: number, from: readonly string[], seed: number): string[] {
+  const rnd = prng(seed);
+  return Array.from({ length: count }, () => {
+    const s = new Set<string>();
+    while (s.size < size) s.add(from[Math.floor(rnd() * from.length)]!);
+    return `symbols=${[...s].join(',')}`;
+  });
+}
+
+async function watchlistBench(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  const all = universe('all').symbols;
+  const rows: Array<RunRow & { views: string; cpuUsPerMsg: number; mainUsPerMsg: number; mainMsPerFrame: number | null; publishMsPerFrame: number | null }> = [];
+  const runs: Array<{ row: RunRow; result: LoadgenResult }> = [];
+  console.error(`fanout --watchlists ${watchlistSize}: boardcast ${BOARDCAST_MAIN}; UNIVERSE=all; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, ${threads} loadgen threads`);
+  for (const clients of clientCounts) {
+    // 1 view on the board run, `clients` views on the watchlist run: the cap must allow them (default 1,000).
+    const env = { UNIVERSE: 'all', SIM_START_TIME: '10:00:00', WS_MAX_VIEWS: String(clients + 100) };
+    for (const views of ['board VN30', `watchlists ${watchlistSize}`]) {
+      const bc = await startBoardcast(intervalMs, cpuProf && clients === maxClients && views !== 'board VN30', env);
+      try {
+        await waitReady(bc);
+        const watch = views !== 'board VN30';
+        const url = `ws://127.0.0.1:${bc.port}/ws?${query}${watch ? '' : '&board=VN30'}`;
+        const r = await measure({ label: views, servers: [bc], urls: [url], queries: watch ? randomWatchlists(clients, watchlistSize, all, clients) : undefined }, clients);
+        const perMsg = (pct: number) => round(((pct / 100) * 1e6) / Math.max(1, r.row.msgsPerS), 2);
+        const row = {
+          ...r.row,
+          views,
+          cpuUsPerMsg: perMsg(r.row.cpuPct),
+          mainUsPerMsg: perMsg(r.row.mainThreadCpuPct),
+          mainMsPerFrame: r.row.mainCpuMsPerFramePer1k === null ? null : round((r.row.mainCpuMsPerFramePer1k * clients) / 1000, 2),
+          publishMsPerFrame: r.row.publishMsPerFramePer1k === null ? null : round((r.row.publishMsPerFramePer1k * clients) / 1000, 2),
+        };
+        rows.push(row);
+        runs.push(r);
+        jsonLine('fanout-watchlists', row);
+      } finally {
+        await bc.stop();
+      }
+    }
+  }
+  const ratios: Array<Record<string, unknown>> = [];
+  for (const clients of clientCounts) {
+    const [b, w] = [rows.find((r) => r.clients === clients && r.views === 'board VN30'), rows.find((r) => r.clients === clients && r.views !== 'board VN30')];
+    if (!b || !w) continue;
+    const q = (x: number | null, y: number | null) => (x === null || y === null || y === 0 ? null : round(x / y, 2));
+    const r = { clients, 'main µs/msg': q(w.mainUsPerMsg, b.mainUsPerMsg), 'cpu µs/msg': q(w.cpuUsPerMsg, b.cpuUsPerMsg), 'main ms/frame': q(w.mainMsPerFrame, b.mainMsPerFrame), 'publish ms/frame': q(w.publishMsPerFrame, b.publishMsPerFrame), rss: q(w.rssMiB, b.rssMiB), p99: q(w.p99Ms, b.p99Ms), 'msg/s': q(w.msgsPerS, b.msgsPerS) };
+    ratios.push(r);
+    jsonLine('fanout-watchlists-ratio', r);
+  }
+  printTable(`bench:fanout --watchlists ${watchlistSize} — UNIVERSE=all (simulated whole market), ${format}, ${intervalMs} ms interval, ${durationS} s window; CPU from /proc (process: main thread + market worker)`, rows.map((r) => ({
+    views: r.views, clients: r.clients, conn: r.connected, fail: r.connectFailures, p50: r.p50Ms, p99: r.p99Ms, 'msg/s': r.msgsPerS, expected: r.expectedMsgsPerS, gaps: r.seqGaps,
+    'cpu%': r.cpuPct, 'main%': r.mainThreadCpuPct, 'cpu µs/msg': r.cpuUsPerMsg, 'main µs/msg': r.mainUsPerMsg, 'main ms/frame': r.mainMsPerFrame ?? '-', 'publish ms/frame': r.publishMsPerFrame ?? '-', rssMiB: r.rssMiB, 'B/client/s': r.bytesPerClientPerS,
+  })));
+  printTable('ratios watchlists / board (same run; goal: main µs/msg ≤ 1.5)', ratios);
+  const profile = cpuProf ? summarizeProfiles(PROF_DIR) : [];
+  const out = join(RESULTS, `fanout-watchlists-${STAMP}.json`);
+  writeFileSync(out, `${JSON.stringify({
+    bench: 'fanout-watchlists', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
+    options: { clients: clientCounts, watchlistSize, durationS, warmupS, intervalMs, format, decode, rampPerS, threads },
+    machine: { cores: availableParallelism(), node: process.version, pinned: pin },
+    rows, ratios, profile, runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
+  }, null, 2)}\n`);
+  console.log(`\nresults: ${out}`);
+}
+
 if (natsMode) {
   await natsBench();
+  process.exit(0);
+}
+if (watchlistSize > 0) {
+  await watchlistBench();
   process.exit(0);
 }
 if (channelsMode) {

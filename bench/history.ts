@@ -5,6 +5,12 @@
 //  - candle latency: 1m / 5m / 15m / 1h / 1d candles of one symbol over the whole day
 //    (store.query, as a query thread runs it), median and p99 over repeated runs; baseline:
 //    fetching the same range's raw ticks (limit 10,000).
+//  - market rate: the whole market (UNIVERSE=all, 1,550 symbols, liquidity as uneven as the
+//    simulator's) at a steady trade rate (BENCH_RATES, default 2,000 and 10,000 trades/s,
+//    for BENCH_RATE_SECONDS, default 10), handed to the writer every HISTORY_FLUSH_MS (100 ms)
+//    as the worker's tap does: rows/s written, and the lag from a chunk's hand-over to its
+//    commit (p50 / p99 / max), and the backlog at most. Keeps up = written rate ≈ offered
+//    and lag bounded by a few flushes.
 // PostgreSQL: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a
 // temporary database is created and dropped. Skipped when unreachable.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +22,7 @@ import { openStore, type HistoryStore, type StoreTarget } from '../src/history/s
 import { emptyRows, INTERVALS, type HistoryRows, type Interval, type TickRow } from '../src/history/types.js';
 import { VN30_BASKET } from '../src/market/sim/basket.js';
 import { Rng } from '../src/market/sim/rng.js';
+import { universe } from '../src/market/rules/universe.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 
 const TICKS = Number(process.env.BENCH_TICKS ?? 500_000);
@@ -55,6 +62,69 @@ async function ingest(store: HistoryStore, ticks: TickRow[], batchMax: number, c
   return ticks.length / ((performance.now() - t0) / 1000);
 }
 
+const RATES = (process.env.BENCH_RATES ?? '2000,10000').split(',').map(Number);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
+const FLUSH_MS = 100;
+
+/** Trades over the whole universe at `perS`, in the tap's 100 ms chunks; lag from hand-over to commit. */
+async function marketRate(store: HistoryStore, perS: number, seconds: number) {
+  const symbols = universe('all').symbols;
+  const gen = new Rng(11);
+  // Zipf-like: the k-th most traded symbol's share ∝ 1/(k+1) — a few dozen take most trades.
+  const weights = symbols.map((_, k) => 1 / (k + 1));
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const w of weights) cumulative.push((acc += w));
+  const pick = () => {
+    const x = gen.next() * acc;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return symbols[lo]!;
+  };
+  const w = new BatchWriter(store, { bufferRows: 1_000_000, batchMax: BATCH_MAX, retryMinMs: 10, retryMaxMs: 100 });
+  w.start();
+  const chunks: Array<{ at: number; upTo: number }> = [];
+  const lags: number[] = [];
+  let handed = 0;
+  let maxBacklog = 0;
+  const perChunk = Math.round((perS * FLUSH_MS) / 1000);
+  const t0 = performance.now();
+  let ts = Date.parse('2024-05-03T10:00:00+07:00'); // the next day: the candle queries below read only the first
+  // Commits are seen between the writer's awaits: every chunk whose last row is written has landed.
+  const settle = () => {
+    const written = w.stats.written.ticks;
+    while (chunks.length > 0 && chunks[0]!.upTo <= written) lags.push(performance.now() - chunks.shift()!.at);
+    maxBacklog = Math.max(maxBacklog, w.stats.buffered);
+  };
+  const poll = setInterval(settle, 2);
+  for (let k = 0; k < (seconds * 1000) / FLUSH_MS; k++) {
+    const due = t0 + k * FLUSH_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const r: HistoryRows = emptyRows();
+    for (let i = 0; i < perChunk; i++) {
+      const r2 = gen.next();
+      r.ticks.push({ symbol: pick(), ts: ts++, price: 10_000 + 100 * Math.floor(gen.next() * 100), volume: 100 * (1 + Math.floor(gen.next() * 50)), side: r2 < 0.45 ? 'buy' : r2 < 0.9 ? 'sell' : 'neutral', phase: 3 });
+    }
+    handed += perChunk;
+    w.push(r);
+    chunks.push({ at: performance.now(), upTo: handed });
+  }
+  const lastHandedAt = performance.now();
+  await w.flush(Date.now() + 600_000);
+  settle();
+  clearInterval(poll);
+  const tookS = (performance.now() - t0) / 1000;
+  lags.sort((a, b) => a - b);
+  const q = (p: number) => round(lags[Math.min(lags.length - 1, Math.floor(lags.length * p))] ?? Number.NaN, 1);
+  return { offeredPerS: perS, rows: w.stats.written.ticks, dropped: w.stats.dropped.ticks, writtenPerS: Math.round(w.stats.written.ticks / tookS), lagP50Ms: q(0.5), lagP99Ms: q(0.99), lagMaxMs: round(lags.at(-1) ?? Number.NaN, 1), drainAfterLastMs: round(performance.now() - lastHandedAt, 1), maxBacklogRows: maxBacklog, batches: w.stats.batches };
+}
+
 async function timeQuery(fn: () => Promise<unknown>, runs: number): Promise<{ medianMs: number; p99Ms: number }> {
   for (let i = 0; i < 2; i++) await fn();
   const s: number[] = [];
@@ -78,6 +148,11 @@ async function benchStore(name: string, target: StoreTarget, day: TickRow[], bas
   const ingestRow = { store: name, what: 'ingest', rows: day.length, rowsPerSec: Math.round(rate), baselineRowsPerSec: Math.round(baseRate), ratio: round(rate / baseRate) };
   jsonLine('history', ingestRow);
   rows.push(ingestRow);
+  for (const perS of RATES) {
+    const r = { store: name, what: 'market rate', ...(await marketRate(store, perS, RATE_SECONDS)) };
+    jsonLine('history', r);
+    rows.push(r);
+  }
   const reader = await openStore(target, { readOnly: true });
   const symbol = 'FPT';
   const range = { from: OPEN, to: CLOSE + 60_000 };
@@ -124,4 +199,5 @@ if (pgUp) {
   }
 }
 printTable(`history ingest: ${TICKS} ticks (VN30 basket, one trading day); baseline = 100-row transactions on ${BASELINE_TICKS} rows`, results.filter((r) => r.what === 'ingest'));
-printTable('history candle queries over the day (one symbol); baseline = fetching the raw ticks of the range', results.filter((r) => r.what !== 'ingest'));
+printTable(`history at the whole market's trade rate (UNIVERSE=all, ${RATE_SECONDS} s at each rate, 100 ms hand-overs): written rows/s, lag hand-over → commit`, results.filter((r) => r.what === 'market rate'));
+printTable('history candle queries over the day (one symbol); baseline = fetching the raw ticks of the range', results.filter((r) => String(r.what).startsWith('candles')));

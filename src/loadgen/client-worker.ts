@@ -97,8 +97,10 @@ class Shard {
 
   private open(): void {
     const c = this.c;
+    const query = this.task.queries?.[c.attempted];
     c.attempted++;
-    const ws = new WebSocket(this.task.url, { perMessageDeflate: false, handshakeTimeout: this.task.connectTimeoutMs });
+    const url = query ? `${this.task.url}${this.task.url.includes('?') ? '&' : '?'}${query}` : this.task.url;
+    const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: this.task.connectTimeoutMs });
     this.sockets.add(ws);
     let opened = false;
     let seq: SeqState = null;

@@ -9,6 +9,8 @@ import type { SeqCounts } from './stats.js';
 export interface ShardTask {
   shardId: number;
   url: string;
+  /** Per-client query suffixes (appended with '&'), this shard's clients in order; absent: `url` for all. */
+  queries?: string[];
   format: WireFormat;
   decode: DecodeMode;
   clients: number;

@@ -17,6 +17,11 @@ export interface LoadgenOptions {
    * number); `url` is then only the label of the result.
    */
   urls?: string[];
+  /**
+   * Programmatic only (bench:fanout --watchlists): client i appends `&${queries[i % length]}`
+   * to its URL, e.g. its own watchlist, so every socket can have a view of its own.
+   */
+  queries?: string[];
   clients: number;
   durationS: number;
   warmupS: number;

@@ -115,12 +115,16 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
   const shardClients = splitEvenly(clients, threads);
   const shardRamp = opts.rampPerS / threads;
 
+  let firstClient = 0;
   const tasks = shardClients.map((n, shardId) => {
+    const from = firstClient;
+    firstClient += n;
+    const queries = opts.queries?.length ? Array.from({ length: n }, (_, i) => opts.queries![(from + i) % opts.queries!.length]!) : undefined;
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
     port1.on('message', (msg: WorkerToMain) => latest.set(msg.shardId, msg));
     const task: ShardTask = {
-      shardId, url: opts.urls?.length ? opts.urls[shardId % opts.urls.length]! : opts.url, format: opts.format, decode: opts.decode, clients: n, rampPerS: shardRamp,
+      shardId, url: opts.urls?.length ? opts.urls[shardId % opts.urls.length]! : opts.url, ...(queries ? { queries } : {}), format: opts.format, decode: opts.decode, clients: n, rampPerS: shardRamp,
       startAtMs, windowStartMs, windowEndMs, connectTimeoutMs: opts.connectTimeoutMs, port: port2,
     };
     return pool.run(task, { transferList: [port2] }) as Promise<ShardResult>;

@@ -38,6 +38,7 @@ import { BusConnection } from '../scale/nats.js';
 import { natsConnectSettings, redactNatsUrl } from '../nats-options.js';
 import { natsNames } from '../scale/subjects.js';
 import { nowUs } from '../util/clock.js';
+import { LogLimiter } from '../log-limiter.js';
 
 
 /** The lease: half the failover bound, so expiry + poll + a worker start fit inside it. */
@@ -53,6 +54,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     term: new Gauge({ name: 'boardcast_ingest_term', help: 'Leadership term (lease KV revision) this ingest last held', registers: [metrics.registry] }),
     published: new Counter({ name: 'boardcast_bus_frames_published_total', help: 'Frame messages published on NATS', labelNames: ['format'] as const, registers: [metrics.registry] }),
     dropped: new Counter({ name: 'boardcast_bus_frames_dropped_total', help: 'Frames not published because NATS was disconnected (never replayed later)', registers: [metrics.registry] }),
+    tooLarge: new Counter({ name: 'boardcast_bus_frames_too_large_total', help: "Frames not published because a format's message exceeds the NATS server's max_payload", labelNames: ['format'] as const, registers: [metrics.registry] }),
     publishBytes: new Gauge({ name: 'boardcast_bus_frame_bytes', help: 'Size of the latest frame message by format', labelNames: ['format'] as const, registers: [metrics.registry] }),
     kvPutSeconds: new Histogram({ name: 'boardcast_bus_kv_put_seconds', help: 'Time to store the latest FULL frame in the KV bucket', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [metrics.registry] }),
   };
@@ -84,7 +86,9 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
   // ── the leader's market worker ───────────────────────────────────────────────
   let source: { source: LocalFrameSource; term: number } | undefined;
   let basket: string[] = [];
+  let boards: Record<string, string[]> | undefined;
   let epoch = '';
+  const tooLargeLog = new LogLimiter(60_000);
   const storeFull = latestWins(framesKv, (s) => m.kvPutSeconds.observe(s), log);
 
   const onMessage = (term: number) => (msg: WorkerToMain) => {
@@ -92,6 +96,7 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
     switch (msg.type) {
       case 'ready':
         basket = msg.basket;
+        boards = msg.boards;
         epoch = msg.epoch;
         log.info({ epoch, term, symbols: basket.length }, 'market worker ready (leader)');
         break;
@@ -104,13 +109,28 @@ export async function startIngest(config: Config, log: Logger, opts: { history?:
           break;
         }
         const header: FrameHeader = { term, epoch, seq: msg.seq, producedAtUs: msg.producedAtUs, keyframe: msg.keyframe, buildUs: msg.buildUs, formats: msg.full.map((p) => p.format), basket, sentAtUs: nowUs() };
-        for (const full of msg.full) {
+        // The feed's boards ride on keyframes and on the KV's FULL (what a starting edge reads first).
+        const withBoards: FrameHeader = boards ? { ...header, boards } : header;
+        const out = msg.full.map((full) => {
           const delta = msg.delta?.find((d) => d.format === full.format) ?? null;
-          const bytes = encodeBusFrame(header, full, delta);
+          const bytes = encodeBusFrame(msg.keyframe ? withBoards : header, full, delta);
+          return { full, bytes, stored: delta || !msg.keyframe ? encodeBusFrame(withBoards, full, null) : bytes };
+        });
+        // The whole market's JSON FULL is ~1.3 MB, over NATS's 1 MB default: publishing it would
+        // throw, and an edge completes a frame only with every format. The whole frame is
+        // dropped, counted and said (once a minute) until the operator raises max_payload.
+        const maxPayload = bus.nc.info?.max_payload ?? Number.POSITIVE_INFINITY;
+        const over = out.find((o) => Math.max(o.bytes.byteLength, o.stored.byteLength) > maxPayload);
+        if (over) {
+          m.tooLarge.inc({ format: over.full.format });
+          tooLargeLog.run('too-large', (suppressed) => log.error({ format: over.full.format, bytes: Math.max(over.bytes.byteLength, over.stored.byteLength), maxPayload, suppressed }, "frame message over the NATS server's max_payload: not published (raise max_payload, see deploy/k8s/nats-server.conf)"));
+          break;
+        }
+        for (const { full, bytes, stored } of out) {
           bus.nc.publish(names.frameSubject(full.format), bytes);
           m.published.inc({ format: full.format });
           m.publishBytes.set({ format: full.format }, bytes.byteLength);
-          storeFull(names.fullKey(full.format), delta ? encodeBusFrame(header, full, null) : bytes);
+          storeFull(names.fullKey(full.format), stored);
         }
         break;
       }

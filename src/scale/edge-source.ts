@@ -64,6 +64,8 @@ export class NatsFrameSource extends FrameSource {
   private readonly metrics: EdgeMetrics | undefined;
   private readonly dropLog = new LogLimiter();
   private firstFrameAt: number | undefined;
+  /** The boards last announced ('ready'), as JSON: announced again only when they change. */
+  private boardsSent: string | undefined;
   private lastHeartbeatAt: number | undefined;
   private feed: FeedStatus | undefined;
   private stopped = false;
@@ -226,9 +228,16 @@ export class NatsFrameSource extends FrameSource {
     const from = this.fence.epoch;
     const { newEpoch, gap } = this.fence.commit(h, now);
     let keyframe = h.keyframe || fromStore;
+    // The feed's boards come with keyframes: a new epoch whose first frame here was a delta
+    // gets them (a second 'ready', same epoch) with its next keyframe.
+    const boards = h.boards ? JSON.stringify(h.boards) : undefined;
+    if (newEpoch || (boards !== undefined && boards !== this.boardsSent)) {
+      if (newEpoch) this.boardsSent = undefined;
+      this.boardsSent = boards ?? this.boardsSent;
+      this.emit('message', { type: 'ready', epoch: h.epoch, basket: h.basket, ...(h.boards ? { boards: h.boards } : {}) });
+    }
     if (newEpoch) {
       if (from) this.log.info({ from, to: h.epoch, term: h.term }, 'new epoch from the ingest');
-      this.emit('message', { type: 'ready', epoch: h.epoch, basket: h.basket });
       keyframe = true;
     } else if (gap) {
       this.stats.gaps++;

@@ -4,7 +4,7 @@
 // the bytes a client receives are the bytes the ingest's worker encoded, on every edge.
 //
 // Layout: "BCF1" | u32 LE header length | header (JSON, UTF-8) | full bytes | delta bytes.
-// The header is small (spans and the basket); the parts are copied verbatim.
+// The header is small (spans, the basket, on keyframes the boards); the parts are copied verbatim.
 import { FrameCodecError } from './errors.js';
 import { WIRE_FORMATS, type WireFormat } from '../wire/formats.js';
 import { LIST_CHANNELS, type ListChannel, type PackedList, type PackedParts, type Span } from '../wire/frame-parts.js';
@@ -23,6 +23,12 @@ export interface FrameHeader {
   /** Every format published for this seq: an edge emits the frame once it has them all. */
   formats: WireFormat[];
   basket: string[];
+  /**
+   * The named boards as the ingest's feed learned them (the worker's 'ready'), e.g. the
+   * HNX list from SSI's securities lists. Only on keyframes and the KV's latest FULL: the
+   * lists are as large as the basket and change only with a new epoch.
+   */
+  boards?: Record<string, string[]>;
   /** µs wall clock when the ingest published it (NATS path latency probes). */
   sentAtUs: number;
 }
@@ -78,6 +84,17 @@ const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isFi
 const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 2 && s.every(isCount);
 const isObject = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
 const isSymbolList = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS && a.every((x) => typeof x === 'string' && SYMBOL_RE.test(x));
+const MAX_BOARDS = 32;
+const BOARD_RE = /^[A-Z0-9-]{1,16}$/;
+
+/** The boards of a header: absent is fine (a delta, or a feed without lists); present, every name and list checked. */
+function boardLists(b: unknown): Record<string, string[]> | undefined {
+  if (b === undefined) return undefined;
+  if (!isObject(b)) throw bad('malformed header: boards');
+  const names = Object.keys(b);
+  if (names.length > MAX_BOARDS || !names.every((n) => BOARD_RE.test(n) && isSymbolList(b[n]))) throw bad('malformed header: boards');
+  return b as Record<string, string[]>;
+}
 
 /** A list channel table (keys: symbols, and at most one '' for the every-view group). */
 const isGroupKeys = (a: unknown): a is string[] => Array.isArray(a) && a.length <= MAX_SYMBOLS + 1 && a.every((x) => x === '' || (typeof x === 'string' && SYMBOL_RE.test(x)));
@@ -143,6 +160,7 @@ export function decodeBusFrame(data: Uint8Array): BusFrame {
   const formats = h.formats;
   if (!Array.isArray(formats) || formats.length === 0 || formats.length > WIRE_FORMATS.length || !formats.every((f) => WIRE_FORMATS.includes(f as WireFormat)) || new Set(formats).size !== formats.length || !formats.includes(format)) throw bad('malformed header: formats');
   if (!isSymbolList(h.basket)) throw bad('malformed header: basket');
+  const boards = boardLists(h.boards);
   const fullMeta = partsMeta(h.full);
   const deltaMeta = h.delta === null ? null : partsMeta(h.delta);
   const body = 8 + headLen;
@@ -156,6 +174,7 @@ export function decodeBusFrame(data: Uint8Array): BusFrame {
     buildUs: h.buildUs,
     formats: formats as WireFormat[],
     basket: h.basket,
+    ...(boards ? { boards } : {}),
     sentAtUs: h.sentAtUs,
     format,
     full: parts(format, fullMeta, data, body),

@@ -29,7 +29,7 @@ import type { MarketSupervisor } from './market-supervisor.js';
 import { MessageRateLimiter } from './rate-limit.js';
 import { admitClient, refusal, refuseUpgrade, upgradeAsync } from './upgrade.js';
 import { loadUws } from './uws.js';
-import { allowedChannels, boardsOf, initialBasket, namedBoard, parseChannels, parseSelection, parseSymbols, selectionErrorOptions, tooManySymbols } from './views.js';
+import { allowedChannels, boardsOf, defaultBoardSymbols, initialBasket, namedBoard, parseChannels, parseSelection, parseSymbols, selectionErrorOptions, tooManySymbols, universeBody } from './views.js';
 import { universe } from '../market/rules/universe.js';
 import { viewKey, type ViewSpec } from '../wire/views.js';
 import { boardPageRoutes } from './static.js';
@@ -95,7 +95,8 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
       case 'ready':
         basket = msg.basket;
         boards = boardsOf(market, msg.boards);
-        broadcaster.setEpoch(msg.epoch);
+        // An edge says 'ready' again, same epoch, when the ingest's boards reach it after the epoch's first frame.
+        if (msg.epoch !== broadcaster.epoch) broadcaster.setEpoch(msg.epoch);
         log.info({ epoch: msg.epoch, symbols: msg.basket.length, source: source.kind }, 'market worker ready');
         break;
       case 'frame':
@@ -305,7 +306,8 @@ export async function startClientServer(deps: ClientServerDeps): Promise<ServerH
         if (!selection.ok) return httpError(selection.code, selection.message, selectionErrorOptions(selection.code));
         return snapshots.answer(req.auth.channels, req.header('if-none-match'), selection.symbols);
       } },
-    { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: basket, boards: [...boards.lists.keys()] }) },
+    { pattern: '/api/vn30', name: 'api.vn30', access: 'market', cors: true, handle: () => json('200 OK', { symbols: defaultBoardSymbols(boards, basket) }) },
+    { pattern: '/api/universe', name: 'api.universe', access: 'market', cors: true, handle: () => json('200 OK', universeBody(market, boards, basket)) },
     ...historyRoutes(history),
     ...boardPageRoutes(),
   ];

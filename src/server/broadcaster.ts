@@ -93,6 +93,8 @@ export class Broadcaster {
   private readonly views = new Map<string, View>();
   private readonly sockets = new Set<WebSocket<SocketData>>();
   private readonly pending = new Set<WebSocket<SocketData>>();
+  /** Sockets per format, kept as they join and leave: read on every connect and close, so never a walk over thousands of views. */
+  private readonly perFormat: ClientCounts = { proto: 0, json: 0 };
   /** Pending sockets to serve a FULL once the current uWS callback has returned (serveSoon). */
   private readonly soon = new Map<WebSocket<SocketData>, SocketData>();
   private latest: Latest | undefined;
@@ -124,9 +126,7 @@ export class Broadcaster {
   }
 
   counts(): ClientCounts {
-    const c: ClientCounts = { proto: 0, json: 0 };
-    for (const v of this.views.values()) c[v.spec.format] += v.count;
-    return c;
+    return { ...this.perFormat };
   }
 
   /** A new worker epoch: frames of the old one must never reach a socket again. */
@@ -390,6 +390,7 @@ export class Broadcaster {
   }
 
   private join(d: SocketData): void {
+    this.perFormat[d.view.format]++;
     const v = this.views.get(d.key);
     if (v) v.count++;
     else {
@@ -401,6 +402,7 @@ export class Broadcaster {
   private leave(d: SocketData): void {
     const v = this.views.get(d.key);
     if (!v) return;
+    this.perFormat[d.view.format]--;
     if (--v.count > 0) return;
     this.views.delete(d.key);
     this.metrics.views.set(this.views.size);

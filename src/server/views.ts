@@ -31,6 +31,15 @@ export type SymbolsResult =
 /** A watchlist of more than `max` symbols. */
 export const tooManySymbols = (n: number, max: number): { ok: false; code: 'BC_TOO_MANY_SYMBOLS'; message: string } => ({ ok: false, code: 'BC_TOO_MANY_SYMBOLS', message: `a watchlist holds at most ${max} symbols (asked for ${n})` });
 
+// The basket as a set, per basket array (replaced, never mutated, when the feed says
+// 'ready'): checking a watchlist or a board against 1,550 names is then a lookup, not a scan.
+const basketSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function basketSet(basket: readonly string[]): ReadonlySet<string> {
+  let set = basketSets.get(basket);
+  if (!set) basketSets.set(basket, (set = new Set(basket)));
+  return set;
+}
+
 /**
  * Parses `?symbols=FPT,VNM` (absent: null, the whole board). Every name must be in the
  * basket — never an empty one, see initialBasket — and there may be at most `max`.
@@ -38,8 +47,9 @@ export const tooManySymbols = (n: number, max: number): { ok: false; code: 'BC_T
 export function parseSymbols(raw: string | null, basket: readonly string[], max: number): SymbolsResult {
   if (raw === null || raw === '') return { ok: true, symbols: null };
   const out = new Set<string>();
+  const on = basketSet(basket);
   for (const name of raw.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)) {
-    if (!basket.includes(name)) return { ok: false, code: 'BC_UNKNOWN_SYMBOL', message: `unknown symbol ${JSON.stringify(name)}` };
+    if (!on.has(name)) return { ok: false, code: 'BC_UNKNOWN_SYMBOL', message: `unknown symbol ${JSON.stringify(name)}` };
     out.add(name);
     if (out.size > max) return tooManySymbols(out.size, max);
   }
@@ -83,7 +93,7 @@ export function namedBoard(raw: string | null, boards: Boards, basket: readonly 
   }
   const list = boards.lists.get(raw.trim().toUpperCase());
   if (!list) return { ok: false, code: 'BC_UNKNOWN_BOARD', message: `unknown board ${JSON.stringify(raw)}; boards are ${[...boards.lists.keys()].join(', ')}` };
-  const on = new Set(basket);
+  const on = basketSet(basket);
   return { ok: true, symbols: new Set(list.filter((s) => on.has(s))) };
 }
 
@@ -95,4 +105,41 @@ export function parseSelection(board: string | null, symbols: string | null, boa
   const hasBoard = board !== null && board !== '';
   if (hasBoard && symbols !== null && symbols !== '') return { ok: false, code: 'BC_BAD_PARAM', message: 'name a board or a watchlist (symbols), not both' };
   return hasBoard ? namedBoard(board, boards, basket) : symbols ? parseSymbols(symbols, basket, max) : namedBoard(null, boards, basket);
+}
+
+/** `/api/vn30`: the default board's symbols (UNIVERSE=vn30: the whole board, EXTRA_SYMBOLS included, as always). */
+export function defaultBoardSymbols(boards: Boards, basket: readonly string[]): string[] {
+  const v = namedBoard(null, boards, basket);
+  return v.ok && v.symbols ? [...v.symbols] : [...basket];
+}
+
+/** `/api/universe`: what a terminal needs to build its tabs and search box. */
+export interface UniverseBody {
+  universe: string;
+  defaultBoard: string;
+  /** Every symbol on the board, board order, with its exchange (null: one the universe does not list, e.g. an EXTRA_SYMBOLS name). */
+  symbols: Array<{ symbol: string; exchange: string | null }>;
+  /** Each named board's members, those on the board (as `?board=` selects them). */
+  boards: Record<string, string[]>;
+  indices: readonly string[];
+}
+
+const EXCHANGE_BOARDS = ['HOSE', 'HNX', 'UPCOM'] as const;
+
+export function universeBody(market: Universe, boards: Boards, basket: readonly string[]): UniverseBody {
+  // The feed's exchange lists first (SSI's securities lists know the real market), then the universe's own.
+  const exchangeOf = new Map<string, string>();
+  for (const ex of EXCHANGE_BOARDS) for (const s of boards.lists.get(ex) ?? []) if (!exchangeOf.has(s)) exchangeOf.set(s, ex);
+  const out: Record<string, string[]> = {};
+  for (const name of boards.lists.keys()) {
+    const b = namedBoard(name, boards, basket);
+    if (b.ok && b.symbols) out[name] = [...b.symbols];
+  }
+  return {
+    universe: market.name,
+    defaultBoard: DEFAULT_BOARD,
+    symbols: basket.map((symbol) => ({ symbol, exchange: exchangeOf.get(symbol) ?? market.exchangeOf(symbol) ?? null })),
+    boards: out,
+    indices: market.indexIds,
+  };
 }

@@ -29,6 +29,39 @@ const ascii = new TextEncoder();
 
 const slice = (p: PackedParts, s: Span) => new Uint8Array(p.bytes, s[0], s[1]);
 
+// Row index by symbol, per parts object, built on first use: a 20-symbol watchlist over
+// the whole market (1,550 rows in a FULL) looks its rows up instead of scanning every row,
+// once per view per frame. Held as long as the parts are.
+const rowIndex = new WeakMap<PackedParts, Map<string, number>>();
+
+function indexOf(p: PackedParts): Map<string, number> {
+  let m = rowIndex.get(p);
+  if (!m) {
+    m = new Map(p.symbols.map((s, i) => [s, i]));
+    rowIndex.set(p, m);
+  }
+  return m;
+}
+
+/** The rows (indices into `p.symbols`) view `v` receives, in snapshot order. */
+function selectedRows(p: PackedParts, v: ViewSpec): number[] {
+  const n = p.symbols.length;
+  const list = v.symbols;
+  if (list === null) return Array.from({ length: n }, (_, i) => i);
+  if (list.size * 4 < n) {
+    const at = indexOf(p);
+    const rows: number[] = [];
+    for (const s of list) {
+      const i = at.get(s);
+      if (i !== undefined) rows.push(i);
+    }
+    return rows.sort((a, b) => a - b);
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (list.has(p.symbols[i]!)) rows.push(i);
+  return rows;
+}
+
 /** The parts of `p` that view `v` receives, in snapshot order. */
 function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   const out: Uint8Array[] = [];
@@ -37,12 +70,7 @@ function selectedParts(p: PackedParts, v: ViewSpec): Uint8Array[] {
   const all = v.symbols === null && DEFAULT_CHANNELS.every((c) => v.channels.has(c));
   if (all && p.format === 'proto') return [new Uint8Array(p.bytes, 0, p.boardEnd)];
   out.push(slice(p, p.header));
-  if (v.channels.has('board')) {
-    for (let i = 0; i < p.symbols.length; i++) {
-      if (v.symbols && !v.symbols.has(p.symbols[i]!)) continue;
-      out.push(new Uint8Array(p.bytes, p.rows[2 * i]!, p.rows[2 * i + 1]!));
-    }
-  }
+  if (v.channels.has('board')) for (const i of selectedRows(p, v)) out.push(new Uint8Array(p.bytes, p.rows[2 * i]!, p.rows[2 * i + 1]!));
   return out;
 }
 
@@ -97,8 +125,7 @@ function assembleJson(meta: FrameMeta, kind: FrameKindName, baseSeq: number, p: 
   if (v.channels.has('board')) {
     pieces.push(ascii.encode(',"symbols":['));
     let first = true;
-    for (let i = 0; i < p.symbols.length; i++) {
-      if (v.symbols && !v.symbols.has(p.symbols[i]!)) continue;
+    for (const i of selectedRows(p, v)) {
       if (!first) pieces.push(COMMA);
       first = false;
       pieces.push(new Uint8Array(p.bytes, p.rows[2 * i]!, p.rows[2 * i + 1]!));

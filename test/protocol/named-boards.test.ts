@@ -110,6 +110,22 @@ describe('UNIVERSE=all', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('BC_UNKNOWN_BOARD');
   });
+
+  it('/api/vn30 is the VN30 basket; /api/universe lists every symbol with its exchange, the boards and the indices', async () => {
+    expect(await (await fetch(`${srv.http}/api/vn30`)).json()).toEqual({ symbols: VN30_SYMBOLS });
+    const r = await fetch(`${srv.http}/api/universe`, { headers: { origin: 'http://localhost:5173' } });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { universe: string; defaultBoard: string; symbols: Array<{ symbol: string; exchange: string }>; boards: Record<string, string[]>; indices: string[] };
+    expect(body.universe).toBe('all');
+    expect(body.defaultBoard).toBe('VN30');
+    expect(body.symbols.map((s) => s.symbol)).toEqual(u.symbols);
+    const count = (ex: string) => body.symbols.filter((s) => s.exchange === ex).length;
+    expect([count('HOSE'), count('HNX'), count('UPCOM')]).toEqual([400, 300, 850]);
+    expect(body.symbols.find((s) => s.symbol === 'PVS')).toEqual({ symbol: 'PVS', exchange: 'HNX' });
+    for (const [name, list] of u.boards) expect(body.boards[name]).toEqual(list);
+    expect(body.indices).toEqual([...u.indexIds]);
+    expect((await fetch(`${srv.http}/api/universe`, { method: 'POST', body: 'x' })).status).toBe(405);
+  });
 });
 
 describe('UNIVERSE=vn30 (the default)', () => {
@@ -132,5 +148,13 @@ describe('UNIVERSE=vn30 (the default)', () => {
       b.close();
     }
     expect((await expectRefused(srv.ws('board=HNX'))).body.error).toBe('BC_UNKNOWN_BOARD');
+  });
+
+  it('/api/vn30 and /api/universe: the whole board, VN30 its only named board', async () => {
+    expect(await (await fetch(`${srv.http}/api/vn30`)).json()).toEqual({ symbols: VN30_SYMBOLS });
+    const body = (await (await fetch(`${srv.http}/api/universe`)).json()) as { universe: string; symbols: Array<{ symbol: string; exchange: string }>; boards: Record<string, string[]> };
+    expect(body.universe).toBe('vn30');
+    expect(body.symbols).toEqual(VN30_SYMBOLS.map((symbol) => ({ symbol, exchange: 'HOSE' })));
+    expect(body.boards).toEqual({ VN30: VN30_SYMBOLS });
   });
 });

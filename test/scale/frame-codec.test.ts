@@ -5,6 +5,7 @@ import { decodeBusFrame, encodeBusFrame, type FrameHeader } from '../../src/scal
 import { CHANNELS, packParts } from '../../src/wire/frame-parts.js';
 import { assembleView } from '../../src/wire/views.js';
 import { MarketPhase } from '../../src/wire/proto.js';
+import { editHeader } from '../helpers/bus-frames.js';
 
 const snapshot = {
   marketTimeMs: 1_700_000_000_000,
@@ -54,5 +55,22 @@ describe('frame bus codec', () => {
     } catch (err) {
       expect((err as { code: string }).code).toBe('BC_FRAME_CODEC');
     }
+  });
+
+  it("the feed's boards: carried when present, absent on a delta; a malformed board list is refused", () => {
+    const boards = { VN30: ['FPT'], HNX: ['VNM'], 'HNX-X': [] };
+    const good = encodeBusFrame({ ...header, keyframe: true, boards }, packParts(snapshot, 'proto'), null);
+    expect(decodeBusFrame(good).boards).toEqual(boards);
+    expect(decodeBusFrame(encodeBusFrame(header, packParts(snapshot, 'proto'), null)).boards).toBeUndefined();
+    const bad: Array<(h: Record<string, any>) => void> = [
+      (h) => void (h.boards = ['VN30']),
+      (h) => void (h.boards = { VN30: 'FPT' }),
+      (h) => void (h.boards = { VN30: ['FPT', 'not a symbol!'] }),
+      (h) => void (h.boards = { 'lower-case': ['FPT'] }),
+      (h) => void (h.boards = { __proto__: null, ['A'.repeat(17)]: ['FPT'] }),
+      (h) => void (h.boards = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`B${i}`, []]))),
+      (h) => void (h.boards = { HNX: Array.from({ length: 5001 }, () => 'FPT') }),
+    ];
+    for (const edit of bad) expect(() => decodeBusFrame(editHeader(good, edit))).toThrow(/malformed header: boards/);
   });
 });

@@ -53,14 +53,17 @@ let lang: Lang = storedLang === 'en' || storedLang === 'vi' ? storedLang : navig
 const watch = loadWatchlist(storage);
 const params = new URLSearchParams(location.search);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
-/** GET /api/vn30 with the token: the universe and its named boards, or the 401 that says the token is missing or refused. */
+/** GET /api/universe with the token: the universe and its named boards, or the 401 that says the token is missing or refused. */
 async function askBasket(): Promise<{ symbols: string[]; boards: string[]; auth?: AuthProblem }> {
   try {
-    const r = await fetch('/api/vn30', { headers: authHeaders(token), signal: AbortSignal.timeout(3000) });
+    const r = await fetch('/api/universe', { headers: authHeaders(token), signal: AbortSignal.timeout(3000) });
     const body = (await r.json().catch(() => ({}))) as { symbols?: unknown; boards?: unknown };
     const auth = authProblem(r.status, body);
     if (auth) return { symbols: [], boards: [], auth };
-    return r.ok ? { symbols: strings(body.symbols), boards: strings(body.boards) } : { symbols: [], boards: [] };
+    if (!r.ok) return { symbols: [], boards: [] };
+    const symbols = Array.isArray(body.symbols) ? strings(body.symbols.map((e: unknown) => (e as { symbol?: unknown } | null)?.symbol)) : [];
+    const boards = body.boards && typeof body.boards === 'object' ? Object.keys(body.boards) : [];
+    return { symbols, boards };
   } catch {
     return { symbols: [], boards: [] }; // the server is down: the socket's reconnect loop takes it from here
   }
