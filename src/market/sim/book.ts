@@ -43,3 +43,25 @@ export function futuresBook(bid1: number, ask1: number, floor: number, ceiling: 
   for (let i = 0, p = ask1; i < BOOK_DEPTH && p <= ceiling && ask1 > 0; i++, p++) asks.push({ price: p, volume: volume() });
   return { bids, asks };
 }
+
+/** A stock's session figures that a match moves. */
+export interface SessionTape {
+  last: number;
+  lastVol: number;
+  totalVol: number;
+  totalVal: number;
+  open: number;
+  high: number;
+  low: number;
+}
+
+/** Folds a match of `vol` at `price` into the session's last / totals / open-high-low. */
+export function applyFill(s: SessionTape, price: number, vol: number): void {
+  s.last = price;
+  s.lastVol = vol;
+  s.totalVol += vol;
+  s.totalVal += vol * price;
+  if (!s.open) s.open = price;
+  s.high = Math.max(s.high, price);
+  s.low = s.low ? Math.min(s.low, price) : price;
+}

@@ -29,7 +29,7 @@ import { priceBand, roundToTick } from '../rules/tick.js';
 import type { Listing } from '../rules/universe.js';
 import type { RawFeedMessage } from '../feed/feed.js';
 import { CapWeightedIndex, type Constituent } from './basket.js';
-import { spreadTicksOf, stockBestBid, stockBook } from './book.js';
+import { applyFill, spreadTicksOf, stockBestBid, stockBook } from './book.js';
 import { ssiDate, ssiTime } from './clock.js';
 import { breadthOf } from './indices.js';
 import { indexMsg, quoteMsg, round2, SESSION_CODE, type QuoteState } from './messages.js';
@@ -213,7 +213,7 @@ export class BroadMarket {
     if (!level) return;
     const vol = this.lots(s, 1) * lot;
     level.volume = Math.max(lot, level.volume - vol);
-    this.fill(s, level.price, vol);
+    applyFill(s, level.price, vol);
     out.push(this.msg(s, date, now));
   }
 
@@ -225,7 +225,7 @@ export class BroadMarket {
       if (!boards.includes(s.exchange) || !s.inAuction) continue;
       const price = this.clamp(s, roundToTick(evolveFair(s, a, M, this.rng), s.exchange));
       const vol = this.lots(s, closing ? 4 : 2) * BOARD_LOTS[s.exchange];
-      this.fill(s, price, vol);
+      applyFill(s, price, vol);
       s.bids = [];
       s.asks = [];
       out?.push(this.msg(s, date, now, session));
@@ -306,16 +306,6 @@ export class BroadMarket {
 
   private clamp(s: BroadStock, p: number): number {
     return Math.min(s.ceiling, Math.max(s.floor, p));
-  }
-
-  private fill(s: BroadStock, price: number, vol: number): void {
-    s.last = price;
-    s.lastVol = vol;
-    s.totalVol += vol;
-    s.totalVal += vol * price;
-    if (!s.open) s.open = price;
-    s.high = Math.max(s.high, price);
-    s.low = s.low ? Math.min(s.low, price) : price;
   }
 
   private msg(s: BroadStock, date: string, now: number, session = SESSION_CODE[phaseAt(now, s.cls)]): RawFeedMessage {

@@ -50,7 +50,7 @@ import { HNX30_SYMBOLS, universe, VNMIDCAP_SYMBOLS, type UniverseName } from '..
 import { breadthOf, DerivedVnIndex } from './indices.js';
 import { evolveBasis, evolveFactor, evolveFair, newMarketFactor, startFactorDay, startWalkDay, type Basis, type PriceWalk } from './price-process.js';
 import { accrueForeign, type ForeignFlow } from './foreign-flow.js';
-import { futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
+import { applyFill, futuresBook, spreadTicksOf, stockBestBid, stockBook, type Level } from './book.js';
 import { foreignMsg, indexMsg, quoteMsg, round2, SESSION_CODE, type QuoteState } from './messages.js';
 import {
   ATC_MATCH_MS, ATO_MATCH_MS, BOOK_PHASES, CONT_END_MS, CONT_START_MS, CONTINUOUS, DAY_END_MS, DAY_OPEN_MS, FOREIGN_PHASES, FUT_ATO_MATCH_MS, ROLL_MS,
@@ -587,19 +587,9 @@ export class MarketSim {
       level.volume -= vol;
       if (level.volume <= 0) level.volume = this.depthLots(s) * BOARD_LOT; // refilled at the same price
     }
-    this.fill(s, price, vol);
+    applyFill(s, price, vol);
     accrueForeign(s, vol, price, false, this.rng);
     out.push(this.stockMsg(s));
-  }
-
-  private fill(s: Stock, price: number, vol: number): void {
-    s.last = price;
-    s.lastVol = vol;
-    s.totalVol += vol;
-    s.totalVal += vol * price;
-    if (!s.open) s.open = price;
-    s.high = Math.max(s.high, price);
-    s.low = s.low ? Math.min(s.low, price) : price;
   }
 
   private stockQuote(out: RawFeedMessage[]): void {
@@ -636,7 +626,7 @@ export class MarketSim {
       const auction = bookMatch(s);
       const price = auction?.price ?? this.clampBand(s, roundToTick(fair));
       const vol = auction?.volume ?? Math.max(1, Math.round((s.c.dailyVolume * share) / BOARD_LOT)) * BOARD_LOT;
-      this.fill(s, price, vol);
+      applyFill(s, price, vol);
       accrueForeign(s, vol, price, true, this.rng);
       // What is left after a call auction: bids below, asks above the match price.
       this.fillBook(s, price > s.floor ? stepTicks(price, -1) : 0, price < s.ceiling ? stepTicks(price, 1) : 0);
