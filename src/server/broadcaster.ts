@@ -282,8 +282,10 @@ export class Broadcaster {
   /** A frame to every socket on a view's topic: one uWS publish, or fragments to each when it is too big for one. */
   private send(key: string, v: View, bytes: Uint8Array): void {
     const binary = v.spec.format === 'proto';
-    if (!needsFragments(bytes)) this.app.publish(topicOf(key), bytes, binary);
-    else for (const ws of v.members) sendMessage(ws, bytes, binary);
+    if (needsFragments(bytes)) for (const ws of v.members) sendMessage(ws, bytes, binary);
+    // A personal watchlist is a view of one socket: a send skips uWS's topic lookup.
+    else if (v.members.size === 1) for (const ws of v.members) ws.send(bytes, binary);
+    else this.app.publish(topicOf(key), bytes, binary);
   }
 
   private offTopic(ws: WebSocket<SocketData>, d: SocketData): void {
