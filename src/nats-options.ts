@@ -4,8 +4,10 @@
 // plus TLS (NATS_TLS_CA / NATS_TLS_CERT / NATS_TLS_KEY, files; a tls:// URL asks for TLS
 // with the system's CAs). Secrets never leave this module: the servers handed to the client
 // carry no userinfo, and redactNatsUrl is what logs and errors show of NATS_URL.
-import { accessSync, constants, readFileSync } from 'node:fs';
-import { credsAuthenticator, type Authenticator, type TlsOptions } from '@nats-io/transport-node';
+import { accessSync, constants } from 'node:fs';
+// Types only: this module is loaded by every role (config.ts checks with it), the NATS client
+// only by the roles that connect (scale/nats.ts builds the credentials authenticator).
+import type { TlsOptions } from '@nats-io/transport-node';
 import { ConfigError } from './errors.js';
 
 export interface NatsSettings {
@@ -88,7 +90,8 @@ export interface NatsConnectSettings {
   user?: string;
   pass?: string;
   token?: string;
-  authenticator?: Authenticator;
+  /** NATS_CREDS_FILE: read at every (re)connect, so a rotated file is used without a restart. */
+  credsFile?: string;
   tls?: TlsOptions;
   /** What a log line may say about them: servers, the way of authenticating, TLS on or off. */
   describe: { servers: string[]; auth: 'none' | 'creds' | 'token' | 'user'; tls: boolean };
@@ -101,8 +104,7 @@ export function natsConnectSettings(s: NatsSettings): NatsConnectSettings {
   const tls = url.tls || Object.keys(tlsFiles).length > 0 ? tlsFiles : undefined;
   const out: NatsConnectSettings = { servers: url.servers, ...(tls ? { tls } : {}), describe: { servers: url.servers, auth: 'none', tls: tls !== undefined } };
   if (s.NATS_CREDS_FILE) {
-    // Read at every (re)connect, so a rotated credentials file is picked up without a restart.
-    out.authenticator = credsAuthenticator(() => readFileSync(s.NATS_CREDS_FILE));
+    out.credsFile = s.NATS_CREDS_FILE;
     out.describe.auth = 'creds';
   } else if (s.NATS_TOKEN || url.token !== undefined) {
     out.token = s.NATS_TOKEN || url.token;

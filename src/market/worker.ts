@@ -33,7 +33,7 @@ const normalizer = new Normalizer({
       log.warn({ code: err.code, reason: err.context.reason, field: err.context.field, rtype: (raw as RawFeedMessage | null)?.RType, suppressed }, err.message),
     ),
 });
-const feed = createFeed(startup, log);
+const feed = await createFeed(startup, log);
 // The board's phases follow the exchange calendar on this clock while the feed is quiet.
 const clock = new MarketClock({ rate: feed.clockRate ?? 1, wallIsMarket: feed.realTime });
 let feedStatus: FeedStatus = { state: 'connecting' };

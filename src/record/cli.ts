@@ -92,7 +92,7 @@ export async function main(argv = process.argv.slice(2), env: NodeJS.ProcessEnv 
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL, { cmd: 'record' });
-  const feed = createFeed(feedStartupFromConfig(config));
+  const feed = await createFeed(feedStartupFromConfig(config));
   const ac = new AbortController();
   const onSignal = () => ac.abort();
   process.once('SIGINT', onSignal);

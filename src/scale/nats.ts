@@ -2,7 +2,8 @@
 // events (connected / disconnected / reconnecting / closed) so readiness can report it.
 // The client reconnects forever on its own; nothing here ever exits the process.
 import { EventEmitter } from 'node:events';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log.js';
 import { LogLimiter } from '../log-limiter.js';
 import { NatsUnavailableError } from './errors.js';
@@ -39,7 +40,9 @@ export class BusConnection extends EventEmitter<BusConnectionEvents> {
    * `cancelled` ends the attempts (a shutdown before NATS was ever reached).
    */
   static async open(settings: NatsConnectSettings, name: string, log: Logger, cancelled: () => boolean = () => false): Promise<BusConnection> {
-    const { describe, ...auth } = settings;
+    const { describe, credsFile, ...auth } = settings;
+    // Read at every (re)connect, so a rotated credentials file is picked up without a restart.
+    const authenticator = credsFile ? credsAuthenticator(() => readFileSync(credsFile)) : undefined;
     const failures = new LogLimiter(30_000);
     let nc: NatsConnection | undefined;
     for (let attempt = 0; !nc; attempt++) {
@@ -47,6 +50,7 @@ export class BusConnection extends EventEmitter<BusConnectionEvents> {
       try {
         nc = await connect({
           ...auth,
+          ...(authenticator ? { authenticator } : {}),
           name,
           maxReconnectAttempts: -1,
           reconnectTimeWait: 250,

@@ -107,10 +107,16 @@ describe('what a role loads at start (main thread)', () => {
 
   it('ROLE=all loads no NATS client code of scale/, no feed adapter, no JWT library and no query pool until they are used', () => {
     const loaded = atStart('roles/all.ts');
-    // (nats-options.ts, which config.ts checks with, still loads @nats-io/transport-node: ~0.7 MiB.)
-    expect(loaded.filter((f) => folderOf(f) === 'scale' || f === '@nats-io/kv' || f === '@nats-io/jetstream')).toEqual([]);
+    expect(loaded.filter((f) => folderOf(f) === 'scale' || f.startsWith('@nats-io/'))).toEqual([]);
     expect(loaded.filter((f) => f.startsWith('market/feed/') && f !== 'market/feed/feed-startup.ts' && f !== 'market/feed/feed.ts')).toEqual([]);
     expect(loaded.filter((f) => ['jose', 'piscina', 'ws', 'pg', 'better-sqlite3'].includes(f))).toEqual([]);
+  });
+
+  it('the market worker thread loads only the feed adapter it runs (no WebSocket client on the simulator), no NATS client', () => {
+    const loaded = [...loadedWith(withPackages, 'market/worker.ts')];
+    expect(loaded).toContain('market/feed/create-feed.ts');
+    expect(loaded.filter((f) => f.startsWith('market/feed/ssi/') || f.startsWith('market/feed/sim') || f === 'market/feed/replay-feed.ts')).toEqual([]);
+    expect(loaded.filter((f) => f === 'ws' || f.startsWith('@nats-io/') || folderOf(f) === 'scale')).toEqual([]);
   });
 
   it('ROLE=edge loads no market worker code, no feed adapter, no JWT library and no query pool', () => {

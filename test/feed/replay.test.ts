@@ -139,7 +139,7 @@ describe('record and replay', () => {
 });
 
 describe('configuration of the feeds', () => {
-  it('FEED=replay needs REPLAY_FILE; FEED=ssi needs the consumer id and secret (never shown)', () => {
+  it('FEED=replay needs REPLAY_FILE; FEED=ssi needs the consumer id and secret (never shown)', async () => {
     expect(() => loadConfig({ FEED: 'replay' })).toThrow(ConfigError);
     expect(() => loadConfig({ FEED: 'replay' })).toThrow(/REPLAY_FILE/);
     expect(() => loadConfig({ FEED: 'ssi', SSI_CONSUMER_SECRET: 'x'.repeat(20) })).toThrow(/SSI_CONSUMER_ID/);
@@ -162,7 +162,7 @@ describe('configuration of the feeds', () => {
     expect(c.EXTRA_SYMBOLS).toEqual(['DGC', 'POW']);
     expect(feedStartupFromConfig(c).ssi).toMatchObject({ consumerId: 'id', baseUrl: 'https://fc-data.ssi.com.vn/api/v2/', streamUrl: 'https://fc-datahub.ssi.com.vn/v2.0' });
     const r = loadConfig({ FEED: 'replay', REPLAY_FILE: FIXTURE, REPLAY_SPEED: '2.5', REPLAY_LOOP: '1' });
-    const feed: Feed = createFeed(feedStartupFromConfig(r));
+    const feed: Feed = await createFeed(feedStartupFromConfig(r));
     expect(feed).toBeInstanceOf(ReplayFeed);
     expect((feed as ReplayFeed).speed).toBe(2.5);
     expect((feed as ReplayFeed).loop).toBe(true);

@@ -42,7 +42,7 @@ describe('NATS settings', () => {
     expect(natsConnectSettings(loadConfig({ NATS_TOKEN: 'tok-123456' }))).toMatchObject({ token: 'tok-123456', describe: { auth: 'token' } });
     expect(natsConnectSettings(loadConfig({ NATS_USER: 'u', NATS_PASSWORD: 'p-123456' }))).toMatchObject({ user: 'u', pass: 'p-123456', describe: { auth: 'user' } });
     const creds = natsConnectSettings(loadConfig({ NATS_CREDS_FILE: file('a.creds') }));
-    expect(typeof creds.authenticator).toBe('function');
+    expect(creds.credsFile).toBe(join(dir, 'a.creds'));
     expect(creds.describe.auth).toBe('creds');
     const tls = natsConnectSettings(loadConfig({ NATS_TLS_CA: file('ca.pem'), NATS_TLS_CERT: file('c.pem'), NATS_TLS_KEY: file('k.pem') }));
     expect(tls.tls).toEqual({ caFile: join(dir, 'ca.pem'), certFile: join(dir, 'c.pem'), keyFile: join(dir, 'k.pem') });
