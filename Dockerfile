@@ -46,6 +46,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/web ./dist/web
 COPY --from=build /app/packages/client/dist ./packages/client/dist
+# The launcher: node with the runtime settings boardcast is measured with (bin/boardcast says which).
+COPY bin/boardcast ./bin/boardcast
 # ROLE=all keeps its SQLite history in /app/data: owned by the runtime user, and group 0
 # writable for platforms that run the image under an arbitrary uid in group 0.
 RUN mkdir -p /app/data && chown node:0 /app/data && chmod 0775 /app/data
@@ -53,4 +55,4 @@ RUN mkdir -p /app/data && chown node:0 /app/data && chmod 0775 /app/data
 USER node
 EXPOSE 8080
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/src/main.js"]
+CMD ["bin/boardcast"]

@@ -4,7 +4,7 @@
 //                             [--rate 10] [--p99 100] [--start 1000] [--min 250] [--max 16000]
 //                             [--window 5] [--warmup 2] [--ramp 2500] [--threads N]
 //                             [--budget 540] [--resolution 0.1] [--lag 50] [--no-pin] [--no-idle]
-//                             [--server DIR]
+//                             [--server DIR] [--plain]
 //
 // The server runs on one CPU and the load generator (this process and its client threads)
 // on another (taskset), so they stop competing; when the machine cannot, it says so and
@@ -21,12 +21,15 @@
 // one upstream boardcast socket (lib/uws-relay.ts, lib/ws-baseline.ts; the upstream runs on
 // the load generator's CPU).
 //
-// Then memory at rest (--no-idle skips it): ROLE=all with no client, then after its first
+// boardcast runs as shipped, through bin/boardcast and its runtime settings (--plain, or a
+// --server DIR without bin/boardcast: `node dist/src/main.js`).
+//
+// Then memory at rest (--no-idle skips it), both ways when bin/boardcast exists: ROLE=all with no client, then after its first
 // history request (the query pool starts then), and ROLE=edge against a private
 // nats-server and an ingest.
 //
 // Output: a table, JSON lines {"bench":"capacity",…}, bench/results/capacity-<timestamp>.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,6 +61,7 @@ const { values: argv } = parseArgs({
     'no-pin': { type: 'boolean', default: false },
     'no-idle': { type: 'boolean', default: false },
     server: { type: 'string' },
+    plain: { type: 'boolean', default: false },
   },
 });
 
@@ -106,7 +110,16 @@ const dataDir = (name: string) => mkdtempSync(join(TMP, `${name}-`));
 const boardcastEnv = (extra: Record<string, string> = {}) => ({
   HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(intervalMs), SIM_SEED: '1', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '5000', DATA_DIR: dataDir('bc'), ...extra,
 });
-const startBoardcast = (cpu: number | undefined, extra: Record<string, string> = {}) => spawnServer('boardcast', MAIN, boardcastEnv(extra), [], cpu);
+// As shipped: bin/boardcast with its runtime settings (malloc arenas, young generation, V8
+// threads), when the checkout has it; `--plain` (and a release without it): node main.js.
+const LAUNCHER = join(argv.server ?? ROOT, 'bin', 'boardcast');
+const shipped = !argv.plain && existsSync(LAUNCHER);
+/** Without the launcher's settings, whatever the bench's own environment says. */
+const PLAIN_ENV = { MALLOC_ARENA_MAX: '', NODE_OPTIONS: '' };
+const startBoardcast = (cpu: number | undefined, extra: Record<string, string> = {}, asShipped = shipped) => asShipped
+  ? spawnServer('boardcast', LAUNCHER, boardcastEnv(extra), [], cpu, { launcher: true })
+  : spawnServer('boardcast', MAIN, boardcastEnv({ ...PLAIN_ENV, ...extra }), [], cpu);
+console.error(`capacity: boardcast runs ${shipped ? `as shipped (${LAUNCHER})` : `as plain node (${MAIN})`}`);
 
 // ───────────────────────────── systems ─────────────────────────────
 interface Running { server: Server; url: string; all: Server[] }
@@ -300,34 +313,38 @@ const restRow = (name: string, pid: number): RestMemory => {
 
 async function memoryAtRest(): Promise<RestMemory[]> {
   const rows: RestMemory[] = [];
-  const all = await startBoardcast(pin.server);
-  try {
-    await waitReady(all);
-    await sleep(5000);
-    rows.push(restRow('ROLE=all, no client', all.pid));
-    const res = await fetch(`http://127.0.0.1:${all.port}/api/history/FPT/ticks?limit=10`);
-    await res.arrayBuffer();
-    await sleep(3000);
-    rows.push(restRow(`ROLE=all after one history request (HTTP ${res.status})`, all.pid));
-  } finally {
-    await all.stop();
-  }
-  const nats = await NatsServer.start();
-  const procs: Server[] = [];
-  try {
-    const env = { ROLE: 'ingest', NATS_URL: nats.url, INGEST_FAILOVER_MS: '3000' };
-    const ingest = await startBoardcast(pin.loadgen, env);
-    procs.push(ingest);
-    const edge = await startBoardcast(pin.server, { ...env, ROLE: 'edge' });
-    procs.push(edge);
-    await waitReady(ingest);
-    await waitReady(edge);
-    await sleep(5000);
-    rows.push(restRow('ROLE=edge, no client', edge.pid));
-    rows.push(restRow('ROLE=ingest (leader)', ingest.pid));
-  } finally {
-    for (const s of procs.reverse()) await s.stop();
-    await nats.stop();
+  // Both ways when the launcher exists: what its settings save, apart from what the code does.
+  for (const asShipped of shipped ? [true, false] : [false]) {
+    const how = shipped ? (asShipped ? ', bin/boardcast' : ', plain node') : '';
+    const all = await startBoardcast(pin.server, {}, asShipped);
+    try {
+      await waitReady(all);
+      await sleep(5000);
+      rows.push(restRow(`ROLE=all, no client${how}`, all.pid));
+      const res = await fetch(`http://127.0.0.1:${all.port}/api/history/FPT/ticks?limit=10`);
+      await res.arrayBuffer();
+      await sleep(3000);
+      rows.push(restRow(`ROLE=all after one history request (HTTP ${res.status})${how}`, all.pid));
+    } finally {
+      await all.stop();
+    }
+    const nats = await NatsServer.start();
+    const procs: Server[] = [];
+    try {
+      const env = { ROLE: 'ingest', NATS_URL: nats.url, INGEST_FAILOVER_MS: '3000' };
+      const ingest = await startBoardcast(pin.loadgen, env, asShipped);
+      procs.push(ingest);
+      const edge = await startBoardcast(pin.server, { ...env, ROLE: 'edge' }, asShipped);
+      procs.push(edge);
+      await waitReady(ingest);
+      await waitReady(edge);
+      await sleep(5000);
+      rows.push(restRow(`ROLE=edge, no client${how}`, edge.pid));
+      rows.push(restRow(`ROLE=ingest (leader)${how}`, ingest.pid));
+    } finally {
+      for (const s of procs.reverse()) await s.stop();
+      await nats.stop();
+    }
   }
   return rows;
 }

@@ -1,5 +1,6 @@
 // The process lifespan (ARCHITECTURE.md "Start and stop") and configuration errors, on the compiled server run
 // as a child process.
+import { readFileSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startChild } from './helpers/child.js';
 import { TestClient } from './helpers/ws-client.js';
@@ -31,6 +32,42 @@ describe('graceful stop', () => {
       }
     });
   }
+});
+
+describe('bin/boardcast (npm start, the container image)', () => {
+  const environ = (pid: number) => Object.fromEntries(readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+
+  it('execs node itself with the runtime settings (the PID is node: a signal reaches the server and stops it cleanly)', async () => {
+    // node on PATH as the launcher finds it in the image: the one running the tests.
+    const child = startChild({ PATH: `${process.execPath.replace(/\/node$/, '')}:${process.env.PATH ?? ''}`, LOG_LEVEL: 'info' }, [], { launcher: true });
+    try {
+      const listening = await child.waitLog((l) => l.msg === 'boardcast listening');
+      const pid = child.proc.pid!;
+      expect(readlinkSync(`/proc/${pid}/exe`)).toBe(readlinkSync(`/proc/${process.pid}/exe`));
+      const env = environ(pid);
+      expect(env.MALLOC_ARENA_MAX).toBe('2');
+      expect(env.NODE_OPTIONS).toBe('--max-semi-space-size=1 --v8-pool-size=2');
+      expect((await fetch(`http://127.0.0.1:${listening.port}/healthz`)).status).toBe(200);
+      child.proc.kill('SIGTERM');
+      expect((await child.exited).code).toBe(0);
+      expect(child.logs.some((l) => l.msg === 'shutdown complete')).toBe(true);
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it("keeps an operator's own MALLOC_ARENA_MAX and NODE_OPTIONS", async () => {
+    const child = startChild({ PATH: `${process.execPath.replace(/\/node$/, '')}:${process.env.PATH ?? ''}`, MALLOC_ARENA_MAX: '4', NODE_OPTIONS: '--max-semi-space-size=4' }, [], { launcher: true });
+    try {
+      await child.waitLog((l) => l.msg === 'boardcast listening');
+      const env = environ(child.proc.pid!);
+      expect(env.MALLOC_ARENA_MAX).toBe('4');
+      expect(env.NODE_OPTIONS).toBe('--max-semi-space-size=4');
+    } finally {
+      child.proc.kill('SIGKILL');
+      await child.exited;
+    }
+  });
 });
 
 describe('configuration errors', () => {

@@ -20,11 +20,12 @@ export interface Server {
 
 /**
  * Spawns node under a raised open-file limit (exec keeps the PID; so does taskset) and
- * waits for its "listening" line. `cpu`: pin the process to that CPU.
+ * waits for its "listening" line. `cpu`: pin the process to that CPU. `launcher`: `script`
+ * is an executable that starts node itself (bin/boardcast, with its runtime settings).
  */
-export function spawnServer(system: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cpu?: number): Promise<Server> {
+export function spawnServer(system: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cpu?: number, opts: { launcher?: boolean } = {}): Promise<Server> {
   const sh = 'ulimit -n 65536 2>/dev/null || ulimit -n $(ulimit -Hn); exec "$0" "$@"';
-  const argv = ['sh', '-c', sh, process.execPath, ...nodeArgs, script];
+  const argv = opts.launcher ? ['sh', '-c', sh, script] : ['sh', '-c', sh, process.execPath, ...nodeArgs, script];
   const [cmd, ...args] = cpu === undefined ? argv : ['taskset', '-c', String(cpu), ...argv];
   const proc = spawn(cmd!, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+/** The launcher `npm start` and the image run: node with the shipped runtime settings. */
+export const LAUNCHER = fileURLToPath(new URL('../../bin/boardcast', import.meta.url));
 
 export interface Child {
   proc: ChildProcess;
@@ -15,10 +17,14 @@ export interface Child {
   waitLog(pred: (l: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
 }
 
-/** `nodeArgs`: options for node itself, before the script (e.g. --import of a fault injector). */
-export function startChild(env: Record<string, string>, nodeArgs: string[] = []): Child {
+/**
+ * `nodeArgs`: options for node itself, before the script (e.g. --import of a fault injector).
+ * `launcher`: start through bin/boardcast instead (node must then be on PATH).
+ */
+export function startChild(env: Record<string, string>, nodeArgs: string[] = [], opts: { launcher?: boolean } = {}): Child {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
-  const proc = spawn(process.execPath, [...nodeArgs, MAIN], { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [cmd, args] = opts.launcher ? [LAUNCHER, nodeArgs] : [process.execPath, [...nodeArgs, MAIN]];
+  const proc = spawn(cmd, args, { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
   const listeners = new Set<() => void>();

@@ -209,13 +209,14 @@ describe('history volume', () => {
 
 describe('Dockerfile', () => {
   const text = readFileSync(`${root}Dockerfile`, 'utf8');
-  it('is multi-stage on node:20-bookworm-slim, production deps only, non-root, tini as PID 1, runs dist/src/main.js', () => {
+  it('is multi-stage on node:20-bookworm-slim, production deps only, non-root, tini as PID 1, runs dist/src/main.js through bin/boardcast', () => {
     expect(text.match(/^FROM node:20-bookworm-slim AS \w+/gm)?.length).toBe(2);
     expect(text).toMatch(/npm ci --omit=dev/);
     expect(text).toMatch(/COPY --from=build \/app\/dist/);
     expect(text).toMatch(/^USER node$/m);
     expect(text).toMatch(/ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/);
-    expect(text).toMatch(/CMD \["node", "dist\/src\/main\.js"\]/);
+    expect(text).toMatch(/^CMD \["bin\/boardcast"\]$/m);
+    expect(text).toMatch(/^COPY bin\/boardcast \.\/bin\/boardcast$/m);
     expect(text).toMatch(new RegExp(`EXPOSE ${loadConfig({}).PORT}`));
   });
 
@@ -223,7 +224,7 @@ describe('Dockerfile', () => {
   it('ships only the server and the board page in the runtime stage: no bench, tests or sources', () => {
     const copies = runtime.split('\n').filter((l) => /^COPY /.test(l));
     expect(copies.length).toBeGreaterThan(0);
-    for (const line of copies) expect(line).toMatch(/^COPY (package\.json package-lock\.json \.\/|packages\/client\/package\.json \.\/packages\/client\/|--from=build \/app\/dist\/(src|web) \.\/dist\/(src|web)|--from=build \/app\/packages\/client\/dist \.\/packages\/client\/dist)$/);
+    for (const line of copies) expect(line).toMatch(/^COPY (package\.json package-lock\.json \.\/|packages\/client\/package\.json \.\/packages\/client\/|--from=build \/app\/dist\/(src|web) \.\/dist\/(src|web)|--from=build \/app\/packages\/client\/dist \.\/packages\/client\/dist|bin\/boardcast \.\/bin\/boardcast)$/);
     expect(runtime).not.toMatch(/\b(bench|test)\b\S*\s+\.\//);
   });
 
