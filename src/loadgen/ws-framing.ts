@@ -140,10 +140,12 @@ export class FrameReader {
       }
       const take = Math.min(this.payloadLeft, end - i);
       if (this.opcode >= OP_CLOSE) {
-        for (let k = 0; k < take; k++) this.ctl![this.ctlLen++] = buf[i + k]!;
+        this.ctl!.set(buf.subarray(i, i + take), this.ctlLen);
+        this.ctlLen += take;
       } else if (this.headLen < HEAD_BYTES) {
         const keep = Math.min(take, HEAD_BYTES - this.headLen);
-        for (let k = 0; k < keep; k++) this.head[this.headLen++] = buf[i + k]!;
+        this.head.set(buf.subarray(i, i + keep), this.headLen);
+        this.headLen += keep;
       }
       i += take;
       this.payloadLeft -= take;
