@@ -6,7 +6,7 @@
 //
 // The server (ROLE=all) is pinned to one CPU and this process — the load generator's main
 // thread and its client threads — to another (taskset), as bench:capacity does. Over each
-// path's measurement window it reads both processes' CPU from /proc (utime + stime, all
+// path's measurement window it reads both processes' CPU from /proc (utime and stime, all
 // threads) and divides by the messages delivered in it: µs CPU per message for the load
 // generator and for the server, side by side. A load generator that costs as much as the
 // server per message saturates first and caps any clients-per-core figure.
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '../src/loadgen/limits.js';
 import { runLoadgen } from '../src/loadgen/run.js';
 import type { ClientPath, WireFormat } from '../src/loadgen/options.js';
-import { CLK_TCK, pinApart, sampleWindow, sleep, spawnServer, waitReady } from './lib/procs.js';
+import { CLK_TCK, pinApart, sleep, spawnServer, userSys, waitReady } from './lib/procs.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
 
 const { values: argv } = parseArgs({
@@ -67,6 +67,16 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bc-loadgen-cost-'));
 const server = await spawnServer('boardcast', join(DIST, 'src', 'main.js'), {
   HOST: '127.0.0.1', PORT: '0', BROADCAST_INTERVAL_MS: String(intervalMs), SIM_SEED: '1', LOG_LEVEL: 'info', DATA_DIR: dataDir,
 }, [], pin.server);
+/** User and system CPU seconds of a process between two wall-clock times, and the wall seconds between the reads. */
+async function cpuOver(pid: number, fromMs: number, toMs: number): Promise<{ userS: number; sysS: number; wallS: number }> {
+  await sleep(Math.max(0, fromMs - Date.now()));
+  const t0 = performance.now();
+  const [u0, s0] = userSys(`/proc/${pid}/stat`);
+  await sleep(Math.max(0, toMs - Date.now()));
+  const [u1, s1] = userSys(`/proc/${pid}/stat`);
+  return { userS: (u1 - u0) / CLK_TCK, sysS: (s1 - s0) / CLK_TCK, wallS: (performance.now() - t0) / 1000 };
+}
+
 const rows: Array<Record<string, unknown>> = [];
 try {
   await waitReady(server);
@@ -76,28 +86,27 @@ try {
     // The window as runLoadgen will place it (its shards start 250 ms after the call).
     const windowStart = Date.now() + 250 + (clients / rampPerS) * 1000 + warmupS * 1000;
     const windowEnd = windowStart + durationS * 1000;
-    const ours = sampleWindow(process.pid, windowStart + 50, windowEnd - 50, 500);
-    const theirs = sampleWindow(server.pid, windowStart + 50, windowEnd - 50, 500);
+    const ours = cpuOver(process.pid, windowStart + 50, windowEnd - 50);
+    const theirs = cpuOver(server.pid, windowStart + 50, windowEnd - 50);
     const r = await runLoadgen({ url, clients, durationS, warmupS, format, decode: 'header', client, rampPerS, threads, maxFailRatio: 0.01, connectTimeoutMs: 10_000 }, {
       onProgress: (p) => process.stderr.write(`[${client}] ${p.elapsedS.toFixed(0)}s connected ${p.connected}/${p.attempted} frames/s ${Math.round(p.framesPerS)} errors ${p.errors}\n`),
     });
-    const cpu = (samples: Awaited<typeof ours>) => {
-      const first = samples[0]!, last = samples[samples.length - 1]!;
-      return { s: (last.ticks - first.ticks) / CLK_TCK, wallS: (last.atMs - first.atMs) / 1000 };
-    };
-    const lg = cpu(await ours);
-    const sv = cpu(await theirs);
-    // The loadgen counts the whole window; the CPU samples cover all but its edges.
-    const msgs = r.frames * (lg.wallS / Math.max(1e-9, r.durationS));
+    const lg = await ours;
+    const sv = await theirs;
+    // The loadgen counts the whole window; the CPU reads cover all but its edges.
+    const msgs = Math.max(1, r.frames * (lg.wallS / Math.max(1e-9, r.durationS)));
+    const us = (s: number) => round((s * 1e6) / msgs, 2);
     const row = {
       client,
       clients: r.clientsConnected,
       'msgs/s': Math.round(r.messagesPerSecond),
       'MB/s': round(r.bytesPerSecond / 1e6, 1),
-      'loadgen cpu%': round((lg.s / lg.wallS) * 100, 1),
-      'loadgen µs/msg': round((lg.s * 1e6) / Math.max(1, msgs), 2),
-      'server cpu%': round((sv.s / sv.wallS) * 100, 1),
-      'server µs/msg': round((sv.s * 1e6) / Math.max(1, msgs), 2),
+      'loadgen cpu%': round(((lg.userS + lg.sysS) / lg.wallS) * 100, 1),
+      'loadgen µs/msg': us(lg.userS + lg.sysS),
+      'user / sys': `${us(lg.userS)} / ${us(lg.sysS)}`,
+      'server cpu%': round(((sv.userS + sv.sysS) / sv.wallS) * 100, 1),
+      'server µs/msg': us(sv.userS + sv.sysS),
+      'server user / sys': `${us(sv.userS)} / ${us(sv.sysS)}`,
       'loadgen lag p99/max ms': `${r.loopLagMs.p99}/${r.loopLagMs.max}`,
       'p99 ms': round(r.latencyMs.p99, 1),
       'gaps/disc/fail': `${r.seqGaps}/${r.disconnects}/${r.connectFailures}`,
