@@ -5,27 +5,7 @@
 import WebSocket from 'ws';
 import type { ClientPath } from './options.js';
 import { openRawSocket } from './raw-socket.js';
-
-export interface SocketEvents {
-  open(): void;
-  /**
-   * One whole message: `data` is all of it (ws) or at least its first HEAD_BYTES bytes
-   * (raw), valid only during the call; `length` is its full payload size.
-   */
-  message(data: Buffer, isBinary: boolean, length: number): void;
-  error(text: string): void;
-  /** Always last, once: after an open or a failed connect alike. */
-  close(): void;
-}
-
-export interface ClientSocket {
-  /** The opening handshake has not finished yet. */
-  readonly connecting: boolean;
-  /** Polite close (1000) when open; abort when still connecting. */
-  close(): void;
-  /** Drops the TCP connection at once. */
-  terminate(): void;
-}
+import type { ClientSocket, SocketEvents } from './socket-events.js';
 
 const CLOSE_REASON = 'loadgen done';
 

@@ -4,7 +4,8 @@
 // returns its counters and histogram when the run ends (or when told to stop).
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Histogram } from 'hdr-histogram-js';
-import { openClientSocket, type ClientSocket } from './client-socket.js';
+import { openClientSocket } from './client-socket.js';
+import type { ClientSocket } from './socket-events.js';
 import { decodeMessage } from './decode.js';
 import type { MainToWorker, ShardCounters, ShardResult, ShardTask, WorkerToMain } from './messages.js';
 import { checkSeq, createLatencyHistogram, emptySeqCounts, encodeHistogram, recordLatency, type SeqState } from './stats.js';

@@ -3,7 +3,7 @@
 // buffer (no allocation, no stream machinery per read); ws-framing.ts's reader keeps the
 // first HEAD_BYTES of each message and skips the rest by count.
 import { connect, type Socket } from 'node:net';
-import type { ClientSocket, SocketEvents } from './client-socket.js';
+import type { ClientSocket, SocketEvents } from './socket-events.js';
 import {
   closePayload, FrameReader, handshakeRequest, maskedFrame, newHandshakeKey, OP_CLOSE, OP_PONG, readHandshakeResponse, WsProtocolError,
 } from './ws-framing.js';
