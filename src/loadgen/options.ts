@@ -58,9 +58,9 @@ export const USAGE = `usage: npm run loadgen -- --url ws://HOST:PORT/ws --client
   --warmup S             seconds to connect and settle before measuring (default ${DEFAULTS.warmupS})
   --format proto|json    wire format asked for with ?format= (default: the URL's, else proto)
   --decode full|header   decode whole frames, or only the header fields (default ${DEFAULTS.decode})
-  --client ws|raw        how sockets receive: ws, the \`ws\` library (any URL, whole messages);
-                         raw, our own plain-ws:// reader that keeps only each message's header
-                         bytes, so one load-generator core drives many more clients
+  --client ws|raw        how sockets receive: ws, the \`ws\` library (ws:// and wss://, whole
+                         messages); raw, our own reader for plain ws:// only, which keeps each
+                         message's header bytes and skips the rest (half ws's user CPU a message)
                          (default: raw with --decode header on a ws:// URL, else ws)
   --ramp PER_SECOND      new connections per second, over all threads (default ${DEFAULTS.rampPerS})
   --threads T            client worker threads (default: the number of cores)
