@@ -4,7 +4,7 @@
 //                             [--rate 10] [--p99 100] [--start 1000] [--min 250] [--max 16000]
 //                             [--window 5] [--warmup 2] [--ramp 2500] [--threads N]
 //                             [--budget 540] [--resolution 0.1] [--lag 50] [--no-pin] [--no-idle]
-//                             [--server DIR] [--plain]
+//                             [--client raw|ws] [--server DIR] [--plain]
 //
 // The server runs on one CPU and the load generator (this process and its client threads)
 // on another (taskset), so they stop competing; when the machine cannot, it says so and
@@ -15,6 +15,9 @@
 // generator's own event loop lagged (p99 over --lag ms) and that did not hold is marked
 // "loadgen" and not counted as the server's failure: above a held count the search stops
 // there (the capacity is at least the last held); with nothing held yet it looks lower.
+// The clients read headers only, through the raw client path by default (--client raw:
+// src/loadgen/raw-socket.ts), which costs the load generator a fraction of what the `ws`
+// library does per message, so that its one core outlasts the server's.
 //
 // Systems: boardcast-<format> (ROLE=all, deltas on); uws-<format> and ws-<format>: a
 // trivial uWebSockets.js relay and a plain `ws` server re-broadcasting the same bytes from
@@ -36,7 +39,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '../src/loadgen/limits.js';
 import { runLoadgen, type LoadgenResult } from '../src/loadgen/run.js';
-import type { WireFormat } from '../src/loadgen/options.js';
+import type { ClientPath, WireFormat } from '../src/loadgen/options.js';
 import { NatsServer } from '../test/helpers/nats-server.js';
 import { CLK_TCK, memoryOf, pinApart, sampleProc, sampleWindow, sleep, spawnServer, waitReady, type PinPlan, type Server } from './lib/procs.js';
 import { jsonLine, printTable, round } from './lib/stats.js';
@@ -60,6 +63,7 @@ const { values: argv } = parseArgs({
     lag: { type: 'string', default: '50' },
     'no-pin': { type: 'boolean', default: false },
     'no-idle': { type: 'boolean', default: false },
+    client: { type: 'string', default: 'raw' },
     server: { type: 'string' },
     plain: { type: 'boolean', default: false },
   },
@@ -82,6 +86,8 @@ const rampPerS = num('ramp', (n) => n > 0);
 const budgetS = num('budget', (n) => n > 0);
 const resolution = num('resolution', (n) => n > 0 && n < 1);
 const lagBoundMs = num('lag', (n) => n > 0);
+if (argv.client !== 'raw' && argv.client !== 'ws') throw new Error(`--client: raw or ws, got ${JSON.stringify(argv.client)}`);
+const clientPath: ClientPath = argv.client;
 const threads = argv.threads ? num('threads', (n) => Number.isInteger(n) && n > 0) : Math.max(1, availableParallelism() - 1);
 // `--systems none`: memory at rest only.
 const SYSTEMS = argv.systems === 'none' ? [] : argv.systems!.split(',').map((s) => s.trim());
@@ -96,7 +102,7 @@ const CPUS = availableParallelism();
 const pin: PinPlan = argv['no-pin'] ? { reason: 'not asked (--no-pin)' } : pinApart();
 const pinned = pin.server !== undefined;
 console.error(pinned
-  ? `capacity: server on CPU ${pin.server}, load generator (${threads} client threads) on CPU ${pin.loadgen}`
+  ? `capacity: server on CPU ${pin.server}, load generator (${threads} client threads, ${clientPath} client path) on CPU ${pin.loadgen}`
   : `capacity: NOT pinned (${pin.reason}): the server and the load generator share the CPUs; clients per core cannot be read off`);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -212,7 +218,7 @@ async function probe(sys: string, run: Running, clients: number): Promise<Probe>
   const sampling = sampleWindow(pid, windowStart + 50, windowEnd - 50, 200);
   const memory = sys.startsWith('boardcast') ? sleep((windowStart + windowEnd) / 2 - Date.now()).then(() => memoryFromMetrics(run.server.port)) : Promise.resolve(undefined);
   const format = sys.endsWith('json') ? 'json' : 'proto';
-  const r: LoadgenResult = await runLoadgen({ url: run.url, clients, durationS: windowS, warmupS, format, decode: 'header', rampPerS, threads, maxFailRatio: 0, connectTimeoutMs: 10_000 }, {
+  const r: LoadgenResult = await runLoadgen({ url: run.url, clients, durationS: windowS, warmupS, format, decode: 'header', client: clientPath, rampPerS, threads, maxFailRatio: 0, connectTimeoutMs: 10_000 }, {
     onProgress: (p) => process.stderr.write(`[${sys} ${clients}] ${p.elapsedS.toFixed(0)}s connected ${p.connected}/${p.attempted} frames/s ${Math.round(p.framesPerS)} p99 ${p.p99Ms?.toFixed(1) ?? '-'} ms errors ${p.errors}\n`),
   });
   const samples = await sampling;
@@ -399,12 +405,12 @@ const table = results.map((c) => {
   };
 });
 const machine = { cpus: CPUS, model: cpus()[0]?.model ?? '?', node: process.version, pinned: pin, load: (await import('node:os')).loadavg().map((x) => round(x, 2)) };
-printTable(`bench:capacity — ${rateHz} Hz (BROADCAST_INTERVAL_MS=${intervalMs}), held = every frame to every client, no gap, p99 ≤ ${p99BoundMs} ms; ${pinned ? `server pinned to CPU ${pin.server}, load generator to CPU ${pin.loadgen}` : `UNPINNED: ${pin.reason}`}; ${machine.cpus} CPUs (${machine.model}), load ${machine.load.join(' ')}`, table);
+printTable(`bench:capacity — ${rateHz} Hz (BROADCAST_INTERVAL_MS=${intervalMs}), held = every frame to every client, no gap, p99 ≤ ${p99BoundMs} ms; ${pinned ? `server pinned to CPU ${pin.server}, load generator to CPU ${pin.loadgen}` : `UNPINNED: ${pin.reason}`}; loadgen client path ${clientPath}; ${machine.cpus} CPUs (${machine.model}), load ${machine.load.join(' ')}`, table);
 if (rest.length) printTable('memory at rest (RSS, /proc/PID/status)', rest);
 const out = join(RESULTS, `capacity-${STAMP}.json`);
 writeFileSync(out, `${JSON.stringify({
   bench: 'capacity', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
-  options: { systems: SYSTEMS, rateHz, intervalMs, p99BoundMs, startClients, minClients, maxClients, windowS, warmupS, rampPerS, threads, budgetS, resolution, lagBoundMs },
+  options: { systems: SYSTEMS, client: clientPath, rateHz, intervalMs, p99BoundMs, startClients, minClients, maxClients, windowS, warmupS, rampPerS, threads, budgetS, resolution, lagBoundMs },
   machine, results, restMemory: rest,
 }, null, 2)}\n`);
 jsonLine('capacity-summary', { table, restMemory: rest, machine, file: out });

@@ -7,7 +7,7 @@
 //
 //   npm run bench:fanout -- [--clients 1000,5000,10000] [--duration 10] [--interval 100]
 //                           [--format proto] [--warmup 2] [--ramp 2500] [--threads N]
-//                           [--decode header|full] [--idle-clients N] [--no-floor] [--no-idle]
+//                           [--decode header|full] [--client raw|ws] [--idle-clients N] [--no-floor] [--no-idle]
 //                           [--cpu-prof] [--server DIR] [--nats] [--pin]
 //                           [--channels board,trades,candles] [--sim-tps 40] [--watchlists 20]
 //
@@ -15,6 +15,9 @@
 // 1000), boardcast with every client on `?channels=board` (the baseline), then every client
 // on `?channels=LIST`, same seeded simulator at --sim-tps trades a second; it prints bytes
 // per client per second and the main thread's cost per frame for both, and their ratio.
+//
+// --client: how the load generator's sockets receive; default raw with --decode header (the
+// header-only reader of src/loadgen/raw-socket.ts, far cheaper per message than `ws`), ws with --decode full.
 //
 // --pin: every server process on one CPU and the load generator on another (taskset), so
 // that they stop competing; said so on stderr when the machine cannot.
@@ -43,7 +46,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { planFileLimit, readFileLimits, reexecWithLimit, REEXEC_GUARD } from '../src/loadgen/limits.js';
 import { runLoadgen, type LoadgenResult } from '../src/loadgen/run.js';
-import type { DecodeMode, LoadgenOptions, WireFormat } from '../src/loadgen/options.js';
+import { defaultClientPath, type ClientPath, type DecodeMode, type LoadgenOptions, type WireFormat } from '../src/loadgen/options.js';
 import { percentileChartSvg, type ChartSeries } from './lib/chart.js';
 import { NatsServer } from '../test/helpers/nats-server.js';
 import { prng } from '../test/helpers/prng.js';
@@ -64,6 +67,7 @@ const { values: argv } = parseArgs({
     ramp: { type: 'string', default: '2500' },
     threads: { type: 'string' },
     decode: { type: 'string', default: 'header' },
+    client: { type: 'string' },
     'idle-clients': { type: 'string' },
     'no-floor': { type: 'boolean', default: false },
     'no-idle': { type: 'boolean', default: false },
@@ -91,6 +95,9 @@ const delta = argv.delta === '0' ? '0' : '1';
 const query = `format=${format}&delta=${delta}`;
 if (format !== 'proto' && format !== 'json') throw new Error(`--format must be proto or json, got ${argv.format}`);
 const decode = argv.decode as DecodeMode;
+if (argv.client !== undefined && argv.client !== 'raw' && argv.client !== 'ws') throw new Error(`--client must be raw or ws, got ${argv.client}`);
+// Every URL this bench connects to is ws:// on loopback.
+const clientPath: ClientPath = (argv.client as ClientPath | undefined) ?? defaultClientPath(['ws:'], decode);
 const warmupS = Number(argv.warmup);
 const rampPerS = Number(argv.ramp);
 const threads = Number(argv.threads ?? availableParallelism());
@@ -232,7 +239,7 @@ async function measure(target: Target, clients: number): Promise<{ row: RunRow; 
   const idle = sumSamples(servers.map((s) => [sampleProc(s.pid)]))[0]!;
   // Several endpoints: one shard (thread) per endpoint at least, the same number on each.
   const shards = urls.length > 1 ? Math.max(urls.length, threads - (threads % urls.length)) : threads;
-  const opts: LoadgenOptions = { url: urls[0]!, urls: urls.length > 1 ? urls : undefined, queries: target.queries, clients, durationS, warmupS, format, decode, rampPerS, threads: shards, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
+  const opts: LoadgenOptions = { url: urls[0]!, urls: urls.length > 1 ? urls : undefined, queries: target.queries, clients, durationS, warmupS, format, decode, client: clientPath, rampPerS, threads: shards, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
   const t0 = Date.now();
   const windowStart = t0 + 250 + (clients / rampPerS) * 1000 + warmupS * 1000;
   const windowEnd = windowStart + durationS * 1000;
@@ -291,7 +298,7 @@ async function measure(target: Target, clients: number): Promise<{ row: RunRow; 
 async function idleMemory(server: Server, clients: number, url: string): Promise<Record<string, unknown>> {
   await sleep(1000);
   const before = sampleProc(server.pid);
-  const opts: LoadgenOptions = { url, clients, durationS: 3, warmupS: 1, format, decode, rampPerS, threads, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
+  const opts: LoadgenOptions = { url, clients, durationS: 3, warmupS: 1, format, decode, client: clientPath, rampPerS, threads, maxFailRatio: 0.01, connectTimeoutMs: 10_000 };
   const windowStart = Date.now() + 250 + (clients / rampPerS) * 1000 + 1000;
   const sampling = sampleWindow(server.pid, windowStart + 200, windowStart + 2800, 200);
   const result = await runLoadgen(opts);
@@ -360,7 +367,7 @@ async function natsBench(): Promise<void> {
     curves.push({ label: `${r.row.system} ${r.row.clients.toLocaleString('en-US')}`, points: r.result.latencyPercentilesMs ?? [], dashed });
   };
   const wsUrl = (srv: Server) => `ws://127.0.0.1:${srv.port}/ws?${query}`;
-  console.error(`fanout --nats: boardcast ${BOARDCAST_MAIN}; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, ${threads} loadgen threads`);
+  console.error(`fanout --nats: boardcast ${BOARDCAST_MAIN}; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, ${threads} loadgen threads (${clientPath} client path)`);
   try {
     for (const clients of clientCounts) {
       const all = await startBoardcast(intervalMs, false, dataDir('all'));
@@ -423,7 +430,7 @@ async function natsBench(): Promise<void> {
   const svg = join(RESULTS, `fanout-nats-${STAMP}.svg`);
   writeFileSync(out, `${JSON.stringify({
     bench: 'fanout-nats', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
-    options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads },
+    options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, client: clientPath, rampPerS, threads },
     machine: { cores: availableParallelism(), node: process.version, pinned: pin },
     rows, compare, runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
   }, null, 2)}\n`);
@@ -439,7 +446,7 @@ async function channelsBench(list: string): Promise<void> {
   const env = { SIM_TRADES_PER_SECOND: argv['sim-tps']! };
   const rows: RunRow[] = [];
   const compare: Array<Record<string, unknown>> = [];
-  console.error(`fanout --channels ${list}: boardcast ${BOARDCAST_MAIN}; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, sim ${env.SIM_TRADES_PER_SECOND} trades/s`);
+  console.error(`fanout --channels ${list}: boardcast ${BOARDCAST_MAIN}; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, sim ${env.SIM_TRADES_PER_SECOND} trades/s, ${clientPath} client path`);
   for (const clients of clientCounts) {
     const byLabel: Record<string, RunRow> = {};
     for (const channels of ['board', list]) {
@@ -469,7 +476,7 @@ async function channelsBench(list: string): Promise<void> {
   const out = join(RESULTS, `fanout-channels-${STAMP}.json`);
   writeFileSync(out, `${JSON.stringify({
     bench: 'fanout-channels', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
-    options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads, channels: list, simTradesPerSecond: Number(env.SIM_TRADES_PER_SECOND) },
+    options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, client: clientPath, rampPerS, threads, channels: list, simTradesPerSecond: Number(env.SIM_TRADES_PER_SECOND) },
     machine: { cores: availableParallelism(), node: process.version, pinned: pin },
     rows, compare,
   }, null, 2)}\n`);
@@ -493,7 +500,7 @@ async function watchlistBench(): Promise<void> {
   const all = universe('all').symbols;
   const rows: Array<RunRow & { views: string; cpuUsPerMsg: number; mainUsPerMsg: number; mainMsPerFrame: number | null; publishMsPerFrame: number | null }> = [];
   const runs: Array<{ row: RunRow; result: LoadgenResult }> = [];
-  console.error(`fanout --watchlists ${watchlistSize}: boardcast ${BOARDCAST_MAIN}; UNIVERSE=all; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, ${threads} loadgen threads`);
+  console.error(`fanout --watchlists ${watchlistSize}: boardcast ${BOARDCAST_MAIN}; UNIVERSE=all; clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, ${threads} loadgen threads (${clientPath} client path)`);
   for (const clients of clientCounts) {
     // 1 view on the board run, `clients` views on the watchlist run: the cap must allow them (default 1,000).
     const env = { UNIVERSE: 'all', SIM_START_TIME: '10:00:00', WS_MAX_VIEWS: String(clients + 100) };
@@ -539,7 +546,7 @@ async function watchlistBench(): Promise<void> {
   const out = join(RESULTS, `fanout-watchlists-${STAMP}.json`);
   writeFileSync(out, `${JSON.stringify({
     bench: 'fanout-watchlists', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
-    options: { clients: clientCounts, watchlistSize, durationS, warmupS, intervalMs, format, decode, rampPerS, threads },
+    options: { clients: clientCounts, watchlistSize, durationS, warmupS, intervalMs, format, decode, client: clientPath, rampPerS, threads },
     machine: { cores: availableParallelism(), node: process.version, pinned: pin },
     rows, ratios, profile, runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),
   }, null, 2)}\n`);
@@ -566,7 +573,7 @@ const curves: ChartSeries[] = [];
 const runs: Array<{ row: RunRow; result: LoadgenResult; baselineHopUs?: unknown }> = [];
 const started = Date.now();
 console.error(`fanout: boardcast ${BOARDCAST_MAIN}`);
-console.error(`fanout: clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, decode ${decode}, ramp ${rampPerS}/s, ${threads} loadgen threads`);
+console.error(`fanout: clients ${clientCounts.join(',')}, ${durationS} s each after ${warmupS} s warmup, interval ${intervalMs} ms, ${format}, decode ${decode}, ${clientPath} client path, ramp ${rampPerS}/s, ${threads} loadgen threads`);
 
 for (const clients of clientCounts) {
   const bc = await startBoardcast(intervalMs, cpuProf && clients === maxClients);
@@ -655,7 +662,7 @@ const out = join(RESULTS, `fanout-${STAMP}.json`);
 const svg = join(RESULTS, `fanout-${STAMP}.svg`);
 writeFileSync(out, `${JSON.stringify({
   bench: 'fanout', at: new Date().toISOString(), tookS: round((Date.now() - started) / 1000, 1),
-  options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, rampPerS, threads, idleClients },
+  options: { clients: clientCounts, durationS, warmupS, intervalMs, format, decode, client: clientPath, rampPerS, threads, idleClients },
   machine: { cores: availableParallelism(), node: process.version, pinned: pin },
   rows, ratios, idleMemory: idleRows, baselineHopUs: hops, profile,
   runs: runs.map((r) => ({ system: r.row.system, clients: r.row.clients, loadgen: r.result })),

@@ -3,8 +3,9 @@
 // measurement window, reports progress once a second on the task's MessagePort, and
 // returns its counters and histogram when the run ends (or when told to stop).
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import type { Histogram } from 'hdr-histogram-js';
+import { openClientSocket } from './client-socket.js';
+import type { ClientSocket } from './socket-events.js';
 import { decodeMessage } from './decode.js';
 import type { MainToWorker, ShardCounters, ShardResult, ShardTask, WorkerToMain } from './messages.js';
 import { checkSeq, createLatencyHistogram, emptySeqCounts, encodeHistogram, recordLatency, type SeqState } from './stats.js';
@@ -28,7 +29,9 @@ function newCounters(): ShardCounters {
 class Shard {
   private readonly c = newCounters();
   private readonly hist: Histogram = createLatencyHistogram();
-  private readonly sockets = new Set<WebSocket>();
+  private readonly sockets = new Set<ClientSocket>();
+  /** Resolves closeAll's wait when the last socket has closed. */
+  private allClosed: (() => void) | null = null;
   private readonly windowStartUs: number;
   private readonly windowEndUs: number;
   private closing = false;
@@ -100,43 +103,44 @@ class Shard {
     const query = this.task.queries?.[c.attempted];
     c.attempted++;
     const url = query ? `${this.task.url}${this.task.url.includes('?') ? '&' : '?'}${query}` : this.task.url;
-    const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: this.task.connectTimeoutMs });
-    this.sockets.add(ws);
     let opened = false;
     let seq: SeqState = null;
-
-    ws.on('open', () => { opened = true; c.connected++; c.open++; });
-    ws.on('error', (err) => { if (!this.closing) this.noteError(err.message); });
-    ws.on('close', () => {
-      this.sockets.delete(ws);
-      if (opened) {
-        c.open--;
-        if (!this.closing) c.disconnects++;
-      } else {
-        // Includes handshakes still pending when the run ended: they did not connect.
-        c.connectFailures++;
-      }
+    const socket = openClientSocket(this.task.client, url, this.task.connectTimeoutMs, {
+      open: () => { opened = true; c.connected++; c.open++; },
+      error: (text) => { if (!this.closing) this.noteError(text); },
+      close: () => {
+        this.sockets.delete(socket);
+        if (opened) {
+          c.open--;
+          if (!this.closing) c.disconnects++;
+        } else {
+          // Includes handshakes still pending when the run ended: they did not connect.
+          c.connectFailures++;
+        }
+        if (this.sockets.size === 0) this.allClosed?.();
+      },
+      message: (data, isBinary, length) => {
+        // Stamp before decoding: the decode cost is ours, not the server's.
+        const receivedUs = nowUs();
+        let msg;
+        try {
+          msg = decodeMessage(data, isBinary, this.task.decode);
+        } catch (err) {
+          c.decodeErrors++;
+          this.noteError(`decode: ${(err as Error).message}`);
+          return;
+        }
+        if (msg.type === 'control') { c.controlFrames++; return; }
+        c.framesTotal++;
+        // Sequence checks run for the whole life of the socket: correctness has no warmup.
+        seq = checkSeq(seq, msg.header, c.seq);
+        if (receivedUs < this.windowStartUs || receivedUs >= this.windowEndUs || this.stoppedAtUs !== null) return;
+        c.frames++;
+        c.bytes += length;
+        if (!recordLatency(this.hist, receivedUs - msg.producedAtUs)) c.negativeLatencies++;
+      },
     });
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      // Stamp before decoding: the decode cost is ours, not the server's.
-      const receivedUs = nowUs();
-      let msg;
-      try {
-        msg = decodeMessage(data, isBinary, this.task.decode);
-      } catch (err) {
-        c.decodeErrors++;
-        this.noteError(`decode: ${(err as Error).message}`);
-        return;
-      }
-      if (msg.type === 'control') { c.controlFrames++; return; }
-      c.framesTotal++;
-      // Sequence checks run for the whole life of the socket: correctness has no warmup.
-      seq = checkSeq(seq, msg.header, c.seq);
-      if (receivedUs < this.windowStartUs || receivedUs >= this.windowEndUs || this.stoppedAtUs !== null) return;
-      c.frames++;
-      c.bytes += data.length;
-      if (!recordLatency(this.hist, receivedUs - msg.producedAtUs)) c.negativeLatencies++;
-    });
+    this.sockets.add(socket);
   }
 
   private report(): void {
@@ -153,19 +157,15 @@ class Shard {
   private async closeAll(): Promise<void> {
     this.closing = true;
     if (this.sockets.size === 0) return;
-    const allClosed = new Promise<void>((resolve) => {
-      let left = this.sockets.size;
-      for (const ws of this.sockets) {
-        if (ws.readyState === WebSocket.CONNECTING) this.c.connectsUnfinished++;
-        ws.once('close', () => { if (--left === 0) resolve(); });
-        if (ws.readyState === WebSocket.OPEN) ws.close(1000, 'loadgen done');
-        else ws.terminate();
-      }
-    });
+    const allClosed = new Promise<void>((resolve) => { this.allClosed = resolve; });
+    for (const s of [...this.sockets]) {
+      if (s.connecting) this.c.connectsUnfinished++;
+      s.close();
+    }
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([allClosed, new Promise<void>((r) => { timer = setTimeout(r, CLOSE_GRACE_MS); })]);
     clearTimeout(timer);
-    for (const ws of this.sockets) ws.terminate();
+    for (const s of this.sockets) s.terminate();
   }
 }
 

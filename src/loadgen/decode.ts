@@ -55,11 +55,13 @@ function decodeProtoHeader(bytes: Uint8Array): DecodedMessage {
       case 4: kind = r.int32(); break;
       // The snapshot follows the envelope: nothing after it is a header field.
       case 6: hasSnapshot = true; r.pos = r.len; break;
-      case 7: hasControl = true; r.skipType(tag & 7); break;
+      // Like the snapshot, a control body ends the header (and may run past the bytes kept).
+      case 7: hasControl = true; r.pos = r.len; break;
       default: r.skipType(tag & 7);
     }
   }
-  if (hasControl && !hasSnapshot) return { type: 'control' };
+  // The kind says CONTROL before the control body does: the raw path may hold only the envelope.
+  if ((hasControl || kind === FrameKind.CONTROL) && !hasSnapshot) return { type: 'control' };
   return board(seq, epoch, kind, producedAtUs);
 }
 
@@ -67,14 +69,14 @@ function decodeProtoHeader(bytes: Uint8Array): DecodedMessage {
  * The envelope boardcast writes before every JSON board frame, in this order (see
  * src/server/views.ts); the snapshot after it is neither parsed nor turned into a string.
  */
-const JSON_ENVELOPE = /^\{"seq":"(\d+)","epoch":("(?:[^"\\]|\\.)*"),"producedAtUs":"(-?\d+)","kind":"(FULL|DELTA)",/;
-/** Enough bytes for the envelope of any frame (an epoch is a few dozen characters). */
-const JSON_ENVELOPE_MAX = 256;
+const JSON_ENVELOPE = /^\{"seq":"(\d+)","epoch":("(?:[^"\\]|\\.)*"),"producedAtUs":"(-?\d+)","kind":"(FULL|DELTA|CONTROL)",/;
+/** Enough bytes for the envelope of any frame (an epoch is a few dozen characters); the raw path keeps this many. */
+export const JSON_ENVELOPE_MAX = 256;
 
 /** JSON header: the envelope's leading fields; anything else (control, another writer's field order) parsed whole. */
 function decodeJsonHeader(data: Buffer): DecodedMessage {
   const m = JSON_ENVELOPE.exec(data.toString('latin1', 0, Math.min(data.length, JSON_ENVELOPE_MAX)));
-  if (m) return board(m[1], JSON.parse(m[2]!) as string, m[4], m[3]);
+  if (m) return m[4] === 'CONTROL' ? { type: 'control' } : board(m[1], JSON.parse(m[2]!) as string, m[4], m[3]);
   const f = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
   if (f === null || typeof f !== 'object') throw new Error('JSON frame is not an object');
   if (f.control != null && f.snapshot == null) return { type: 'control' };

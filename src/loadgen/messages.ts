@@ -2,7 +2,7 @@
 // file both sides import: one task in, one result out, and messages on a MessagePort
 // (progress from the worker once a second, stop from the main thread).
 import type { MessagePort } from 'node:worker_threads';
-import type { DecodeMode, WireFormat } from './options.js';
+import type { ClientPath, DecodeMode, WireFormat } from './options.js';
 import type { SeqCounts } from './stats.js';
 
 /** One piscina task: a shard of clients that lives from startAtMs to the end of the run. */
@@ -13,6 +13,7 @@ export interface ShardTask {
   queries?: string[];
   format: WireFormat;
   decode: DecodeMode;
+  client: ClientPath;
   clients: number;
   /** This shard's share of the global ramp, connections per second. */
   rampPerS: number;

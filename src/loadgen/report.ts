@@ -17,7 +17,7 @@ export function formatTable(r: LoadgenResult): string {
   const l = r.latencyMs;
   const rows: [string, string][] = [
     ['target', `${r.url} (${r.format})`],
-    ['threads', String(r.threads)],
+    ['threads / client path', `${r.threads} / ${r.client}`],
     ['clients asked / connected', `${fmtInt(r.clientsAsked)} / ${fmtInt(r.clientsConnected)}`],
     ['connect failures', r.connectsUnfinished > 0 ? `${fmtInt(r.connectFailures)} (${fmtInt(r.connectsUnfinished)} still connecting at the end)` : fmtInt(r.connectFailures)],
     ['disconnects', fmtInt(r.disconnects)],

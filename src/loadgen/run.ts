@@ -3,7 +3,7 @@
 // fold their progress into one line a second, and merge their results at the end.
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { LoadgenOptions } from './options.js';
+import { defaultClientPath, rawClientProblem, type ClientPath, type LoadgenOptions } from './options.js';
 import type { ShardCounters, ShardResult, ShardTask, WorkerToMain } from './messages.js';
 import { addSeqCounts, emptySeqCounts, mergeHistograms, percentileDistribution, summarizeLatency, type LatencySummaryMs, type PercentilePoint, type SeqCounts } from './stats.js';
 
@@ -23,6 +23,8 @@ export interface LoadgenProgress {
 export interface LoadgenResult {
   url: string;
   format: LoadgenOptions['format'];
+  /** How the sockets received (see --client). */
+  client: ClientPath;
   threads: number;
   clientsAsked: number;
   /** Fewer than asked when the open-file limit capped the run. */
@@ -93,6 +95,10 @@ function sumCounters(all: ShardCounters[]): Omit<ShardCounters, 'seq' | 'firstEr
 }
 
 export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Promise<LoadgenResult> {
+  const urls = opts.urls?.length ? opts.urls : [opts.url];
+  const client = opts.client ?? defaultClientPath(urls, opts.decode);
+  const problem = client === 'raw' ? rawClientProblem(urls, opts.decode) : null;
+  if (problem) throw new Error(problem);
   const clients = Math.min(opts.clients, hooks.clientsCap ?? opts.clients);
   const threads = Math.max(1, Math.min(opts.threads, clients));
   const pool = new Piscina({
@@ -124,7 +130,7 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
     ports.push(port1);
     port1.on('message', (msg: WorkerToMain) => latest.set(msg.shardId, msg));
     const task: ShardTask = {
-      shardId, url: opts.urls?.length ? opts.urls[shardId % opts.urls.length]! : opts.url, ...(queries ? { queries } : {}), format: opts.format, decode: opts.decode, clients: n, rampPerS: shardRamp,
+      shardId, url: opts.urls?.length ? opts.urls[shardId % opts.urls.length]! : opts.url, ...(queries ? { queries } : {}), format: opts.format, decode: opts.decode, client, clients: n, rampPerS: shardRamp,
       startAtMs, windowStartMs, windowEndMs, connectTimeoutMs: opts.connectTimeoutMs, port: port2,
     };
     return pool.run(task, { transferList: [port2] }) as Promise<ShardResult>;
@@ -180,6 +186,7 @@ export async function runLoadgen(opts: LoadgenOptions, hooks: RunHooks = {}): Pr
   return {
     url: opts.url,
     format: opts.format,
+    client,
     threads,
     clientsAsked: opts.clients,
     clientsAttempted: c.attempted,

@@ -3,6 +3,8 @@
 // parsing the board (issue 18: the loadgen must not be the limit of a capacity bench).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeMessage } from '../../src/loadgen/decode.js';
+import { HEAD_BYTES } from '../../src/loadgen/ws-framing.js';
+import { encodeControl } from '../../src/wire/codec.js';
 import { TestClient } from '../helpers/ws-client.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -39,6 +41,19 @@ describe('header-only decode of served frames', () => {
       } finally {
         c.close();
       }
+    });
+  }
+});
+
+describe('header-only decode of a control frame cut to the raw path\'s head', () => {
+  for (const format of ['json', 'proto'] as const) {
+    it(`${format}: an error control longer than ${HEAD_BYTES} bytes reads as control from its first ${HEAD_BYTES}`, () => {
+      const encoded = encodeControl(format, 7, 'test-epoch', { error: { code: 'BC_TEST', message: 'x'.repeat(400) } });
+      const whole = typeof encoded === 'string' ? Buffer.from(encoded) : Buffer.from(encoded);
+      expect(whole.length).toBeGreaterThan(HEAD_BYTES);
+      const head = whole.subarray(0, HEAD_BYTES);
+      expect(decodeMessage(whole, format === 'proto', 'full')).toEqual({ type: 'control' });
+      expect(decodeMessage(head, format === 'proto', 'header')).toEqual({ type: 'control' });
     });
   }
 });

@@ -32,6 +32,25 @@ describe('loadgen options', () => {
     expect(() => parseOptions(['--url', 'ws://h/ws', '--clients', '1', '--bogus'])).toThrow(/--bogus/);
   });
 
+  it('receives through the raw path by default only where it can: --decode header on ws://', () => {
+    const client = (...argv: string[]) => parseOptions(['--clients', '1', ...argv])!.client;
+    expect(client('--url', 'ws://h/ws', '--decode', 'header')).toBe('raw');
+    expect(client('--url', 'ws://h/ws')).toBe('ws');
+    expect(client('--url', 'wss://h/ws', '--decode', 'header')).toBe('ws');
+    expect(client('--url', 'ws://h/ws', '--decode', 'header', '--client', 'ws')).toBe('ws');
+    expect(client('--url', 'ws://h/ws', '--decode', 'header', '--client', 'raw')).toBe('raw');
+  });
+
+  it.each([
+    [['--url', 'ws://h/ws', '--client', 'raw'], /--client raw .* --decode header/],
+    [['--url', 'ws://h/ws', '--client', 'raw', '--decode', 'full'], /--client raw .* --decode header/],
+    [['--url', 'wss://h/ws', '--client', 'raw', '--decode', 'header'], /--client raw .*ws:\/\/ only/],
+    [['--url', 'ws://h/ws', '--client', 'uws'], /--client must be ws or raw/],
+  ])('refuses a client path that cannot serve: %j', (argv, message) => {
+    expect(() => parseOptions(['--clients', '1', ...argv])).toThrow(UsageError);
+    expect(() => parseOptions(['--clients', '1', ...argv])).toThrow(message);
+  });
+
   it('splits clients evenly over shards', () => {
     expect(splitEvenly(10, 3)).toEqual([4, 3, 3]);
     expect(splitEvenly(2, 2)).toEqual([1, 1]);
