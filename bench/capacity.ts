@@ -21,8 +21,13 @@
 //
 // Systems: boardcast-<format> (ROLE=all, deltas on); uws-<format> and ws-<format>: a
 // trivial uWebSockets.js relay and a plain `ws` server re-broadcasting the same bytes from
-// one upstream boardcast socket (lib/uws-relay.ts, lib/ws-baseline.ts; the upstream runs on
-// the load generator's CPU).
+// one upstream boardcast socket (lib/uws-relay.ts, lib/ws-baseline.ts; the upstream shares
+// the server's CPU, its own CPU not counted). A `-full` suffix asks every system for FULL
+// frames only (?delta=0): `ws-json-full` is what a broadcaster without deltas sends.
+//
+// Where the load generator gives out first (one core receiving costs about what one core
+// sending does), "projected clients/core" reads the capacity off the CPU per message at the
+// largest held count: 1 s ÷ (µs per message × rate) — a projection, marked as one.
 //
 // boardcast runs as shipped, through bin/boardcast and its runtime settings (--plain, or a
 // --server DIR without bin/boardcast: `node dist/src/main.js`).
@@ -91,7 +96,7 @@ const clientPath: ClientPath = argv.client;
 const threads = argv.threads ? num('threads', (n) => Number.isInteger(n) && n > 0) : Math.max(1, availableParallelism() - 1);
 // `--systems none`: memory at rest only.
 const SYSTEMS = argv.systems === 'none' ? [] : argv.systems!.split(',').map((s) => s.trim());
-for (const s of SYSTEMS) if (!/^(boardcast|uws|ws)-(proto|json)$/.test(s)) throw new Error(`--systems: unknown system ${s} (boardcast|uws|ws)-(proto|json)`);
+for (const s of SYSTEMS) if (!/^(boardcast|uws|ws)-(proto|json)(-full)?$/.test(s)) throw new Error(`--systems: unknown system ${s} (boardcast|uws|ws)-(proto|json)[-full]`);
 
 const plan = planFileLimit(maxClients + 64, readFileLimits(), process.env[REEXEC_GUARD] === '1');
 if (plan.action === 'raise') process.exit(await reexecWithLimit(plan.to));
@@ -131,8 +136,9 @@ console.error(`capacity: boardcast runs ${shipped ? `as shipped (${LAUNCHER})` :
 interface Running { server: Server; url: string; all: Server[] }
 
 async function startSystem(name: string): Promise<Running> {
-  const [kind, format] = name.split('-') as ['boardcast' | 'uws' | 'ws', WireFormat];
-  const query = `format=${format}&delta=1`;
+  const [kind, format, full] = name.split('-') as ['boardcast' | 'uws' | 'ws', WireFormat, 'full' | undefined];
+  // `-full`: FULL frames only (?delta=0), what a broadcaster without deltas sends.
+  const query = `format=${format}&delta=${full ? 0 : 1}`;
   if (kind === 'boardcast') {
     const bc = await startBoardcast(pin.server);
     await waitReady(bc);
@@ -164,6 +170,8 @@ interface Probe {
   p50Ms: number;
   p99Ms: number;
   msgsPerS: number;
+  /** Mean message size the clients received, bytes. */
+  bytesPerMsg: number;
   expectedMsgsPerS: number;
   seqGaps: number;
   cpuPct: number;
@@ -246,7 +254,7 @@ async function probe(sys: string, run: Running, clients: number): Promise<Probe>
   const p: Probe = {
     system: sys, clients, verdict, why,
     p50Ms: round(r.latencyMs.p50, 1), p99Ms: round(r.latencyMs.p99, 1),
-    msgsPerS: Math.round(r.messagesPerSecond), expectedMsgsPerS: expected, seqGaps: r.seqGaps,
+    msgsPerS: Math.round(r.messagesPerSecond), bytesPerMsg: r.messagesPerSecond > 0 ? Math.round(r.bytesPerSecond / r.messagesPerSecond) : 0, expectedMsgsPerS: expected, seqGaps: r.seqGaps,
     cpuPct: round((cpuS / wallS) * 100, 1), mainPct: round((mainS / wallS) * 100, 1),
     cpuUsPerMsg: round((cpuS * 1e6) / Math.max(1, msgsSampled), 2),
     mainUsPerMsg: round((mainS * 1e6) / Math.max(1, msgsSampled), 2),
@@ -379,6 +387,16 @@ try {
 
 const uwsOf = (sys: string) => results.find((r) => r.system === `uws-${sys.split('-')[1]}`);
 const wsOf = (sys: string) => results.find((r) => r.system === `ws-${sys.split('-')[1]}`);
+const wsFullOf = (sys: string) => results.find((r) => r.system === `ws-${sys.split('-')[1]}-full`);
+/**
+ * Clients one core would hold at the rate if CPU per message stayed what it was at the
+ * figures' probe: 1 s of CPU ÷ (µs per message × rate). A projection, not a held count —
+ * for when the load generator gives out before the server does.
+ */
+const projected = (c: Capacity | undefined) => {
+  const at = c && shown(c);
+  return at && at.cpuUsPerMsg > 0 ? Math.round(1e6 / (at.cpuUsPerMsg * rateHz)) : undefined;
+};
 // Figures at the largest count held; when none held, at the first probe (marked).
 const shown = (c: Capacity) => c.at ?? c.probes[0] ?? null;
 const table = results.map((c) => {
@@ -393,12 +411,16 @@ const table = results.map((c) => {
     'clients/core': pinned ? c.held : 'unpinned',
     'figures at': at ? `${at.clients}${at.verdict === 'held' ? '' : ` (${at.verdict})`}` : '-',
     'p99 ms': at?.p99Ms ?? '-',
+    'B/msg': at?.bytesPerMsg ?? '-',
     'cpu%': at?.cpuPct ?? '-',
     'µs CPU/msg': at?.cpuUsPerMsg ?? '-',
     '× uws': at && fAt ? round(at.cpuUsPerMsg / fAt.cpuUsPerMsg, 2) : '-',
     'main µs/msg': at?.mainUsPerMsg ?? '-',
     '× uws main': at && fAt ? round(at.mainUsPerMsg / fAt.mainUsPerMsg, 2) : '-',
     '× ws clients': ws && ws.held > 0 ? round(c.held / ws.held, 2) : '-',
+    'projected clients/core': pinned ? (projected(c) ?? '-') : 'unpinned',
+    '× ws projected': projected(c) && projected(ws) ? round(projected(c)! / projected(ws)!, 2) : '-',
+    '× ws-full projected': projected(c) && projected(wsFullOf(c.system)) ? round(projected(c)! / projected(wsFullOf(c.system))!, 2) : '-',
     'rest MiB': c.restRssMiB,
     'KiB/conn': at?.rssKiBPerConn ?? '-',
     'loadgen lag p99 ms': at?.loadgenLagP99Ms ?? '-',
