@@ -1,6 +1,8 @@
 // @boardcast/client as its users get it: packed with `npm pack` and installed from the
-// tarball into a scratch project in a temp folder. Offline: every dependency version is in
-// the npm cache already (the repository's own install), so no test reaches a registry.
+// tarball into a scratch project in a temp folder. Cache first: every dependency's tarball
+// is in the npm cache already (the repository's own install); what `npm ci` does not cache
+// is the packages' metadata, which a fresh machine's npm then fetches from the registry
+// (`--offline` failed there with ENOTCACHED).
 // Tools (tsc, vite) run from the repository's node_modules.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,7 +37,7 @@ export function scratchProject(prefix: string, deps: string[] = [], devDeps: str
     dependencies: { '@boardcast/client': `file:./${tarball}`, ...versions(deps) },
     devDependencies: versions(devDeps),
   }));
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
   return dir;
 }
 
