@@ -107,7 +107,7 @@ const CPUS = availableParallelism();
 const pin: PinPlan = argv['no-pin'] ? { reason: 'not asked (--no-pin)' } : pinApart();
 const pinned = pin.server !== undefined;
 console.error(pinned
-  ? `capacity: server on CPU ${pin.server}, load generator (${threads} client threads, ${clientPath} client path) on CPU ${pin.loadgen}`
+  ? `capacity: server on CPU ${pin.server}, load generator (${threads} client threads, ${clientPath} client path) on CPU(s) ${pin.loadgen}`
   : `capacity: NOT pinned (${pin.reason}): the server and the load generator share the CPUs; clients per core cannot be read off`);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -127,7 +127,7 @@ const LAUNCHER = join(argv.server ?? ROOT, 'bin', 'boardcast');
 const shipped = !argv.plain && existsSync(LAUNCHER);
 /** Without the launcher's settings, whatever the bench's own environment says. */
 const PLAIN_ENV = { MALLOC_ARENA_MAX: '', NODE_OPTIONS: '' };
-const startBoardcast = (cpu: number | undefined, extra: Record<string, string> = {}, asShipped = shipped) => asShipped
+const startBoardcast = (cpu: number | string | undefined, extra: Record<string, string> = {}, asShipped = shipped) => asShipped
   ? spawnServer('boardcast', LAUNCHER, boardcastEnv(extra), [], cpu, { launcher: true })
   : spawnServer('boardcast', MAIN, boardcastEnv({ ...PLAIN_ENV, ...extra }), [], cpu);
 console.error(`capacity: boardcast runs ${shipped ? `as shipped (${LAUNCHER})` : `as plain node (${MAIN})`}`);
@@ -427,7 +427,7 @@ const table = results.map((c) => {
   };
 });
 const machine = { cpus: CPUS, model: cpus()[0]?.model ?? '?', node: process.version, pinned: pin, load: (await import('node:os')).loadavg().map((x) => round(x, 2)) };
-printTable(`bench:capacity — ${rateHz} Hz (BROADCAST_INTERVAL_MS=${intervalMs}), held = every frame to every client, no gap, p99 ≤ ${p99BoundMs} ms; ${pinned ? `server pinned to CPU ${pin.server}, load generator to CPU ${pin.loadgen}` : `UNPINNED: ${pin.reason}`}; loadgen client path ${clientPath}; ${machine.cpus} CPUs (${machine.model}), load ${machine.load.join(' ')}`, table);
+printTable(`bench:capacity — ${rateHz} Hz (BROADCAST_INTERVAL_MS=${intervalMs}), held = every frame to every client, no gap, p99 ≤ ${p99BoundMs} ms; ${pinned ? `server pinned to CPU ${pin.server}, load generator to CPU(s) ${pin.loadgen}` : `UNPINNED: ${pin.reason}`}; loadgen client path ${clientPath}; ${machine.cpus} CPUs (${machine.model}), load ${machine.load.join(' ')}`, table);
 if (rest.length) printTable('memory at rest (RSS, /proc/PID/status)', rest);
 const out = join(RESULTS, `capacity-${STAMP}.json`);
 writeFileSync(out, `${JSON.stringify({

@@ -23,7 +23,7 @@ export interface Server {
  * waits for its "listening" line. `cpu`: pin the process to that CPU. `launcher`: `script`
  * is an executable that starts node itself (bin/boardcast, with its runtime settings).
  */
-export function spawnServer(system: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cpu?: number, opts: { launcher?: boolean } = {}): Promise<Server> {
+export function spawnServer(system: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cpu?: number | string, opts: { launcher?: boolean } = {}): Promise<Server> {
   const sh = 'ulimit -n 65536 2>/dev/null || ulimit -n $(ulimit -Hn); exec "$0" "$@"';
   const argv = opts.launcher ? ['sh', '-c', sh, script] : ['sh', '-c', sh, process.execPath, ...nodeArgs, script];
   const [cmd, ...args] = cpu === undefined ? argv : ['taskset', '-c', String(cpu), ...argv];
@@ -85,24 +85,30 @@ export function allowedCpus(): number[] | null {
 }
 
 export interface PinPlan {
-  /** The server's CPU and the load generator's, when pinned. */
+  /** The server's CPU, when pinned. */
   server?: number;
-  loadgen?: number;
+  /** The load generator's CPUs, as taskset reads them ("1" or "1,2,3"). */
+  loadgen?: string;
+  /** How many CPUs the load generator has: its client threads' useful maximum. */
+  loadgenCpus?: number;
   /** Why not, when not. */
   reason?: string;
 }
 
 /**
  * Server on the first allowed CPU, this process (the load generator, all its threads, and
- * the threads it starts later: they inherit the mask) on the second. Needs two CPUs and taskset.
+ * the threads it starts later: they inherit the mask) on all the others — on a machine of
+ * more than two CPUs the load generator, which costs about what the server does per message,
+ * gets the rest. Needs two CPUs and taskset.
  */
 export function pinApart(): PinPlan {
   const cpus = allowedCpus();
   if (cpus === null) return { reason: 'taskset is not available (util-linux)' };
   if (cpus.length < 2) return { reason: `only ${cpus.length} CPU allowed (${availableParallelism()} available)` };
-  const [server, loadgen] = cpus as [number, number];
-  execFileSync('taskset', ['-a', '-p', '-c', String(loadgen), String(process.pid)], { stdio: 'ignore' });
-  return { server, loadgen };
+  const [server, ...rest] = cpus as [number, ...number[]];
+  const loadgen = rest.join(',');
+  execFileSync('taskset', ['-a', '-p', '-c', loadgen, String(process.pid)], { stdio: 'ignore' });
+  return { server, loadgen, loadgenCpus: rest.length };
 }
 
 // ───────────────────────────── /proc sampling ─────────────────────────────
